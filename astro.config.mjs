@@ -1,0 +1,60 @@
+// The Astro side of docgraph. The build CLI (scripts/build.ts) writes a data folder and then runs Astro
+// with these environment variables; `astro dev` / `astro build` on their own use the defaults.
+//
+//   DOCGRAPH_DATA     data folder written by the CLI (default <project>/.docgraph/data)
+//   DOCGRAPH_CONTENT  content folder; default: `contentDir` from <data>/site.json, else <project>/content
+//   DOCGRAPH_OUT      output folder (default dist)
+//   DOCGRAPH_SITE     absolute site URL, e.g. https://docs.example.com (optional)
+//   DOCGRAPH_BASE     base path, e.g. /handbook/ (optional)
+//   DOCGRAPH_TITLE    site name shown in the header (default docgraph)
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const projectDir = fileURLToPath(new URL('.', import.meta.url));
+const env = process.env;
+
+const dataDir = path.resolve(projectDir, env.DOCGRAPH_DATA || '.docgraph/data');
+const contentDir = resolveContentDir();
+
+/** The content folder: MDX documents are compiled from it, so Vite must be allowed to read it. */
+function resolveContentDir() {
+  if (env.DOCGRAPH_CONTENT) return path.resolve(projectDir, env.DOCGRAPH_CONTENT);
+  const siteJson = path.join(dataDir, 'site.json');
+  if (existsSync(siteJson)) {
+    const { contentDir } = JSON.parse(readFileSync(siteJson, 'utf8'));
+    if (typeof contentDir === 'string' && contentDir) return path.resolve(projectDir, contentDir);
+  }
+  return path.join(projectDir, 'content');
+}
+
+export default defineConfig({
+  output: 'static',
+  outDir: env.DOCGRAPH_OUT || 'dist',
+  // graph.json, report.json and the content's images are served from the site root.
+  publicDir: path.join(dataDir, 'public'),
+  // Each data folder gets its own cache, so builds of different content (tests, previews) never share
+  // Astro's content-layer data store.
+  cacheDir: path.join(dataDir, '.astro-cache'),
+  ...(env.DOCGRAPH_SITE ? { site: env.DOCGRAPH_SITE } : {}),
+  ...(env.DOCGRAPH_BASE ? { base: env.DOCGRAPH_BASE } : {}),
+  trailingSlash: 'ignore',
+  integrations: [mdx()],
+  build: {
+    // No inline <style>: the Content-Security-Policy in Base.astro allows stylesheets from 'self' only.
+    inlineStylesheets: 'never',
+    format: 'directory',
+  },
+  devToolbar: { enabled: false },
+  vite: {
+    // Resolved once here and baked into the site code, so pages and content.config.ts agree.
+    define: {
+      __DOCGRAPH_DATA_DIR__: JSON.stringify(dataDir),
+      __DOCGRAPH_CONTENT_DIR__: JSON.stringify(contentDir),
+      __DOCGRAPH_TITLE__: JSON.stringify(env.DOCGRAPH_TITLE || 'docgraph'),
+    },
+    server: { fs: { allow: [projectDir, contentDir, dataDir] } },
+  },
+});

@@ -1,0 +1,225 @@
+// `npm run bench`: how docgraph's pipeline compares with a bare remark parse of the same files,
+// on the real corpus and on generated sets of 1,000 and 10,000 documents.
+//
+//   npm run bench -- [--sets corpus,1k,10k] [--runs N] [--json FILE] [--corpus DIR] [--timeout MIN]
+//
+// Every measurement runs in its own child process (scripts/bench/measure-*.ts) and reports its own
+// peak RSS. Generated sets are made once by scripts/generate-corpus.ts in os.tmpdir() and reused.
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { defaultOutDir, generateCorpusDir, isArticlePath } from './generate-corpus.ts';
+import { measureInChild, type MeasureKind } from './bench/child.ts';
+import type { Measurement } from './bench/protocol.ts';
+import {
+  aggregate,
+  checkTargets,
+  countsTable,
+  growth,
+  mainTable,
+  stageTable,
+  targetLines,
+  TARGETS,
+  type Growth,
+  type Outcome,
+  type SetFigures,
+} from './bench/summary.ts';
+
+const PROJECT = fileURLToPath(new URL('..', import.meta.url));
+const DEFAULT_CORPUS = resolve(PROJECT, '../shared/corpus/office-enterprise-2019/docs');
+const VOCABULARY = resolve(PROJECT, 'content/vocabulary.yaml');
+
+/** The content sets: the corpus itself, or a generated multiple of it. */
+const SETS = {
+  corpus: { docs: undefined, runs: 3 },
+  '1k': { docs: 1_000, runs: 3 },
+  '10k': { docs: 10_000, runs: 1 },
+} as const;
+type SetName = keyof typeof SETS;
+const SET_NAMES = Object.keys(SETS) as SetName[];
+
+const Flags = z.object({
+  /** Comma-separated subset of corpus,1k,10k, measured in that order. */
+  sets: z
+    .string()
+    .default(SET_NAMES.join(','))
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(SET_NAMES as [SetName, ...SetName[]])).min(1, 'name at least one set')),
+  /** Runs per set, overriding the defaults (corpus 3, 1k 3, 10k 1). */
+  runs: z.coerce.number().int().min(1).max(20).optional(),
+  /** Also write the figures as JSON to this file. */
+  json: z.string().min(1).optional(),
+  /** The source corpus; generated sets are made from it. */
+  corpus: z.string().min(1).default(DEFAULT_CORPUS),
+  /** Give up on one measurement after this many minutes. */
+  timeout: z.coerce.number().positive().default(30),
+});
+type Flags = z.infer<typeof Flags>;
+
+function readFlags(argv: string[]): Flags | undefined {
+  let values;
+  try {
+    values = parseArgs({
+      args: argv,
+      options: {
+        sets: { type: 'string' },
+        runs: { type: 'string' },
+        json: { type: 'string' },
+        corpus: { type: 'string' },
+        timeout: { type: 'string' },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    return undefined;
+  }
+  const parsed = Flags.safeParse(values);
+  if (!parsed.success) {
+    console.error(z.prettifyError(parsed.error));
+    return undefined;
+  }
+  return parsed.data;
+}
+
+function countArticles(dir: string): number {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((p) => p.split('\\').join('/'))
+    .filter((p) => !p.split('/').some((s) => s.startsWith('.')) && isArticlePath(p)).length;
+}
+
+async function measureSet(
+  name: SetName,
+  dir: string,
+  docs: number,
+  runs: number,
+  flags: Flags,
+  vocabulary: string | undefined,
+): Promise<SetFigures> {
+  const results: Record<MeasureKind, Measurement[]> = { bare: [], pipeline: [] };
+  const errors: Partial<Record<MeasureKind, string>> = {};
+  const args: Record<MeasureKind, string[]> = { bare: [dir], pipeline: vocabulary ? [dir, vocabulary] : [dir] };
+  for (let run = 1; run <= runs; run++) {
+    // Alternate the two measurements so drift in the machine's speed hits both alike.
+    for (const kind of ['bare', 'pipeline'] as const) {
+      if (errors[kind]) continue;
+      process.stdout.write(`  ${name}: ${kind} run ${run}/${runs} ... `);
+      try {
+        const m = await measureInChild(kind, args[kind], { cwd: PROJECT, timeoutMs: flags.timeout * 60_000 });
+        results[kind].push(m);
+        console.log(`${(m.ms / 1000).toFixed(2)} s, ${m.peakMiB.toFixed(0)} MiB`);
+      } catch (error) {
+        errors[kind] = error instanceof Error ? error.message : String(error);
+        console.log('failed (details below)');
+      }
+    }
+  }
+  const outcome = (kind: MeasureKind): Outcome =>
+    results[kind].length > 0 ? aggregate(results[kind]) : { error: errors[kind] ?? 'not measured' };
+  return { name, dir, docs, bare: outcome('bare'), pipeline: outcome('pipeline') };
+}
+
+async function main(): Promise<number> {
+  const flags = readFlags(process.argv.slice(2));
+  if (!flags) {
+    console.error('usage: npm run bench -- [--sets corpus,1k,10k] [--runs N] [--json FILE] [--corpus DIR] [--timeout MIN]');
+    return 2;
+  }
+  const corpus = resolve(flags.corpus);
+  if (!existsSync(corpus)) {
+    console.log(`docgraph bench: the corpus is not there (${corpus}).`);
+    console.log('Nothing to measure: every set is made from it. Pass --corpus DIR to use another folder.');
+    return 0;
+  }
+  const vocabulary = existsSync(VOCABULARY) ? VOCABULARY : undefined;
+
+  console.log(`docgraph bench — Node ${process.version}, ${cpus().length} CPUs, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
+  console.log(`corpus: ${corpus}`);
+  console.log(`vocabulary: ${vocabulary ? 'content/vocabulary.yaml' : 'none (content/vocabulary.yaml is missing)'}`);
+
+  const sets: SetFigures[] = [];
+  for (const name of SET_NAMES.filter((n) => flags.sets.includes(n))) {
+    const spec = SETS[name];
+    let dir = corpus;
+    let docs: number;
+    if (spec.docs === undefined) {
+      docs = countArticles(corpus);
+    } else {
+      const made = await generateCorpusDir({ source: corpus, out: defaultOutDir(spec.docs), docs: spec.docs });
+      console.log(
+        `${name}: ${made.reused ? 'reusing' : 'generated'} ${made.out} (${made.replicas} replicas of ${made.articles} articles` +
+          `${made.reused ? '' : `, ${(made.ms / 1000).toFixed(1)} s`})`,
+      );
+      dir = made.out;
+      docs = made.docs;
+    }
+    const runs = flags.runs ?? spec.runs;
+    sets.push(await measureSet(name, dir, docs, runs, flags, vocabulary));
+  }
+
+  const growths: Growth[] = [];
+  const small = sets.find((s) => s.name === '1k');
+  const big = sets.find((s) => s.name === '10k');
+  if (small && big) growths.push(growth(small, big));
+  const checks = checkTargets(sets, growths);
+
+  console.log('\nTimes are medians of the runs (read + parse, or read + runPipeline, inside the child;');
+  console.log('module loading excluded). Peak = highest maxRSS of the child over the runs.');
+  for (const s of sets) {
+    const runs = Math.max(...[s.bare, s.pipeline].map((o) => ('runs' in o ? o.runs : 0)));
+    if (runs === 1) console.log(`Note: ${s.name} was measured once (one run, not a median).`);
+  }
+  console.log(`\n${mainTable(sets)}`);
+  const stages = stageTable(sets);
+  if (stages) console.log(`\nPipeline stages (median s; load = readContentDir):\n${stages}`);
+  const counts = countsTable(sets);
+  if (counts) console.log(`\n${counts}`);
+  for (const g of growths) {
+    const f = (x?: number): string => (x === undefined ? '-' : x.toFixed(2));
+    console.log(
+      `\nGrowth ${g.from} -> ${g.to} (x${g.docsRatio} docs), exponent log(t${g.to}/t${g.from})/log(${g.docsRatio}): ` +
+        `bare ${f(g.bare)}, pipeline ${f(g.pipeline)} (1 = linear)`,
+    );
+  }
+  console.log(`\nTargets (pipeline <= ${TARGETS.maxRatio}x bare, growth close to linear, < 2 GB at 10k):`);
+  console.log(checks.length > 0 ? targetLines(checks) : '  (no figure to check)');
+  for (const s of sets) {
+    for (const [kind, o] of [['bare', s.bare], ['pipeline', s.pipeline]] as const) {
+      if ('error' in o) console.log(`\n${s.name} ${kind} failed:\n${o.error.replace(/^/gm, '  ')}`);
+    }
+  }
+
+  if (flags.json) {
+    const file = resolve(flags.json);
+    await mkdir(dirname(file), { recursive: true });
+    const data = {
+      schemaVersion: 1,
+      date: new Date().toISOString(),
+      machine: { node: process.version, platform: process.platform, cpus: cpus().length, totalMiB: Math.round(totalmem() / 2 ** 20) },
+      corpus,
+      vocabulary: vocabulary ? 'content/vocabulary.yaml' : null,
+      targets: TARGETS,
+      sets,
+      growth: growths,
+      checks,
+    };
+    await writeFile(file, JSON.stringify(data, null, 2) + '\n');
+    console.log(`\nwrote ${file}`);
+  }
+  // A missed target is a figure to read, not a crash; a measurement that crashed is an error.
+  return sets.some((s) => 'error' in s.bare || 'error' in s.pipeline) ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exitCode = 1;
+  },
+);

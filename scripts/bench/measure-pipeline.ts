@@ -1,0 +1,43 @@
+// Child process: the docgraph pipeline on a folder, as the build runs it (read + runPipeline).
+//   node --import tsx scripts/bench/measure-pipeline.ts DIR [VOCABULARY_FILE]
+import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { readContentDir } from '../../src/pipeline/load.ts';
+import { runPipeline } from '../../src/pipeline/index.ts';
+import { peakMiB, printMeasurement } from './protocol.ts';
+
+const [dir, vocabularyPath] = process.argv.slice(2);
+if (!dir) throw new Error('usage: measure-pipeline.ts DIR [VOCABULARY_FILE]');
+const vocabulary = vocabularyPath
+  ? { file: relative(process.cwd(), vocabularyPath).split('\\').join('/'), text: await readFile(vocabularyPath, 'utf8') }
+  : undefined;
+
+const stages: Record<string, number> = {};
+const t0 = performance.now();
+const snapshot = await readContentDir(dir);
+stages.load = performance.now() - t0;
+const result = runPipeline(snapshot, {
+  vocabulary,
+  onStage: (stage, ms) => {
+    stages[stage] = (stages[stage] ?? 0) + ms;
+  },
+});
+const ms = performance.now() - t0;
+const c = result.report.counts;
+printMeasurement({
+  ms,
+  peakMiB: peakMiB(),
+  files: snapshot.files.length,
+  stages,
+  counts: {
+    documents: result.documents.length,
+    sections: c.sections,
+    mentions: c.mentions,
+    docLinks: c.links.doc,
+    brokenLinks: c.links.broken,
+    nodes: result.graph.nodes.length,
+    edges: result.graph.edges.length,
+    errors: c.errors,
+    warnings: c.warnings,
+  },
+});

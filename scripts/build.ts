@@ -1,0 +1,89 @@
+// `npm run build -- --content DIR --out DIR [--vocabulary FILE] [--strict] ...`
+// Runs the pipeline, writes graph.json / report.json / page data, prints the summary, then builds
+// the Astro site into --out. Exit 0 with warnings; with --strict, non-zero on any broken link or
+// content error. Flags are documented in README.md.
+import { parseArgs } from 'node:util';
+import { join, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { buildFlagsSchema } from '../src/config.ts';
+import { formatSummary } from '../src/pipeline/report.ts';
+import { buildData, chooseVocabulary, PROJECT_ROOT, readContentConfig } from './lib/build-data.ts';
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      content: { type: 'string' },
+      out: { type: 'string' },
+      vocabulary: { type: 'string' },
+      strict: { type: 'boolean' },
+      'external-docs-base': { type: 'string' },
+      site: { type: 'string' },
+      base: { type: 'string' },
+      'no-site': { type: 'boolean' },
+      quiet: { type: 'boolean' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const parsed = buildFlagsSchema.safeParse(values);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) console.error(`docgraph: --${issue.path.join('.')}: ${issue.message}`);
+    return 2;
+  }
+  const flags = parsed.data;
+  const contentDir = resolve(flags.content);
+  if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
+    console.error(`docgraph: --content ${flags.content}: not a folder`);
+    return 2;
+  }
+  const config = await readContentConfig(contentDir);
+  const base = flags.base ?? config.base ?? '/';
+  const dataDir = resolve(process.env.DOCGRAPH_DATA ?? join(PROJECT_ROOT, '.docgraph', 'data'));
+  const outDir = resolve(flags.out);
+  const stages: [string, number][] = [];
+  const started = performance.now();
+  const result = await buildData({
+    contentDir,
+    dataDir,
+    vocabularyPath: chooseVocabulary(contentDir, flags.vocabulary),
+    externalDocsBase: flags['external-docs-base'] ?? config.externalDocsBase,
+    base,
+    onStage: (stage, ms) => stages.push([stage, ms]),
+  });
+  const pipelineMs = performance.now() - started;
+  if (!flags.quiet) {
+    console.log(formatSummary(result.report));
+    console.log(`  pipeline ${(pipelineMs / 1000).toFixed(2)} s (${stages.map(([s, ms]) => `${s} ${Math.round(ms)} ms`).join(', ')})`);
+    console.log(`  wrote ${join(dataDir, 'public', 'graph.json')} and report.json`);
+  }
+
+  if (!flags['no-site']) {
+    Object.assign(process.env, {
+      DOCGRAPH_DATA: dataDir,
+      DOCGRAPH_CONTENT: contentDir,
+      DOCGRAPH_OUT: outDir,
+      DOCGRAPH_BASE: base,
+      DOCGRAPH_TITLE: config.title ?? '',
+      ...(flags.site ?? config.site ? { DOCGRAPH_SITE: flags.site ?? config.site } : {}),
+      ASTRO_TELEMETRY_DISABLED: '1',
+    });
+    const siteStarted = performance.now();
+    const { build } = await import('astro');
+    await build({ root: PROJECT_ROOT, outDir, logLevel: flags.quiet ? 'error' : 'warn' });
+    if (!flags.quiet) console.log(`  site built in ${((performance.now() - siteStarted) / 1000).toFixed(2)} s -> ${outDir}`);
+  }
+  const failing = result.report.counts.errors + result.report.counts.failedFiles;
+  if (flags.strict && failing > 0) {
+    console.error(`docgraph: --strict: ${result.report.counts.errors} error(s) (${result.report.counts.links.broken} broken links), ${result.report.counts.failedFiles} file(s) that could not become pages`);
+    return 1;
+  }
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`docgraph: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,56 @@
+// Reads the data folder the build CLI wrote (see src/outputs/site-data.ts for the contract). Pages only
+// read; nothing here computes graph facts. Files are read once per build and cached.
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import type { SiteData, SiteDocument } from '../outputs/site-data.ts';
+import type { KnowledgeGraph } from '../pipeline/types.ts';
+import { indexGraph, type GraphIndex } from './graph.ts';
+
+export const dataDir: string = __DOCGRAPH_DATA_DIR__;
+export const contentDir: string = __DOCGRAPH_CONTENT_DIR__;
+
+function readJson<T>(file: string, what: string): T {
+  if (!existsSync(file)) {
+    throw new Error(
+      `docgraph: ${what} not found at ${file}. Build the site with \`npm run build\` (it writes the data ` +
+        'folder first), or point DOCGRAPH_DATA at a data folder.',
+    );
+  }
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch (error) {
+    throw new Error(`docgraph: ${file} is not valid JSON (${(error as Error).message}). Rebuild the data folder.`);
+  }
+}
+
+let site: SiteData | undefined;
+let graph: GraphIndex | undefined;
+
+export function getSiteData(): SiteData {
+  if (!site) {
+    site = readJson<SiteData>(path.join(dataDir, 'site.json'), 'site.json');
+    if (!Array.isArray(site.documents)) throw new Error(`docgraph: ${dataDir}/site.json has no documents list.`);
+  }
+  return site;
+}
+
+export function getGraph(): GraphIndex {
+  if (!graph) {
+    const raw = readJson<KnowledgeGraph>(path.join(dataDir, 'public', 'graph.json'), 'graph.json');
+    if (raw.schemaVersion !== 1) {
+      throw new Error(`docgraph: graph.json has schemaVersion ${String(raw.schemaVersion)}; this site reads 1.`);
+    }
+    graph = indexGraph(raw, getSiteData().documents);
+  }
+  return graph;
+}
+
+/** The sanitized article HTML of a Markdown document (written by the CLI; never built from raw content here). */
+export function readArticleHtml(doc: SiteDocument): string {
+  if (!doc.htmlFile) throw new Error(`docgraph: document ${doc.path} has no htmlFile in site.json.`);
+  const file = path.join(dataDir, 'html', doc.htmlFile);
+  if (path.relative(path.join(dataDir, 'html'), file).startsWith('..')) {
+    throw new Error(`docgraph: htmlFile ${doc.htmlFile} of ${doc.path} points outside ${dataDir}/html.`);
+  }
+  return readFileSync(file, 'utf8');
+}

@@ -1,0 +1,51 @@
+// The contract between the build CLI and the Astro site: the CLI runs the pipeline and writes these
+// files into a data folder (env DOCGRAPH_DATA); Astro pages only read them. Nothing in here is
+// computed by the pages themselves.
+//
+//   <data>/site.json            SiteData (below)
+//   <data>/html/<doc-key>.html  sanitized article HTML of every Markdown document (not MDX)
+//   <data>/public/graph.json    the KnowledgeGraph (also served at /graph.json)
+//   <data>/public/report.json   the BuildReport   (also served at /report.json)
+//   <data>/public/...           content assets (images) at their content-relative path
+import type { NavItem } from '../pipeline/types.ts';
+
+export interface SiteSection {
+  id: string;
+  anchors: string[];
+  depth: number;
+  title: string;
+  line: number;
+}
+
+export interface SiteBacklink {
+  /** The linking document. */
+  docId: string;
+  sectionId: string;
+  line: number;
+  /** The sentence around the link. */
+  sentence: string;
+}
+
+export interface SiteDocument {
+  id: string;
+  path: string;
+  slug: string;
+  /** Site-relative URL without the base path: `/docs/<slug>/`. */
+  url: string;
+  format: 'md' | 'mdx';
+  title: string;
+  description?: string;
+  sections: SiteSection[];
+  /** File name under `<data>/html/` for Markdown documents; MDX documents are rendered by Astro. */
+  htmlFile?: string;
+  /** Entities mentioned, most mentions first. */
+  entities: { id: string; count: number }[];
+  backlinks: SiteBacklink[];
+}
+
+export interface SiteData {
+  /** The content folder (absolute), so Astro can compile MDX documents from it. */
+  contentDir: string;
+  documents: SiteDocument[];
+  nav: NavItem[];
+}

@@ -1,0 +1,115 @@
+// The model: one typed KnowledgeGraph from documents, entities, mentions, relations and links.
+// Statements with the same (source, type, target) merge into one edge whose weight counts them.
+// Output is sorted by id everywhere, so the same input always serializes to the same bytes.
+import { compareStrings } from './slugs.ts';
+import type {
+  Entity,
+  Evidence,
+  GraphEdge,
+  GraphNode,
+  KnowledgeGraph,
+  Mention,
+  ParsedDocument,
+  Relation,
+  RelationOrigin,
+  RelationType,
+  ResolvedLink,
+} from './types.ts';
+
+export interface GraphInput {
+  documents: readonly ParsedDocument[];
+  entities: readonly Entity[];
+  mentions: readonly Mention[];
+  relations: readonly Relation[];
+  links: readonly ResolvedLink[];
+}
+
+export const documentUrl = (slug: string): string => `/docs/${slug}/`;
+export const entityUrl = (id: string): string => `/entities/${id}/`;
+export const externalNodeId = (url: string): string => `url:${url}`;
+
+const ORIGIN_RANK: Record<RelationOrigin, number> = { extracted: 0, structure: 1, vocabulary: 2 };
+
+export function buildGraph(input: GraphInput): KnowledgeGraph {
+  const edges = new Map<string, { source: string; target: string; type: RelationType; origin: RelationOrigin; weight: number; evidence: Evidence[] }>();
+  const add = (source: string, target: string, type: RelationType, origin: RelationOrigin, evidence: Evidence): void => {
+    if (source === target) return;
+    const id = `${source}|${type}|${target}`;
+    let edge = edges.get(id);
+    if (!edge) {
+      edge = { source, target, type, origin, weight: 0, evidence: [] };
+      edges.set(id, edge);
+    }
+    edge.weight++;
+    if (ORIGIN_RANK[origin] < ORIGIN_RANK[edge.origin]) edge.origin = origin;
+    edge.evidence.push(evidence);
+  };
+
+  for (const r of input.relations) add(r.source, r.target, r.type, r.origin, r.evidence);
+  for (const m of input.mentions) {
+    add(m.docId, m.entityId, 'mentions', 'extracted', { doc: m.docId, file: m.file, section: m.sectionId, line: m.line, sentence: m.sentence });
+  }
+  const externalLabels = new Map<string, Map<string, number>>();
+  for (const l of input.links) {
+    if (!l.docId) continue; // TOC entries and unused includes belong to no document
+    const evidence: Evidence = { doc: l.docId, file: l.file, section: l.sectionId, line: l.line, sentence: l.sentence || l.text };
+    if (l.class === 'doc' && l.targetDocId) add(l.docId, l.targetDocId, 'links-to', 'extracted', evidence);
+    else if (l.class === 'external' && l.externalUrl && l.kind !== 'image') {
+      add(l.docId, externalNodeId(l.externalUrl), 'links-to', 'extracted', evidence);
+      const labels = externalLabels.get(l.externalUrl) ?? new Map<string, number>();
+      const text = l.text.trim() || l.externalUrl;
+      labels.set(text, (labels.get(text) ?? 0) + 1);
+      externalLabels.set(l.externalUrl, labels);
+    }
+  }
+
+  const connected = new Set<string>();
+  for (const e of edges.values()) {
+    connected.add(e.source);
+    connected.add(e.target);
+  }
+  const nodes: GraphNode[] = [];
+  for (const d of input.documents) {
+    nodes.push({ id: d.id, type: 'document', label: d.title, aliases: [], description: d.description ?? '', url: documentUrl(d.slug), origin: 'content', path: d.path });
+  }
+  for (const e of input.entities) {
+    // Vocabulary entries the content never touches stay out of the graph (the report lists them).
+    if (!connected.has(e.id)) continue;
+    nodes.push({ id: e.id, type: e.type, label: e.label, aliases: [...e.aliases], description: e.description, url: entityUrl(e.id), origin: e.origin });
+  }
+  for (const [url, labels] of externalLabels) {
+    nodes.push({ id: externalNodeId(url), type: 'external', label: mostCommon(labels), aliases: [], description: '', url, origin: 'link' });
+  }
+  const nodeIds = new Set(nodes.map((n) => n.id));
+
+  const edgeList: GraphEdge[] = [];
+  for (const [id, e] of edges) {
+    if (!nodeIds.has(e.source) || !nodeIds.has(e.target)) continue;
+    edgeList.push({ id, source: e.source, target: e.target, type: e.type, weight: e.weight, origin: e.origin, evidence: sortEvidence(e.evidence) });
+  }
+  nodes.sort((a, b) => compareStrings(a.id, b.id));
+  edgeList.sort((a, b) => compareStrings(a.id, b.id));
+  return { schemaVersion: 1, nodes, edges: edgeList };
+}
+
+/** Sorted and de-duplicated: one sentence stated twice in the same place is one piece of evidence. */
+function sortEvidence(list: Evidence[]): Evidence[] {
+  const seen = new Map<string, Evidence>();
+  for (const e of list) {
+    const key = `${e.doc}\u0000${e.file}\u0000${String(e.line).padStart(9, '0')}\u0000${e.section}\u0000${e.sentence}`;
+    if (!seen.has(key)) seen.set(key, e);
+  }
+  return [...seen.entries()].sort((a, b) => compareStrings(a[0], b[0])).map(([, e]) => ({ doc: e.doc, file: e.file, section: e.section, line: e.line, sentence: e.sentence }));
+}
+
+function mostCommon(counts: Map<string, number>): string {
+  let best = '';
+  let bestCount = -1;
+  for (const [text, n] of counts) {
+    if (n > bestCount || (n === bestCount && compareStrings(text, best) < 0)) {
+      best = text;
+      bestCount = n;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,181 @@
+// Finding entity names in sentences. One Aho-Corasick automaton holds every label and alias, so a
+// sentence is scanned once whatever the vocabulary size: per-alias regexes would cost
+// O(aliases x text) and could not resolve overlaps between aliases consistently.
+import type { Entity, Mention, Sentence } from './types.ts';
+
+/** A match inside one string. */
+export interface TextMatch {
+  entityId: string;
+  /** The text as written (may include a plural `s`). */
+  matched: string;
+  start: number;
+  end: number;
+}
+
+export interface MentionMatcher {
+  /** Word-bounded, non-overlapping matches, longest first, returned in text order. */
+  match(text: string): TextMatch[];
+}
+
+interface Pattern {
+  entityId: string;
+  /** `shape()` of the alias: what case-sensitive matches compare with. */
+  exact: string;
+  length: number;
+  caseSensitive: boolean;
+  /** Ends with a letter, so a trailing plural `s` may follow. */
+  pluralizable: boolean;
+}
+
+/**
+ * Acronyms of up to five capitals (PTA, PHS, SSO, AD, AAD, AD FS) are common English words or
+ * fragments when lower-cased ("pta", "ad"), so they only match as written.
+ */
+export function isCaseSensitiveByDefault(alias: string): boolean {
+  const letters = alias.replace(/[\s\d\-.&/]/g, '');
+  return letters.length > 0 && letters.length <= 5 && /^\p{Lu}+$/u.test(letters);
+}
+
+const WORD = /[\p{L}\p{N}_]/u;
+const isWordChar = (ch: string | undefined): boolean => ch !== undefined && WORD.test(ch);
+
+/**
+ * Same-length normalization (offsets in the normalized text are offsets in the original): any
+ * whitespace becomes a space and typographic hyphens become `-`, so "Azure\u00a0AD" still matches.
+ */
+function shape(s: string): string {
+  return s.replace(/\s/g, ' ').replace(/[\u2010\u2011\u2012\u2013]/g, '-');
+}
+
+/** Lower-case per UTF-16 unit, keeping length (a few characters lower-case to two units). */
+function fold(s: string): string {
+  let out = '';
+  for (const ch of shape(s)) {
+    const lower = ch.toLowerCase();
+    out += lower.length === ch.length ? lower : ch;
+  }
+  return out;
+}
+
+export function createMentionMatcher(entities: readonly Entity[]): MentionMatcher {
+  // Trie nodes as parallel arrays: children by code unit, failure link, patterns ending here
+  // (including those reached through failure links, merged at build time).
+  const next: Map<string, number>[] = [new Map()];
+  const fail: number[] = [0];
+  const out: number[][] = [[]];
+  const patterns: Pattern[] = [];
+  const taken = new Set<string>();
+
+  for (const entity of entities) {
+    const exactNames = new Set(entity.caseSensitive ?? []);
+    for (const name of [entity.label, ...entity.aliases]) {
+      const alias = shape(name.trim());
+      if (alias.length === 0) continue;
+      const caseSensitive = exactNames.has(name) || isCaseSensitiveByDefault(alias);
+      // The first entity to claim a name keeps it: deterministic for the same input order.
+      const key = caseSensitive ? `=${alias}` : `~${fold(alias)}`;
+      if (taken.has(key)) continue;
+      taken.add(key);
+      const id = patterns.length;
+      patterns.push({
+        entityId: entity.id,
+        exact: alias,
+        length: alias.length,
+        caseSensitive,
+        pluralizable: /\p{L}$/u.test(alias),
+      });
+      let node = 0;
+      // By UTF-16 unit, exactly as `match` walks the text.
+      for (const ch of fold(alias).split('')) {
+        let child = next[node]!.get(ch);
+        if (child === undefined) {
+          child = next.length;
+          next.push(new Map());
+          fail.push(0);
+          out.push([]);
+          next[node]!.set(ch, child);
+        }
+        node = child;
+      }
+      out[node]!.push(id);
+    }
+  }
+
+  // Breadth-first failure links.
+  const queue: number[] = [];
+  for (const child of next[0]!.values()) queue.push(child);
+  for (let qi = 0; qi < queue.length; qi++) {
+    const node = queue[qi]!;
+    for (const [ch, child] of next[node]!) {
+      let f = fail[node]!;
+      while (f !== 0 && !next[f]!.has(ch)) f = fail[f]!;
+      const target = next[f]!.get(ch);
+      fail[child] = target !== undefined && target !== child ? target : 0;
+      out[child]!.push(...out[fail[child]!]!);
+      queue.push(child);
+    }
+  }
+
+  function match(text: string): TextMatch[] {
+    const folded = fold(text);
+    const shaped = shape(text);
+    const candidates: { p: number; start: number; end: number }[] = [];
+    let node = 0;
+    for (let i = 0; i < folded.length; i++) {
+      const ch = folded[i]!;
+      while (node !== 0 && !next[node]!.has(ch)) node = fail[node]!;
+      node = next[node]!.get(ch) ?? 0;
+      for (const p of out[node]!) {
+        const pat = patterns[p]!;
+        const start = i + 1 - pat.length;
+        let end = i + 1;
+        if (pat.caseSensitive && shaped.slice(start, end) !== pat.exact) continue;
+        // Word boundaries: letters, digits and underscore glue; hyphen and punctuation separate.
+        if (isWordChar(text[start - 1]) && isWordChar(text[start])) continue;
+        if (isWordChar(text[end]) && isWordChar(text[end - 1])) {
+          // Plural tolerance: "hybrid environments", "SSOs"; never "AD" + "s" + more letters.
+          const s = text[end];
+          const pluralOk = pat.pluralizable && (s === 's' || (!pat.caseSensitive && s === 'S')) && !isWordChar(text[end + 1]);
+          if (!pluralOk) continue;
+          end += 1;
+        }
+        candidates.push({ p, start, end });
+      }
+    }
+    // Longest match wins, then leftmost, then vocabulary order; accepted spans never overlap.
+    candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.p - b.p);
+    const used = new Uint8Array(text.length);
+    const accepted: TextMatch[] = [];
+    for (const c of candidates) {
+      let free = true;
+      for (let k = c.start; k < c.end; k++) if (used[k] === 1) { free = false; break; }
+      if (!free) continue;
+      used.fill(1, c.start, c.end);
+      accepted.push({ entityId: patterns[c.p]!.entityId, matched: text.slice(c.start, c.end), start: c.start, end: c.end });
+    }
+    return accepted.sort((a, b) => a.start - b.start);
+  }
+
+  return { match };
+}
+
+/** Every entity mention in the sentences, in sentence order then text order. */
+export function findMentions(sentences: readonly Sentence[], matcher: MentionMatcher): Mention[] {
+  const mentions: Mention[] = [];
+  for (const s of sentences) {
+    for (const m of matcher.match(s.text)) {
+      mentions.push({
+        entityId: m.entityId,
+        docId: s.docId,
+        sectionId: s.sectionId,
+        file: s.file,
+        line: s.line,
+        matched: m.matched,
+        sentence: s.text,
+        start: m.start,
+        end: m.end,
+      });
+    }
+  }
+  return mentions;
+}

@@ -1,0 +1,188 @@
+// Prose extraction: one walk over a document's blocks gives its sentences (for mentions and
+// relations) and its links and images (with the sentence around each, for backlinks and evidence).
+// Code, inline code, raw HTML and bare URLs never become part of a sentence, so entities are never
+// found inside them.
+import type { Definition, Heading, Nodes, PhrasingContent, RootContent } from 'mdast';
+import { htmlLinks } from './links.ts';
+import type { LinkKind, LinkRef, ParsedDocument, Sentence } from './types.ts';
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+interface PendingLink {
+  offset: number;
+  line: number;
+  column: number;
+  kind: LinkKind;
+  url: string;
+  text: string;
+  file: string;
+}
+
+export interface Prose {
+  sentences: Sentence[];
+  links: LinkRef[];
+}
+
+export function extractProse(doc: Pick<ParsedDocument, 'id' | 'path' | 'tree'>, headingIds: Map<Heading, string>): Prose {
+  const sentences: Sentence[] = [];
+  const links: LinkRef[] = [];
+  const definitions = collectDefinitions(doc.tree.children);
+  let sectionId = '';
+
+  const emitBlock = (node: Nodes, block: Sentence['block'], file: string): void => {
+    const pending: PendingLink[] = [];
+    const text = blockText(node, file, pending, definitions);
+    const startLine = node.position?.start.line ?? 1;
+    const blockSentences: { start: number; end: number; text: string; line: number }[] = [];
+    // Soft line breaks are not sentence ends; the segmenter would treat them as paragraph breaks.
+    for (const seg of segmenter.segment(text.replace(/\n/g, ' '))) {
+      const trimmed = seg.segment.trim();
+      if (!trimmed) continue;
+      const lead = seg.segment.length - seg.segment.trimStart().length;
+      const start = seg.index + lead;
+      const line = startLine + countNewlines(text, start);
+      blockSentences.push({ start, end: seg.index + seg.segment.length, text: collapse(trimmed), line });
+      if (/[\p{L}\p{N}]/u.test(trimmed)) {
+        sentences.push({ docId: doc.id, sectionId, file, line, text: collapse(trimmed), block });
+      }
+    }
+    for (const link of pending) {
+      const around = blockSentences.find((s) => link.offset >= s.start && link.offset < s.end) ?? blockSentences[blockSentences.length - 1];
+      links.push({
+        docId: doc.id,
+        file: link.file,
+        line: link.line,
+        column: link.column,
+        kind: link.kind,
+        url: link.url,
+        text: link.text,
+        sectionId,
+        sentence: around?.text ?? '',
+      });
+    }
+  };
+
+  const visit = (node: RootContent, file: string, inList: boolean): void => {
+    const nodeFile = node.data?.sourceFile ?? file;
+    switch (node.type) {
+      case 'heading':
+        sectionId = headingIds.get(node) ?? sectionId;
+        emitBlock(node, 'heading', nodeFile);
+        return;
+      case 'paragraph':
+        emitBlock(node, inList ? 'listItem' : 'paragraph', nodeFile);
+        return;
+      case 'tableCell':
+        emitBlock(node, 'tableCell', nodeFile);
+        return;
+      case 'html':
+        for (const l of htmlLinks(node.value)) {
+          links.push({ docId: doc.id, file: nodeFile, line: (node.position?.start.line ?? 1) + l.lineOffset, column: node.position?.start.column ?? 1, kind: l.kind, url: l.url, text: l.text, sectionId, sentence: '' });
+        }
+        return;
+      case 'code':
+      case 'yaml':
+      case 'definition':
+        return;
+      default:
+        if ('children' in node) {
+          const list = inList || node.type === 'listItem';
+          for (const child of node.children as RootContent[]) visit(child, nodeFile, list);
+        }
+    }
+  };
+
+  for (const node of doc.tree.children) visit(node, doc.path, false);
+  return { sentences, links };
+}
+
+export function extractSentences(doc: Pick<ParsedDocument, 'id' | 'path' | 'tree'>, headingIds: Map<Heading, string>): Sentence[] {
+  return extractProse(doc, headingIds).sentences;
+}
+
+/** Plain text of a block, recording where each link and image starts in it. */
+function blockText(node: Nodes, file: string, pending: PendingLink[], definitions: Map<string, Definition>): string {
+  let out = '';
+  const add = (s: string): void => {
+    out += s;
+  };
+  const record = (n: Nodes, kind: LinkKind, url: string, text: string): void => {
+    pending.push({ offset: out.length, line: n.position?.start.line ?? node.position?.start.line ?? 1, column: n.position?.start.column ?? 1, kind, url, text, file });
+  };
+  const walk = (n: Nodes): void => {
+    switch (n.type) {
+      case 'text':
+        add(n.value);
+        return;
+      case 'inlineCode':
+        add(' ');
+        return;
+      case 'break':
+        add('\n');
+        return;
+      case 'html':
+        for (const l of htmlLinks(n.value)) record(n, l.kind, l.url, l.text);
+        return;
+      case 'image':
+        record(n, 'image', n.url, n.alt ?? '');
+        return;
+      case 'imageReference': {
+        const def = definitions.get(normalizeLabel(n.identifier));
+        if (def) record(n, 'image', def.url, n.alt ?? '');
+        return;
+      }
+      case 'link':
+      case 'linkReference': {
+        const url = n.type === 'link' ? n.url : definitions.get(normalizeLabel(n.identifier))?.url;
+        const label = plainText(n.children);
+        if (url !== undefined) record(n, 'link', url, label);
+        // A bare URL (autolink) is not prose: keep it out of sentences.
+        if (n.type === 'link' && (label === n.url || /^(https?:|mailto:|www\.)/i.test(label))) return;
+        for (const c of n.children) walk(c);
+        return;
+      }
+      default:
+        if ('children' in n) for (const c of n.children) walk(c as Nodes);
+    }
+  };
+  walk(node);
+  return out;
+}
+
+function plainText(children: PhrasingContent[]): string {
+  let s = '';
+  for (const c of children) {
+    if (c.type === 'text' || c.type === 'inlineCode') s += c.value;
+    else if (c.type === 'image') s += c.alt ?? '';
+    else if ('children' in c) s += plainText(c.children as PhrasingContent[]);
+  }
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+function collectDefinitions(nodes: RootContent[]): Map<string, Definition> {
+  const defs = new Map<string, Definition>();
+  const walk = (list: RootContent[]): void => {
+    for (const n of list) {
+      if (n.type === 'definition') {
+        const key = normalizeLabel(n.identifier);
+        if (!defs.has(key)) defs.set(key, n);
+      } else if ('children' in n) walk(n.children as RootContent[]);
+    }
+  };
+  walk(nodes);
+  return defs;
+}
+
+function normalizeLabel(label: string): string {
+  return label.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+function countNewlines(text: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}
