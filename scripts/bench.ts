@@ -7,7 +7,7 @@
 // peak RSS. Generated sets are made once by scripts/generate-corpus.ts in os.tmpdir() and reused.
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -137,7 +137,14 @@ async function main(): Promise<number> {
   }
   const vocabulary = existsSync(VOCABULARY) ? VOCABULARY : undefined;
 
-  console.log(`docgraph bench — Node ${process.version}, ${cpus().length} CPUs, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
+  const loadBefore = loadavg()[0]!;
+  console.log(
+    `docgraph bench — Node ${process.version}, ${cpus().length} CPUs, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ` +
+      `load average ${loadBefore.toFixed(2)}`,
+  );
+  if (loadBefore > cpus().length / 2) {
+    console.log('Warning: the machine is busy; times will be inflated (ratios suffer less: the runs alternate).');
+  }
   console.log(`corpus: ${corpus}`);
   console.log(`vocabulary: ${vocabulary ? 'content/vocabulary.yaml' : 'none (content/vocabulary.yaml is missing)'}`);
 
@@ -167,7 +174,9 @@ async function main(): Promise<number> {
   if (small && big) growths.push(growth(small, big));
   const checks = checkTargets(sets, growths);
 
-  console.log('\nTimes are medians of the runs (read + parse, or read + runPipeline, inside the child;');
+  const loadAfter = loadavg()[0]!;
+  console.log(`\nLoad average: ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after (${cpus().length} CPUs).`);
+  console.log('Times are medians of the runs (read + parse, or read + runPipeline, inside the child;');
   console.log('module loading excluded). Peak = highest maxRSS of the child over the runs.');
   for (const s of sets) {
     const runs = Math.max(...[s.bare, s.pipeline].map((o) => ('runs' in o ? o.runs : 0)));
@@ -199,7 +208,13 @@ async function main(): Promise<number> {
     const data = {
       schemaVersion: 1,
       date: new Date().toISOString(),
-      machine: { node: process.version, platform: process.platform, cpus: cpus().length, totalMiB: Math.round(totalmem() / 2 ** 20) },
+      machine: {
+        node: process.version,
+        platform: process.platform,
+        cpus: cpus().length,
+        totalMiB: Math.round(totalmem() / 2 ** 20),
+        loadAverage: { before: loadBefore, after: loadAfter },
+      },
       corpus,
       vocabulary: vocabulary ? 'content/vocabulary.yaml' : null,
       targets: TARGETS,

@@ -31,6 +31,9 @@ export interface RenderContext {
 /** Tags that may be written as raw HTML in content; any other tag is shown as text. */
 const RAW_TAGS = new Set(['a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'code', 'col', 'colgroup', 'dd', 'del', 'details', 'div', 'dl', 'dt', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'ol', 'p', 'pre', 's', 'samp', 'span', 'strike', 'strong', 'sub', 'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'tt', 'u', 'ul', 'var']);
 
+/** Marks elements whose URL the pipeline resolved (removed before sanitizing). */
+const RESOLVED = 'dataDocgraphResolved';
+
 const ALERT_TITLES: Record<string, string> = { note: 'Note', tip: 'Tip', important: 'Important', caution: 'Caution', warning: 'Warning' };
 
 const withRaw = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).freeze();
@@ -76,7 +79,7 @@ export function renderDocumentHtml(doc: Pick<ParsedDocument, 'path' | 'tree'>, c
     return undefined;
   });
   const hast = (hasRaw ? withRaw : withoutRaw).runSync(doc.tree) as HastRoot;
-  if (hasRaw) rewriteRawUrls(hast, ctx);
+  rewriteRawUrls(hast, ctx);
   return finish.stringify(finish.runSync(hast) as HastRoot);
 }
 
@@ -106,15 +109,16 @@ function rewrite(node: Link | Extract<RootContent, { type: 'image' }>, resolved:
   if (node.type === 'image') {
     if (href && resolved?.class !== 'broken') {
       node.url = href;
-      node.data = { ...node.data, hProperties: { loading: 'lazy', decoding: 'async' } };
+      node.data = { ...node.data, hProperties: { loading: 'lazy', decoding: 'async', [RESOLVED]: true } };
       return undefined;
     }
     return brokenSpan('broken-image', [{ type: 'text', value: node.alt || posix.basename(node.url) }], `Missing image: ${node.url}`);
   }
   if (!resolved || !href) return brokenSpan('broken-link', node.children, `Broken link: ${node.url}`);
   node.url = href;
-  if (resolved.class === 'external') node.data = { ...node.data, hProperties: { className: ['external'], rel: ['noopener', 'noreferrer'] } };
-  if (resolved.class === 'broken') node.data = { ...node.data, hProperties: { className: ['broken-anchor'], title: `Missing anchor #${resolved.anchor}` } };
+  node.data = { ...node.data, hProperties: { [RESOLVED]: true } };
+  if (resolved.class === 'external') node.data.hProperties = { ...node.data.hProperties, className: ['external'], rel: ['noopener', 'noreferrer'] };
+  if (resolved.class === 'broken') node.data.hProperties = { ...node.data.hProperties, className: ['broken-anchor'], title: `Missing anchor #${resolved.anchor}` };
   return undefined;
 }
 
@@ -157,6 +161,11 @@ function rawHtml(value: string): 'keep' | RootContent | RootContent[] {
 /** Raw `<a href>` / `<img src>` URLs go through the same resolver as Markdown links. */
 function rewriteRawUrls(tree: HastRoot, ctx: RenderContext): void {
   visit(tree, 'element', (node: Element) => {
+    // Markdown links were resolved already; only URLs written in raw HTML remain.
+    if (node.properties[RESOLVED] !== undefined) {
+      delete node.properties[RESOLVED];
+      return;
+    }
     const attr = node.tagName === 'a' ? 'href' : node.tagName === 'img' ? 'src' : undefined;
     const value = attr ? node.properties[attr] : undefined;
     if (!attr || typeof value !== 'string') return;

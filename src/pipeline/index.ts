@@ -89,7 +89,8 @@ export function runPipeline(snapshot: ContentSnapshot, options: PipelineOptions 
 
   const vocabulary = options.vocabulary ? parseVocabulary(options.vocabulary.text, options.vocabulary.file) : { entities: [], relations: [], diagnostics: [] };
   diagnostics.push(...vocabulary.diagnostics);
-  const discovered = discoverEntities(sentences, vocabulary.entities, { minDocs: options.discoverMinDocs });
+  // Five documents keeps one-off section titles and names out; the report still lists every candidate.
+  const discovered = discoverEntities(sentences, vocabulary.entities, { minDocs: options.discoverMinDocs ?? 5 });
   const entities = [...vocabulary.entities, ...discovered.entities];
   const mentions = findMentions(sentences, createMentionMatcher(entities));
   stage('entities');

@@ -84,6 +84,12 @@ describe('renderDocumentHtml', () => {
     expect(html).toContain('Back up first.');
   });
 
+  it('resolves Markdown images once even when the paragraph also has raw HTML', () => {
+    const html = render('Step</br></br>\n![shot](Media/pic.png) and <img src="media/pic.png" alt="raw">');
+    expect(html.match(/src="\/media\/pic.png"/g), html).toHaveLength(2);
+    expect(html).not.toContain('data-docgraph');
+  });
+
   it('keeps the safe subset of raw HTML', () => {
     const html = render('Line one<br>line two<sup>1</sup>\n\n<table><tr><td>cell</td></tr></table>\n\n<details><summary>More</summary>Hidden</details>\n');
     expect(html).toContain('<br>');
