@@ -23,6 +23,7 @@ import { constants } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Nodes, Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -33,19 +34,28 @@ import { visit } from 'unist-util-visit';
 import { z } from 'zod';
 
 /** Bumped whenever the output for the same input changes, so stale folders are regenerated. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 /** Dot-prefixed so the content loader skips it. */
 export const MARKER_FILE = '.docgraph-generated.json';
+
+/**
+ * How a file's bytes map to its text, so a copy keeps the source's encoding: the corpus has a
+ * UTF-16 include. `latin1` stands for bytes that are not valid UTF-8 (it round-trips every byte).
+ */
+export type SourceEncoding = 'utf8' | 'utf16le' | 'utf16be' | 'latin1';
 
 export interface MarkdownSource {
   /** POSIX path relative to the source folder. */
   path: string;
   text: string;
+  /** Default `utf8`. */
+  encoding?: SourceEncoding;
 }
 
 export interface GeneratedFile {
   path: string;
   text: string;
+  encoding: SourceEncoding;
 }
 
 export interface GeneratePlan {
@@ -59,7 +69,7 @@ export interface GeneratePlan {
   replicaDirs: string[];
   /** Non-Markdown files, copied once to the output root under the same path. */
   sharedAssets: string[];
-  /** Markdown files written per replica (articles in full replicas, plus includes and TOCs). */
+  /** Markdown files written in all (articles, plus every replica's includes and TOC files). */
   markdownFiles: number;
 }
 
@@ -148,7 +158,7 @@ export function generateCorpus(
             return inReplica(0, article) ? replicaDirs[0]! : dir;
           }),
         );
-        yield { path: `${dir}/${source.path}`, text };
+        yield { path: `${dir}/${source.path}`, text, encoding: source.encoding ?? 'utf8' };
       }
     }
   }
@@ -243,11 +253,14 @@ const HTML_URL = /\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
 
 /** Offsets of every link, image and definition destination, and of href/src in raw HTML. */
 export function findUrlEdits(text: string): UrlEdit[] {
-  const tree = parser.parse(text) as Root;
+  // Parse without a byte order mark (front matter must start the text); offsets shift by one.
+  const bom = text.startsWith('\uFEFF') ? 1 : 0;
+  const tree = parser.parse(bom ? text.slice(1) : text) as Root;
+  const shift = (n: number | undefined): number | undefined => (n === undefined ? undefined : n + bom);
   const edits: UrlEdit[] = [];
   visit(tree, (node: Nodes) => {
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
+    const start = shift(node.position?.start.offset);
+    const end = shift(node.position?.end.offset);
     if (start === undefined || end === undefined) return;
     if (node.type === 'link' || node.type === 'image') {
       const open = text.lastIndexOf('](', end - 2);
@@ -294,6 +307,24 @@ function pushDestination(text: string, from: number, limit: number, edits: UrlEd
 
 // ---------------------------------------------------------------------------------------------
 // I/O edge
+
+export function decodeSource(bytes: Buffer): { text: string; encoding: SourceEncoding } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: bytes.toString('utf16le'), encoding: 'utf16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: Buffer.from(bytes).swap16().toString('utf16le'), encoding: 'utf16be' };
+  }
+  try {
+    // ignoreBOM keeps a UTF-8 byte order mark in the text, so the copy keeps it too.
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), encoding: 'utf8' };
+  } catch {
+    return { text: bytes.toString('latin1'), encoding: 'latin1' };
+  }
+}
+
+export function encodeSource(text: string, encoding: SourceEncoding): Buffer {
+  if (encoding === 'utf16be') return Buffer.from(text, 'utf16le').swap16();
+  return Buffer.from(text, encoding);
+}
 
 export interface GenerateResult extends GeneratePlan {
   out: string;
@@ -359,7 +390,7 @@ export async function generateCorpusDir(options: {
 
   const md = listed.filter((f) => /\.mdx?$/i.test(f.path));
   const sources = await Promise.all(
-    md.map(async (f) => ({ path: f.path, text: await readFile(join(source, f.path), 'utf8') })),
+    md.map(async (f) => ({ path: f.path, ...decodeSource(await readFile(join(source, f.path))) })),
   );
   const assets = listed.filter((f) => !/\.mdx?$/i.test(f.path)).map((f) => f.path);
   const { plan, files } = generateCorpus(sources, assets, options.docs);
@@ -376,7 +407,7 @@ export async function generateCorpusDir(options: {
   }
   for (const file of files()) {
     await ensureDir(dirname(join(out, file.path)));
-    await writeFile(join(out, file.path), file.text);
+    await writeFile(join(out, file.path), encodeSource(file.text, file.encoding));
   }
   const marker: Marker = { generator: GENERATOR_VERSION, docs: options.docs, source, fingerprint, plan };
   await writeFile(join(out, MARKER_FILE), JSON.stringify(marker, null, 2) + '\n');
@@ -448,7 +479,8 @@ async function main(argv: string[]): Promise<void> {
   );
 }
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('generate-corpus.ts')) {
+// Run as a CLI only when executed directly, not when the bench or a test imports the core.
+if (process.argv[1] !== undefined && pathToFileURL(resolve(process.argv[1])).href === import.meta.url) {
   main(process.argv.slice(2)).catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;

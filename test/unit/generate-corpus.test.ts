@@ -1,9 +1,11 @@
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, posix, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  decodeSource,
+  encodeSource,
   findUrlEdits,
   generateCorpus,
   generateCorpusDir,
@@ -194,5 +196,42 @@ describe('rewriteUrl', () => {
 
   it('points at another replica when the target lives there', () => {
     expect(rewriteUrl('sub/x.md?view=1#a', 'a.md', 'r001', () => 'r000')).toBe('../r000/sub/x.md?view=1#a');
+  });
+});
+
+describe('source encodings', () => {
+  it('round-trips UTF-8 (with and without BOM), UTF-16 LE/BE and invalid UTF-8 byte for byte', () => {
+    const samples = [
+      Buffer.from('# Ünïcode [x](media/a.png)\n', 'utf8'),
+      Buffer.from('\uFEFF# BOM\n', 'utf8'),
+      Buffer.from('\uFEFF# UTF-16 [x](media/a.png)\r\n', 'utf16le'),
+      Buffer.from('\uFEFF# UTF-16 BE\n', 'utf16le').swap16(),
+      Buffer.from([0x23, 0x20, 0xff, 0x41, 0x0a]),
+      Buffer.from([0x61, 0xc3, 0x28, 0x0a]),
+    ];
+    for (const bytes of samples) {
+      const { text, encoding } = decodeSource(bytes);
+      expect(encodeSource(text, encoding).equals(bytes), encoding).toBe(true);
+    }
+    expect(decodeSource(samples[2]!).encoding).toBe('utf16le');
+    expect(decodeSource(samples[5]!).encoding).toBe('latin1');
+  });
+
+  it('finds destinations after a byte order mark', () => {
+    const text = '\uFEFF---\ntitle: x\n---\n[a](b.md)\n';
+    const [edit] = findUrlEdits(text);
+    expect(text.slice(edit!.start, edit!.end)).toBe('b.md');
+  });
+
+  it('writes a UTF-16 source in UTF-16, with its links rewritten', async () => {
+    const base = await tempDir();
+    const source = join(base, 'src');
+    await mkdir(join(source, 'media'), { recursive: true });
+    await writeFile(join(source, 'a.md'), '# A\n');
+    await writeFile(join(source, 'media/p.png'), 'png');
+    await writeFile(join(source, 'wide.md'), Buffer.from('\uFEFF# Wide\r\n![p](media/p.png)\r\n', 'utf16le'));
+    await generateCorpusDir({ source, out: join(base, 'out'), docs: 4 });
+    const bytes = await readFile(join(base, 'out/r001/wide.md'));
+    expect(bytes.equals(Buffer.from('\uFEFF# Wide\r\n![p](../media/p.png)\r\n', 'utf16le'))).toBe(true);
   });
 });
