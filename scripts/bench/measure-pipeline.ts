@@ -1,9 +1,15 @@
-// Child process: the docgraph pipeline on a folder, as the build runs it (read + runPipeline).
+// Child process: the docgraph pipeline on a folder, as the build runs it (read + runPipeline,
+// article HTML included; writing files and the Astro site are not measured here).
 //   node --import tsx scripts/bench/measure-pipeline.ts DIR [VOCABULARY_FILE]
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileStore } from '../lib/build-data.ts';
 import { relative } from 'node:path';
 import { readContentDir } from '../../src/pipeline/load.ts';
 import { runPipeline } from '../../src/pipeline/index.ts';
+import { createHtmlRenderer } from '../../src/outputs/html-renderer.ts';
+import { documentUrl } from '../../src/pipeline/graph.ts';
 import { peakMiB, printMeasurement } from './protocol.ts';
 
 const [dir, vocabularyPath] = process.argv.slice(2);
@@ -16,8 +22,13 @@ const stages: Record<string, number> = {};
 const t0 = performance.now();
 const snapshot = await readContentDir(dir);
 stages.load = performance.now() - t0;
+// Article HTML is rendered and stored as the build does it (written out while each tree is alive),
+// so time and memory are the build's.
+const htmlDir = await mkdtemp(join(tmpdir(), 'docgraph-bench-html-'));
+const renderer = createHtmlRenderer({ docUrl: (id) => documentUrl(id.slice(4)), base: '/', store: fileStore(htmlDir) });
 const result = runPipeline(snapshot, {
   vocabulary,
+  renderer,
   onStage: (stage, ms) => {
     stages[stage] = (stages[stage] ?? 0) + ms;
   },
@@ -41,3 +52,4 @@ printMeasurement({
     warnings: c.warnings,
   },
 });
+await rm(htmlDir, { recursive: true, force: true });

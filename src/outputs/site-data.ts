@@ -3,7 +3,8 @@
 // computed by the pages themselves.
 //
 //   <data>/site.json            SiteData (below)
-//   <data>/html/<doc-key>.html  sanitized article HTML of every Markdown document (not MDX)
+//   <data>/html/<doc-key>.html  sanitized article HTML of every Markdown document (not MDX); its
+//                               links already carry the base path (--base), so pages insert it as is
 //   <data>/public/graph.json    the KnowledgeGraph (also served at /graph.json)
 //   <data>/public/report.json   the BuildReport   (also served at /report.json)
 //   <data>/public/...           content assets (images) at their content-relative path

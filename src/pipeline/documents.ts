@@ -1,6 +1,10 @@
 // Load -> parse: every Markdown/MDX file parsed exactly once, classified as a document (a page),
 // an include (spliced into documents, not a page) or a TOC (navigation), with front matter read,
 // DocFX syntax normalized and a title chosen. A file that cannot be parsed is reported, never dropped.
+//
+// Documents are parsed one at a time (planContent, then parseDocument per file) so the pipeline can
+// extract, render and drop each tree before the next: at 10,000 documents, keeping every tree
+// would cost gigabytes.
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { posix } from 'node:path';
@@ -11,15 +15,19 @@ import { assignSlugs } from './slugs.ts';
 import { isTocPath } from './toc.ts';
 import type { Diagnostic, ParsedDocument, SourceFile } from './types.ts';
 
-export interface ParsedContent {
-  documents: ParsedDocument[];
+export interface FailedFile {
+  file: string;
+  reason: string;
+}
+
+/** What is known before any document is parsed: roles, slugs, and the (few) include and TOC trees. */
+export interface ContentPlan {
+  /** Files that become pages, with their unique slugs, sorted by path. */
+  documents: { file: SourceFile; slug: string; id: string }[];
   includes: string[];
-  /** Includes no document splices in: still checked (their links), and reported. */
-  unusedIncludes: { path: string; tree: Root }[];
-  /** `[!INCLUDE]` references that were spliced (each counts once per use). */
-  includeReferences: number;
+  includeTrees: Map<string, Root>;
   tocs: { path: string; tree: Root }[];
-  failedFiles: { file: string; reason: string }[];
+  failedFiles: FailedFile[];
   diagnostics: Diagnostic[];
 }
 
@@ -30,7 +38,7 @@ export function findIncludes(files: readonly SourceFile[]): Set<string> {
   const includes = new Set<string>();
   for (const f of files) {
     if (/(^|\/)includes\//i.test(f.path)) includes.add(f.path);
-    if (!f.text.includes('[!INCLUDE') && !/\[!include/i.test(f.text)) continue;
+    if (!/\[!include/i.test(f.text)) continue;
     for (const m of f.text.matchAll(INCLUDE_REF)) {
       includes.add(posix.normalize(posix.join(posix.dirname(f.path), m[1]!.split('#')[0]!)));
     }
@@ -38,64 +46,99 @@ export function findIncludes(files: readonly SourceFile[]): Set<string> {
   return includes;
 }
 
-export function parseContent(files: readonly SourceFile[]): ParsedContent {
+export function planContent(files: readonly SourceFile[]): ContentPlan {
   const diagnostics: Diagnostic[] = [];
-  const failedFiles: { file: string; reason: string }[] = [];
+  const failedFiles: FailedFile[] = [];
   const includePaths = findIncludes(files);
-  const trees = new Map<string, Root>();
-  for (const f of files) {
-    try {
-      trees.set(f.path, parseMarkdown(normalizeSource(f.text), formatOf(f.path)));
-    } catch (error) {
-      const place = error as { line?: number; column?: number; reason?: string; message?: string };
-      const reason = place.reason ?? place.message ?? String(error);
-      // Some MDX messages carry the position only in their text: "... (3:1-3:7) ...".
-      const inText = /\((\d+):(\d+)/.exec(reason);
-      diagnostics.push({ severity: 'error', code: 'parse-error', file: f.path, line: place.line ?? Number(inText?.[1] ?? 1), column: place.column ?? Number(inText?.[2] ?? 1), message: `Could not parse: ${reason}`, hint: 'Fix the syntax at this position (MDX needs valid JSX: close every tag, escape { and <).' });
-      failedFiles.push({ file: f.path, reason });
-    }
-  }
-
+  const includeTrees = new Map<string, Root>();
   const tocs: { path: string; tree: Root }[] = [];
-  const docFiles: { file: SourceFile; tree: Root }[] = [];
+  const docFiles: SourceFile[] = [];
   for (const f of files) {
-    const tree = trees.get(f.path);
-    if (!tree) continue;
-    if (isTocPath(f.path)) tocs.push({ path: f.path, tree });
-    else if (!includePaths.has(f.path)) docFiles.push({ file: f, tree });
+    const isInclude = includePaths.has(f.path);
+    if (!isInclude && !isTocPath(f.path)) {
+      docFiles.push(f);
+      continue;
+    }
+    const parsed = tryParse(f);
+    if ('failed' in parsed) {
+      failedFiles.push(parsed.failed);
+      diagnostics.push(parsed.diagnostic);
+    } else if (isInclude) includeTrees.set(f.path, parsed.tree);
+    else tocs.push({ path: f.path, tree: parsed.tree });
   }
-
-  const { slugs, diagnostics: slugDiagnostics } = assignSlugs(docFiles.map((d) => d.file.path));
+  const { slugs, diagnostics: slugDiagnostics } = assignSlugs(docFiles.map((f) => f.path));
   diagnostics.push(...slugDiagnostics);
-  const documents: ParsedDocument[] = [];
-  const used = new Set<string>();
-  let includeReferences = 0;
-  for (const { file, tree } of docFiles) {
-    const fm = readFrontMatter(tree, file.path);
-    diagnostics.push(...fm.diagnostics);
-    const inc = inlineIncludes(tree, file.path, (p) => (includePaths.has(p) ? trees.get(p) : undefined));
-    diagnostics.push(...inc.diagnostics);
-    for (const p of inc.included) used.add(p);
-    includeReferences += inc.included.length;
-    markAlerts(tree);
-    const slug = slugs.get(file.path)!;
-    documents.push({
-      id: `doc:${slug}`,
-      path: file.path,
-      slug,
-      format: formatOf(file.path),
-      title: chooseTitle(fm.title, tree, file.path, diagnostics),
-      description: fm.description,
-      frontMatter: fm.data,
-      tree,
-    });
+  const documents = docFiles.map((file) => ({ file, slug: slugs.get(file.path)!, id: `doc:${slugs.get(file.path)!}` }));
+  return { documents, includes: [...includeTrees.keys()].sort(), includeTrees, tocs, failedFiles, diagnostics };
+}
+
+export interface ParsedFile {
+  doc?: ParsedDocument;
+  failed?: FailedFile;
+  /** Includes spliced in (once per reference). */
+  included: string[];
+  diagnostics: Diagnostic[];
+}
+
+/** Parses one planned document: front matter, includes, alerts, title. */
+export function parseDocument(planned: ContentPlan['documents'][number], plan: Pick<ContentPlan, 'includeTrees'>): ParsedFile {
+  const { file } = planned;
+  const parsed = tryParse(file);
+  if ('failed' in parsed) return { failed: parsed.failed, included: [], diagnostics: [parsed.diagnostic] };
+  const { tree } = parsed;
+  const diagnostics: Diagnostic[] = [];
+  const fm = readFrontMatter(tree, file.path);
+  diagnostics.push(...fm.diagnostics);
+  const inc = inlineIncludes(tree, file.path, (p) => plan.includeTrees.get(p));
+  diagnostics.push(...inc.diagnostics);
+  markAlerts(tree);
+  const doc: ParsedDocument = {
+    id: planned.id,
+    path: file.path,
+    slug: planned.slug,
+    format: formatOf(file.path),
+    title: chooseTitle(fm.title, tree, file.path, diagnostics),
+    description: fm.description,
+    frontMatter: fm.data,
+    tree,
+  };
+  return { doc, included: inc.included, diagnostics };
+}
+
+/** Includes that no document splices in: still checked (their links), and reported. */
+export function unusedIncludes(plan: Pick<ContentPlan, 'includeTrees'>, used: ReadonlySet<string>): { includes: { path: string; tree: Root }[]; diagnostics: Diagnostic[] } {
+  const includes = [...plan.includeTrees].filter(([p]) => !used.has(p)).map(([path, tree]) => ({ path, tree }));
+  includes.sort((a, b) => (a.path < b.path ? -1 : 1));
+  const diagnostics = includes.map(({ path }): Diagnostic => ({ severity: 'warning', code: 'unused-include', file: path, line: 1, column: 1, message: 'This include is not included by any document, so no page shows it.', hint: 'Include it with [!INCLUDE [label](path)] or delete it.' }));
+  return { includes, diagnostics };
+}
+
+/** Plans and parses everything at once; for small folders and tests (the pipeline streams instead). */
+export function parseContent(files: readonly SourceFile[]): ContentPlan & { parsed: ParsedDocument[] } {
+  const plan = planContent(files);
+  const parsed: ParsedDocument[] = [];
+  for (const planned of plan.documents) {
+    const result = parseDocument(planned, plan);
+    plan.diagnostics.push(...result.diagnostics);
+    if (result.doc) parsed.push(result.doc);
+    if (result.failed) plan.failedFiles.push(result.failed);
   }
-  const includes = [...includePaths].filter((p) => trees.has(p)).sort();
-  const unusedIncludes = includes.filter((p) => !used.has(p)).map((p) => ({ path: p, tree: trees.get(p)! }));
-  for (const { path } of unusedIncludes) {
-    diagnostics.push({ severity: 'warning', code: 'unused-include', file: path, line: 1, column: 1, message: 'This include is not included by any document, so no page shows it.', hint: 'Include it with [!INCLUDE [label](path)] or delete it.' });
+  return { ...plan, parsed };
+}
+
+function tryParse(f: SourceFile): { tree: Root } | { failed: FailedFile; diagnostic: Diagnostic } {
+  try {
+    return { tree: parseMarkdown(normalizeSource(f.text), formatOf(f.path)) };
+  } catch (error) {
+    const place = error as { line?: number; column?: number; reason?: string; message?: string };
+    const reason = place.reason ?? place.message ?? String(error);
+    // Some MDX messages carry the position only in their text: "... (3:1-3:7) ...".
+    const inText = /\((\d+):(\d+)/.exec(reason);
+    return {
+      failed: { file: f.path, reason },
+      diagnostic: { severity: 'error', code: 'parse-error', file: f.path, line: place.line ?? Number(inText?.[1] ?? 1), column: place.column ?? Number(inText?.[2] ?? 1), message: `Could not parse: ${reason}`, hint: 'Fix the syntax at this position (MDX needs valid JSX: close every tag, escape { and <).' },
+    };
   }
-  return { documents, includes, unusedIncludes, includeReferences, tocs, failedFiles, diagnostics };
 }
 
 /** Front matter title, else the first H1, else the file name (with a warning). */

@@ -9,7 +9,7 @@ import type {
   GraphNode,
   KnowledgeGraph,
   Mention,
-  ParsedDocument,
+  DocumentInfo,
   Relation,
   RelationOrigin,
   RelationType,
@@ -17,7 +17,7 @@ import type {
 } from './types.ts';
 
 export interface GraphInput {
-  documents: readonly ParsedDocument[];
+  documents: readonly DocumentInfo[];
   entities: readonly Entity[];
   mentions: readonly Mention[];
   relations: readonly Relation[];
@@ -45,9 +45,23 @@ export function buildGraph(input: GraphInput): KnowledgeGraph {
     edge.evidence.push(evidence);
   };
 
+  const countOnly = (source: string, target: string, type: RelationType): void => {
+    const edge = edges.get(`${source}|${type}|${target}`);
+    if (edge) edge.weight++;
+  };
+
   for (const r of input.relations) add(r.source, r.target, r.type, r.origin, r.evidence);
+  // A `mentions` edge keeps one sentence per section (the first); its weight still counts every
+  // mention. Every mention as evidence would make graph.json grow to hundreds of MB at 10k documents.
+  const mentionSections = new Set<string>();
   for (const m of input.mentions) {
-    add(m.docId, m.entityId, 'mentions', 'extracted', { doc: m.docId, file: m.file, section: m.sectionId, line: m.line, sentence: m.sentence });
+    const key = `${m.docId}\u0000${m.entityId}\u0000${m.sectionId}`;
+    const evidence = { doc: m.docId, file: m.file, section: m.sectionId, line: m.line, sentence: m.sentence };
+    if (mentionSections.has(key)) countOnly(m.docId, m.entityId, 'mentions');
+    else {
+      mentionSections.add(key);
+      add(m.docId, m.entityId, 'mentions', 'extracted', evidence);
+    }
   }
   const externalLabels = new Map<string, Map<string, number>>();
   for (const l of input.links) {

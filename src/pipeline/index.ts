@@ -1,7 +1,13 @@
 // The pipeline: parse -> extract (sections, prose, links) -> resolve -> entities -> relations ->
 // model -> report. Pure: a ContentSnapshot in, typed data out; the CLI does the I/O.
+//
+// Documents stream through parse and extract one at a time, each handed to an optional renderer
+// while its tree is alive and then dropped, so memory grows with the extracted data, not with the
+// syntax trees. Links are resolved as each document is parsed (every document and asset is known
+// from the file list); only anchors into documents not parsed yet wait for the final resolution,
+// which then tells the renderer what changed.
 import { discoverEntities } from './discover.ts';
-import { parseContent } from './documents.ts';
+import { parseDocument, planContent, unusedIncludes } from './documents.ts';
 import { buildGraph } from './graph.ts';
 import type { ContentSnapshot } from './load.ts';
 import { createMentionMatcher, findMentions } from './mentions.ts';
@@ -9,21 +15,29 @@ import { buildNav } from './nav.ts';
 import { extractRelations } from './relations.ts';
 import { buildReport, type BuildReport } from './report.ts';
 import { diagnoseLink, indexTargets, resolveLink, resolveLinks } from './resolve.ts';
-import { anchorSet, extractSections } from './sections.ts';
+import { anchorSet, extractSections, type SectionIndex } from './sections.ts';
 import { extractProse } from './sentences.ts';
-import type { Diagnostic, Entity, KnowledgeGraph, LinkRef, Mention, NavItem, ParsedDocument, Relation, ResolvedLink, Section, Sentence } from './types.ts';
+import type { Diagnostic, DocumentInfo, Entity, KnowledgeGraph, LinkRef, Mention, NavItem, ParsedDocument, Relation, ResolvedLink, Section, Sentence } from './types.ts';
 import { parseVocabulary, verifyCitations } from './vocabulary.ts';
+
+/** Receives each document while its tree is alive (pages output), then the final link changes. */
+export interface DocumentRenderer {
+  render(doc: ParsedDocument, extracted: { headingIds: SectionIndex['headingIds']; links: readonly ResolvedLink[]; resolveRaw: (ref: LinkRef) => ResolvedLink }): void;
+  /** Links whose resolution changed once every document was parsed (anchors, failed targets). */
+  relink(docId: string, changes: readonly { before: ResolvedLink; after: ResolvedLink }[]): void;
+}
 
 export interface PipelineOptions {
   vocabulary?: { file: string; text: string };
   externalDocsBase?: string;
   /** Minimum number of documents a name must appear in to be promoted to a discovered entity. */
   discoverMinDocs?: number;
+  renderer?: DocumentRenderer;
   onStage?: (stage: string, ms: number) => void;
 }
 
 export interface PipelineResult {
-  documents: ParsedDocument[];
+  documents: DocumentInfo[];
   sections: Section[];
   sentences: Sentence[];
   links: ResolvedLink[];
@@ -38,54 +52,67 @@ export interface PipelineResult {
 
 export function runPipeline(snapshot: ContentSnapshot, options: PipelineOptions = {}): PipelineResult {
   const diagnostics: Diagnostic[] = [...snapshot.diagnostics];
-  let t = performance.now();
-  const stage = (name: string): void => {
-    const now = performance.now();
-    options.onStage?.(name, now - t);
-    t = now;
-  };
+  const timer = stageTimer(options.onStage);
 
-  const content = parseContent(snapshot.files);
-  diagnostics.push(...content.diagnostics);
-  const documents = content.documents;
-  stage('parse');
+  const plan = planContent(snapshot.files);
+  diagnostics.push(...plan.diagnostics);
+  const failedFiles = [...plan.failedFiles];
+  const anchors = new Map<string, Set<string>>();
+  const otherMarkdown = new Set([...plan.includes, ...plan.tocs.map((t) => t.path)]);
+  const targets = { otherMarkdown, assets: new Set(snapshot.assets), anchors, externalDocsBase: options.externalDocsBase };
+  const provisional = indexTargets({ ...targets, docs: new Map(plan.documents.map((d) => [d.file.path, d.id])) });
+  timer.lap('parse');
 
+  const documents: DocumentInfo[] = [];
   const sections: Section[] = [];
   const sentences: Sentence[] = [];
   const linkRefs: LinkRef[] = [];
-  const anchors = new Map<string, Set<string>>();
-  for (const doc of documents) {
+  const provisionalLinks: ResolvedLink[] = [];
+  const used = new Set<string>();
+  let includeReferences = 0;
+  for (const planned of plan.documents) {
+    const parsed = parseDocument(planned, plan);
+    diagnostics.push(...parsed.diagnostics);
+    if (parsed.failed) failedFiles.push(parsed.failed);
+    for (const p of parsed.included) used.add(p);
+    includeReferences += parsed.included.length;
+    timer.lap('parse');
+    const doc = parsed.doc;
+    if (!doc) continue;
     const index = extractSections(doc);
-    sections.push(...index.sections);
+    for (const s of index.sections) sections.push(s);
     anchors.set(doc.id, anchorSet(index.sections));
     const prose = extractProse(doc, index.headingIds);
     for (const s of prose.sentences) sentences.push(s);
+    const resolved = prose.links.map((l) => resolveLink(l, provisional));
     for (const l of prose.links) linkRefs.push(l);
+    for (const l of resolved) provisionalLinks.push(l);
+    timer.lap('extract');
+    options.renderer?.render(doc, { headingIds: index.headingIds, links: resolved, resolveRaw: (ref) => resolveLink(ref, provisional) });
+    timer.lap('render');
+    const { tree: _dropped, ...info } = doc;
+    documents.push(info);
   }
-  // Unused includes are not pages, but their links are still checked (graph edges need a document).
-  for (const inc of content.unusedIncludes) {
+  // Unused includes are not pages, but their links are still checked (edges need a document).
+  const unused = unusedIncludes(plan, used);
+  diagnostics.push(...unused.diagnostics);
+  for (const inc of unused.includes) {
     const pseudo = { id: '', path: inc.path, tree: inc.tree };
     for (const l of extractProse(pseudo, extractSections(pseudo).headingIds).links) linkRefs.push(l);
   }
-  stage('extract');
+  timer.lap('extract');
 
-  const otherMarkdown = new Set([...content.includes, ...content.tocs.map((t) => t.path)]);
-  const linkIndex = indexTargets({
-    docs: new Map(documents.map((d) => [d.path, d.id])),
-    otherMarkdown,
-    assets: new Set(snapshot.assets),
-    anchors,
-    externalDocsBase: options.externalDocsBase,
-  });
-  const resolved = resolveLinks(linkRefs, linkIndex);
+  const final = indexTargets({ ...targets, docs: new Map(documents.map((d) => [d.path, d.id])) });
+  const resolved = resolveLinks(linkRefs, final);
   diagnostics.push(...resolved.diagnostics);
-  const navResult = buildNav(documents, content.tocs, (ref) => resolveLink(ref, linkIndex));
+  if (options.renderer) relinkChanged(options.renderer, provisionalLinks, resolved.links);
+  const navResult = buildNav(documents, plan.tocs, (ref) => resolveLink(ref, final));
   for (const l of navResult.links) {
     const d = diagnoseLink(l);
     if (d) diagnostics.push(d);
   }
   const links = [...resolved.links, ...navResult.links];
-  stage('resolve');
+  timer.lap('resolve');
 
   const vocabulary = options.vocabulary ? parseVocabulary(options.vocabulary.text, options.vocabulary.file) : { entities: [], relations: [], diagnostics: [] };
   diagnostics.push(...vocabulary.diagnostics);
@@ -93,26 +120,26 @@ export function runPipeline(snapshot: ContentSnapshot, options: PipelineOptions 
   const discovered = discoverEntities(sentences, vocabulary.entities, { minDocs: options.discoverMinDocs ?? 5 });
   const entities = [...vocabulary.entities, ...discovered.entities];
   const mentions = findMentions(sentences, createMentionMatcher(entities));
-  stage('entities');
+  timer.lap('entities');
 
   const relations = extractRelations({ sentences, sections, mentions, entities });
   const cited = verifyCitations(vocabulary.relations, sentences, new Map(documents.map((d) => [d.path, d.id])));
   relations.push(...cited.relations);
   diagnostics.push(...cited.diagnostics);
-  stage('relations');
+  timer.lap('relations');
 
   const graph = buildGraph({ documents, entities, mentions, relations, links: resolved.links });
-  stage('model');
+  timer.lap('model');
 
   const promoted = new Set(discovered.entities.map((e) => e.label));
   const report = buildReport({
     fileCount: snapshot.files.length + snapshot.assets.length,
     documentCount: documents.length,
-    includeCount: content.includes.length,
-    includeReferences: content.includeReferences,
-    tocCount: content.tocs.length,
+    includeCount: plan.includes.length,
+    includeReferences,
+    tocCount: plan.tocs.length,
     assetCount: snapshot.assets.length,
-    failedFiles: content.failedFiles,
+    failedFiles,
     sections,
     mentionCount: mentions.length,
     links,
@@ -121,6 +148,37 @@ export function runPipeline(snapshot: ContentSnapshot, options: PipelineOptions 
     candidates: discovered.candidates.map((c) => ({ name: c.name, mentions: c.mentions, documents: c.documents, promoted: promoted.has(c.name) })),
     diagnostics,
   });
-  stage('report');
+  timer.lap('report');
+  timer.flush();
   return { documents, sections, sentences, links, entities, mentions, relations, nav: navResult.nav, graph, report, diagnostics: report.diagnostics };
+}
+
+/** Both lists are in the same order (one entry per link reference of a document). */
+function relinkChanged(renderer: DocumentRenderer, before: readonly ResolvedLink[], after: readonly ResolvedLink[]): void {
+  const changes = new Map<string, { before: ResolvedLink; after: ResolvedLink }[]>();
+  for (let i = 0; i < before.length; i++) {
+    const b = before[i]!;
+    const a = after[i]!;
+    if (b.class === a.class && b.targetDocId === a.targetDocId && b.anchor === a.anchor) continue;
+    const list = changes.get(b.docId) ?? [];
+    list.push({ before: b, after: a });
+    changes.set(b.docId, list);
+  }
+  for (const [docId, list] of changes) renderer.relink(docId, list);
+}
+
+/** Accumulates time per stage across the streaming loop and reports each stage once. */
+function stageTimer(onStage?: (stage: string, ms: number) => void): { lap: (stage: string) => void; flush: () => void } {
+  const totals = new Map<string, number>();
+  let t = performance.now();
+  return {
+    lap(stage) {
+      const now = performance.now();
+      totals.set(stage, (totals.get(stage) ?? 0) + now - t);
+      t = now;
+    },
+    flush() {
+      for (const [stage, ms] of totals) onStage?.(stage, ms);
+    },
+  };
 }

@@ -4,10 +4,10 @@ import type { Root } from 'mdast';
 import { posix } from 'node:path';
 import { compareStrings } from './slugs.ts';
 import { extractNav } from './toc.ts';
-import type { LinkRef, NavItem, ParsedDocument, ResolvedLink } from './types.ts';
+import type { LinkRef, NavItem, DocumentInfo, ResolvedLink } from './types.ts';
 
 export function buildNav(
-  documents: readonly ParsedDocument[],
+  documents: readonly DocumentInfo[],
   tocs: readonly { path: string; tree: Root }[],
   resolve: (ref: LinkRef) => ResolvedLink,
 ): { nav: NavItem[]; links: ResolvedLink[] } {
@@ -29,7 +29,7 @@ function depth(path: string): number {
 }
 
 /** One item per folder and per document, sorted by path. */
-export function folderNav(documents: readonly ParsedDocument[]): NavItem[] {
+export function folderNav(documents: readonly DocumentInfo[]): NavItem[] {
   const root: NavItem = { title: '', children: [] };
   const folders = new Map<string, NavItem>([['', root]]);
   const folderOf = (dir: string): NavItem => {

@@ -11,7 +11,10 @@ export interface LinkTargets {
   otherMarkdown: Set<string>;
   /** Asset paths (images, downloads). */
   assets: Set<string>;
-  /** Document id -> every anchor id it has. */
+  /**
+   * Document id -> every anchor id it has. A document without an entry is not parsed yet: links
+   * into it keep their anchor unchecked until the final resolution, when every document has one.
+   */
   anchors: Map<string, Set<string>>;
   /** Absolute URL of the published folder that holds DIR's siblings (DocFX `externalDocsBase`). */
   externalDocsBase?: string;
@@ -30,8 +33,8 @@ export function indexTargets(targets: LinkTargets): LinkIndex {
     for (const k of keys) if (!m.has(k.toLowerCase())) m.set(k.toLowerCase(), k);
     return m;
   };
+  // Filled on first use per document: anchors arrive while documents are parsed one by one.
   const anchorsLower = new Map<string, Map<string, string>>();
-  for (const [doc, set] of targets.anchors) anchorsLower.set(doc, lower(set));
   return { ...targets, docsLower: lower(targets.docs.keys()), assetsLower: lower(targets.assets), anchorsLower };
 }
 
@@ -94,8 +97,15 @@ export function resolveLink(link: LinkRef, index: LinkIndex): ResolvedLink {
 function withAnchor(link: ResolvedLink, anchor: string | undefined, index: LinkIndex): ResolvedLink {
   if (anchor === undefined) return link;
   const docId = link.targetDocId!;
-  if (index.anchors.get(docId)?.has(anchor)) return { ...link, anchor };
-  const real = index.anchorsLower.get(docId)?.get(anchor.toLowerCase());
+  const anchors = index.anchors.get(docId);
+  if (!anchors || anchors.has(anchor)) return { ...link, anchor };
+  let lower = index.anchorsLower.get(docId);
+  if (!lower) {
+    lower = new Map();
+    for (const a of anchors) if (!lower.has(a.toLowerCase())) lower.set(a.toLowerCase(), a);
+    index.anchorsLower.set(docId, lower);
+  }
+  const real = lower.get(anchor.toLowerCase());
   if (real) return { ...link, anchor: real, caseMismatch: true };
   return { ...link, class: 'broken', reason: 'missing-anchor', anchor };
 }

@@ -50,6 +50,9 @@ export interface ParsedDocument {
   tree: Root;
 }
 
+/** A document without its syntax tree: what the pipeline keeps once the tree has been used. */
+export type DocumentInfo = Omit<ParsedDocument, 'tree'>;
+
 /** A heading, or the text before the first heading (id `''`). */
 export interface Section {
   docId: string;

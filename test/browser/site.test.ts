@@ -3,6 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -14,7 +15,8 @@ const dataDir = inject('dataDir');
 const SEED_URL = '/docs/office-365-integration/';
 const SEED_TITLE = 'Office 365 integration with on-premises environments';
 const OVERVIEW_TITLE = 'How Office 365 identity integration fits together';
-const SHOTS = '/tmp/shots';
+// Screenshots for people to look at (light, dark, phone); not compared by the tests.
+const SHOTS = process.env.DOCGRAPH_SHOTS ?? path.join(tmpdir(), 'docgraph-shots');
 
 let browser: Browser;
 beforeAll(async () => {

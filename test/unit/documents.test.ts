@@ -6,10 +6,10 @@ import { fixture } from '../helpers/fixtures.ts';
 describe('load + parse (DocFX conventions)', async () => {
   const snapshot = await readContentDir(fixture('pipeline', 'basic'));
   const content = parseContent(snapshot.files);
-  const byPath = new Map(content.documents.map((d) => [d.path, d]));
+  const byPath = new Map(content.parsed.map((d) => [d.path, d]));
 
   it('classifies documents, includes and TOC files', () => {
-    expect(content.documents.map((d) => d.path)).toEqual(['guide/bad-front-matter.md', 'guide/setup.md', 'guide/sync.md', 'guide/untitled.md', 'index.md']);
+    expect(content.parsed.map((d) => d.path)).toEqual(['guide/bad-front-matter.md', 'guide/setup.md', 'guide/sync.md', 'guide/untitled.md', 'index.md']);
     expect(content.includes).toEqual(['includes/shared-note.md']);
     expect(content.tocs.map((t) => t.path)).toEqual(['TOC.md']);
     expect(snapshot.assets).toEqual(['Media/Other.png', 'media/diagram.png']);
@@ -53,7 +53,7 @@ describe('load + parse (DocFX conventions)', async () => {
 
   it('reports an MDX file that does not compile instead of dropping it', () => {
     const result = parseContent([{ path: 'broken.mdx', text: '# Title\n\n<Open>\n\ntext\n' }]);
-    expect(result.documents).toEqual([]);
+    expect(result.parsed).toEqual([]);
     expect(result.failedFiles.map((f) => f.file)).toEqual(['broken.mdx']);
     expect(result.diagnostics[0]).toMatchObject({ code: 'parse-error', file: 'broken.mdx' });
     expect(result.diagnostics[0]!.line).toBeGreaterThan(1);

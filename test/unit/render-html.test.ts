@@ -12,10 +12,10 @@ import type { SourceFile } from '../../src/pipeline/types.ts';
 /** Runs the real stages on in-memory files and renders the first document. */
 function render(text: string, extra: SourceFile[] = [], base = '/'): string {
   const content = parseContent([{ path: 'page.md', text }, ...extra]);
-  const doc = content.documents.find((d) => d.path === 'page.md')!;
+  const doc = content.parsed.find((d) => d.path === 'page.md')!;
   const { sections, headingIds } = extractSections(doc);
   const index = indexTargets({
-    docs: new Map(content.documents.map((d) => [d.path, d.id])),
+    docs: new Map(content.parsed.map((d) => [d.path, d.id])),
     otherMarkdown: new Set(),
     assets: new Set(['media/pic.png']),
     anchors: new Map([[doc.id, anchorSet(sections)], ['doc:other', new Set(['part'])]]),

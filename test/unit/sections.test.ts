@@ -3,7 +3,7 @@ import { extractSections } from '../../src/pipeline/sections.ts';
 import { extractProse } from '../../src/pipeline/sentences.ts';
 import { parseContent } from '../../src/pipeline/documents.ts';
 
-const doc = (text: string) => parseContent([{ path: 'doc.md', text }]).documents[0]!;
+const doc = (text: string) => parseContent([{ path: 'doc.md', text }]).parsed[0]!;
 
 describe('extractSections', () => {
   it('gives GitHub-compatible ids, numbering repeats -1, -2', () => {
