@@ -8,6 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { buildFlagsSchema } from '../src/config.ts';
 import { formatSummary } from '../src/pipeline/report.ts';
 import { buildData, chooseVocabulary, PROJECT_ROOT, readContentConfig } from './lib/build-data.ts';
+import { ensureHeapBudget } from './lib/heap-budget.ts';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -36,6 +37,7 @@ async function main(): Promise<number> {
     console.error(`docgraph: --content ${flags.content}: not a folder`);
     return 2;
   }
+  ensureHeapBudget(contentDir);
   const config = await readContentConfig(contentDir);
   const base = flags.base ?? config.base ?? '/';
   const dataDir = resolve(process.env.DOCGRAPH_DATA ?? join(PROJECT_ROOT, '.docgraph', 'data'));
@@ -53,7 +55,7 @@ async function main(): Promise<number> {
   const pipelineMs = performance.now() - started;
   if (!flags.quiet) {
     console.log(formatSummary(result.report));
-    console.log(`  pipeline ${(pipelineMs / 1000).toFixed(2)} s (${stages.map(([s, ms]) => `${s} ${Math.round(ms)} ms`).join(', ')})`);
+    console.log(`  pipeline ${(pipelineMs / 1000).toFixed(2)} s (${stages.map(([s, ms]) => `${s} ${Math.round(ms)} ms`).join(', ')}), heap budget ${process.env.DOCGRAPH_HEAP_BUDGET ?? 'default'} MiB`);
     console.log(`  wrote ${join(dataDir, 'public', 'graph.json')} and report.json`);
   }
 

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseMeasurement, type Measurement } from './protocol.ts';
+import { heapBudgetMiB, markdownBytes } from '../lib/heap-budget.ts';
 
 export type MeasureKind = 'bare' | 'pipeline';
 
@@ -19,8 +20,10 @@ export function measureInChild(
   options: { cwd: string; timeoutMs: number },
 ): Promise<Measurement> {
   return new Promise((resolvePromise, reject) => {
-    // The same Node binary as the parent (Node 22 under `npm run`), with tsx as the loader.
-    const child = spawn(process.execPath, ['--import', 'tsx', SCRIPTS[kind], ...args], {
+    // The same Node binary as the parent (Node 22 under `npm run`), with tsx as the loader; the
+    // pipeline runs under the heap budget `npm run build` gives it (scripts/lib/heap-budget.ts).
+    const budget = kind === 'pipeline' && args[0] ? [`--max-old-space-size=${heapBudgetMiB(markdownBytes(args[0]))}`] : [];
+    const child = spawn(process.execPath, [...budget, '--import', 'tsx', SCRIPTS[kind], ...args], {
       cwd: options.cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
