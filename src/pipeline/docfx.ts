@@ -4,6 +4,7 @@
 import type { Blockquote, Link, Paragraph, Root, RootContent, Text } from 'mdast';
 import { posix } from 'node:path';
 import type { Diagnostic } from './types.ts';
+import { decodeUrlPart } from './urls.ts';
 
 export const ALERT_TYPES = ['note', 'tip', 'important', 'caution', 'warning'] as const;
 export type AlertType = (typeof ALERT_TYPES)[number];
@@ -46,7 +47,7 @@ export function inlineIncludes(tree: Root, file: string, lookup: IncludeLookup):
         out.push(node);
         continue;
       }
-      const target = posix.normalize(posix.join(posix.dirname(from), decodeSafe(link.url.split('#')[0] ?? '')));
+      const target = posix.normalize(posix.join(posix.dirname(from), decodeUrlPart(link.url.split('#')[0] ?? '')));
       const line = node.position?.start.line ?? 1;
       const column = node.position?.start.column ?? 1;
       const include = target.startsWith('..') ? undefined : lookup(target);
@@ -121,12 +122,4 @@ export function htmlAnchorIds(html: string): string[] {
     }
   }
   return ids;
-}
-
-function decodeSafe(url: string): string {
-  try {
-    return decodeURIComponent(url);
-  } catch {
-    return url;
-  }
 }

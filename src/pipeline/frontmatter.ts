@@ -29,55 +29,34 @@ export function readFrontMatter(tree: Root, file: string): FrontMatterResult {
 export function parseFrontMatterYaml(yamlText: string, file: string, firstLine: number): FrontMatterResult {
   const diagnostics: Diagnostic[] = [];
   const lineCounter = new LineCounter();
+  const report = (offset: number | undefined, message: string, hint: string): void => {
+    const pos = offset === undefined ? { line: 1, col: 1 } : lineCounter.linePos(offset);
+    diagnostics.push({ severity: 'error', code: 'front-matter', file, line: firstLine + pos.line - 1, column: pos.col, message, hint });
+  };
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: false });
   for (const error of doc.errors) {
-    const pos = lineCounter.linePos(error.pos[0]);
-    diagnostics.push({
-      severity: 'error',
-      code: 'front-matter',
-      file,
-      line: firstLine + pos.line - 1,
-      column: pos.col,
-      message: `Front matter is not valid YAML: ${firstSentence(error.message)}`,
-      hint: 'Check quotes and indentation; values containing ": " must be quoted.',
-    });
+    report(error.pos[0], `Front matter is not valid YAML: ${firstSentence(error.message)}`, 'Check quotes and indentation; values containing ": " must be quoted.');
   }
   if (doc.errors.length > 0) return { data: {}, diagnostics };
   const raw: unknown = doc.toJS();
   if (raw === null || raw === undefined) return { data: {}, diagnostics };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    diagnostics.push({
-      severity: 'error',
-      code: 'front-matter',
-      file,
-      line: firstLine,
-      column: 1,
-      message: 'Front matter must be a mapping of keys to values.',
-      hint: 'Write `key: value` lines between the `---` fences.',
-    });
+    report(0, 'Front matter must be a mapping of keys to values.', 'Write `key: value` lines between the `---` fences.');
     return { data: {}, diagnostics };
   }
   const parsed = frontMatterSchema.safeParse(raw);
   if (parsed.success) {
     return { data: raw as Record<string, unknown>, title: parsed.data.title, description: parsed.data.description, diagnostics };
   }
-  // Keep what is usable: a bad `title` must not throw away a good `description`.
+  // Keep what is usable: a bad `title` must not throw away a good `description`. A repeated key
+  // takes its last value, so the error points at the last occurrence.
   const data = raw as Record<string, unknown>;
   for (const issue of parsed.error.issues) {
     const key = String(issue.path[0] ?? '');
     const keyNode = doc.contents && 'items' in doc.contents
-      ? (doc.contents.items as { key: { value?: unknown; range?: [number, number, number] } }[]).find((i) => i.key?.value === key)
+      ? (doc.contents.items as { key: { value?: unknown; range?: [number, number, number] } }[]).findLast((i) => i.key?.value === key)
       : undefined;
-    const pos = keyNode?.key.range ? lineCounter.linePos(keyNode.key.range[0]) : { line: 1, col: 1 };
-    diagnostics.push({
-      severity: 'error',
-      code: 'front-matter',
-      file,
-      line: firstLine + pos.line - 1,
-      column: pos.col,
-      message: `Front matter key "${key}": ${issue.message}`,
-      hint: `Make "${key}" a plain string.`,
-    });
+    report(keyNode?.key.range?.[0], `Front matter key "${key}": ${issue.message}`, `Make "${key}" a plain string.`);
   }
   const title = typeof data.title === 'string' && data.title.trim() ? data.title.trim() : undefined;
   const description = typeof data.description === 'string' ? data.description : undefined;

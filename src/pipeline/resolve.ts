@@ -1,7 +1,7 @@
 // Link resolution: every link and image becomes `doc`, `asset`, `external` or `broken`, by map
 // lookups only (no scans), and every broken one or near miss becomes a diagnostic at file:line.
 import { posix } from 'node:path';
-import { isProtocolRelative, isSafeExternalUrl, schemeOf } from './urls.ts';
+import { decodeUrlPart, isProtocolRelative, isSafeExternalUrl, schemeOf } from './urls.ts';
 import type { BrokenReason, Diagnostic, LinkRef, ResolvedLink } from './types.ts';
 
 export interface LinkTargets {
@@ -61,8 +61,8 @@ export function resolveLink(link: LinkRef, index: LinkIndex): ResolvedLink {
   }
   const hashAt = raw.indexOf('#');
   const pathPart = (hashAt === -1 ? raw : raw.slice(0, hashAt)).split('?')[0]!;
-  const anchor = hashAt === -1 ? undefined : decode(raw.slice(hashAt + 1)) || undefined;
-  const path = decode(pathPart).replace(/\\/g, '/');
+  const anchor = hashAt === -1 ? undefined : decodeUrlPart(raw.slice(hashAt + 1)) || undefined;
+  const path = decodeUrlPart(pathPart).replace(/\\/g, '/');
 
   if (path === '') {
     // `#anchor` within the same document.
@@ -139,13 +139,6 @@ export function diagnoseLink(link: ResolvedLink): Diagnostic | undefined {
   return undefined;
 }
 
-function decode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
 
 function truncate(s: string): string {
   return s.length > 120 ? `${s.slice(0, 117)}...` : s;

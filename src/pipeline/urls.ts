@@ -20,3 +20,12 @@ export function isSafeExternalUrl(url: string): boolean {
 export function isProtocolRelative(url: string): boolean {
   return /^[\\/]{2}/.test(url.replace(/^[\u0000-\u0020]+/, ''));
 }
+
+/** decodeURIComponent that leaves malformed escapes (`%E0%A4%A`) as written instead of throwing. */
+export function decodeUrlPart(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}

@@ -67,3 +67,16 @@ describe('load + parse (DocFX conventions)', async () => {
     expect(result.diagnostics.filter((d) => d.code.startsWith('include') || d.code.startsWith('missing-include')).map((d) => `${d.code}@${d.file}:${d.line}`).sort()).toEqual(['include-cycle@includes/loop.md:1', 'missing-include@a.md:3']);
   });
 });
+
+describe('front matter errors', () => {
+  it.each([
+    ['---\ntitle: ok\ndescription: "unclosed\n---\n\n# T\n', 3],
+    ['---\n- a list\n- not a mapping\n---\n\n# T\n', 2],
+    ['---\ntitle: ok\ntitle: [1, 2]\n---\n\n# T\n', 3],
+  ])('names the file line of the problem (%#)', (text, line) => {
+    const result = parseContent([{ path: 'doc.md', text }]);
+    const error = result.diagnostics.find((d) => d.code === 'front-matter');
+    expect(error).toMatchObject({ severity: 'error', file: 'doc.md', line });
+    expect(result.parsed).toHaveLength(1);
+  });
+});
