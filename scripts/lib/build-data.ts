@@ -1,6 +1,6 @@
 // The build's I/O: read the content folder and vocabulary, run the pipeline, render article HTML,
 // and write the data folder Astro reads (layout in src/outputs/site-data.ts).
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -43,11 +43,13 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
   const snapshot = await readContentDir(options.contentDir);
   const vocabularyFile = options.vocabularyPath;
   const vocabulary = vocabularyFile ? { file: displayPath(vocabularyFile, options.contentDir), text: await readFile(vocabularyFile, 'utf8') } : undefined;
-  await rm(options.dataDir, { recursive: true, force: true });
+  // The folder is updated in place, not deleted: a running `npm run dev` serves from it (and Astro
+  // keeps its cache in it); files this build did not write are removed at the end.
   await mkdir(join(options.dataDir, 'html'), { recursive: true });
   await mkdir(join(options.dataDir, 'public'), { recursive: true });
+  const written = new Set<string>();
   // Document ids are `doc:<slug>` and slugs are known before parsing, so pages can link ahead.
-  const renderer = createHtmlRenderer({ docUrl: (id) => (id.startsWith('doc:') ? documentUrl(id.slice(4)) : undefined), base: options.base, store: fileStore(join(options.dataDir, 'html')) });
+  const renderer = createHtmlRenderer({ docUrl: (id) => (id.startsWith('doc:') ? documentUrl(id.slice(4)) : undefined), base: options.base, store: fileStore(join(options.dataDir, 'html'), written) });
   const result = runPipeline(snapshot, { vocabulary, externalDocsBase: options.externalDocsBase, onStage: options.onStage, renderer });
 
   const started = performance.now();
@@ -56,21 +58,36 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
     const target = join(options.dataDir, 'public', asset);
     await mkdir(dirname(target), { recursive: true });
     await copyFile(join(options.contentDir, asset), target);
+    written.add(target);
   }
   const site = buildSiteData(result, resolve(options.contentDir));
   await writeFile(join(options.dataDir, 'site.json'), `${JSON.stringify(site)}\n`);
-  await writeFile(join(options.dataDir, 'public', 'graph.json'), `${JSON.stringify(result.graph)}\n`);
-  await writeFile(join(options.dataDir, 'public', 'report.json'), `${JSON.stringify(result.report, null, 2)}\n`);
+  for (const [name, data] of [['graph.json', `${JSON.stringify(result.graph)}\n`], ['report.json', `${JSON.stringify(result.report, null, 2)}\n`]] as const) {
+    await writeFile(join(options.dataDir, 'public', name), data);
+    written.add(join(options.dataDir, 'public', name));
+  }
+  await removeUnwritten(join(options.dataDir, 'html'), written);
+  await removeUnwritten(join(options.dataDir, 'public'), written);
   options.onStage?.('write', performance.now() - started);
   return result;
 }
 
+async function removeUnwritten(dir: string, written: ReadonlySet<string>): Promise<void> {
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    const path = join(entry.parentPath, entry.name);
+    if (entry.isFile() && !written.has(path)) await rm(path, { force: true });
+  }
+}
+
 /** Article HTML goes to disk as soon as it is rendered; the few pages relinked later are read back. */
-export function fileStore(dir: string): PageStore {
+export function fileStore(dir: string, written?: Set<string>): PageStore {
   const file = (docId: string): string => join(dir, htmlFileName(docId.slice('doc:'.length)));
   return {
     get: (docId) => (existsSync(file(docId)) ? readFileSync(file(docId), 'utf8') : undefined),
-    set: (docId, html) => writeFileSync(file(docId), html),
+    set: (docId, html) => {
+      writeFileSync(file(docId), html);
+      written?.add(file(docId));
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 // Reads the data folder the build CLI wrote (see src/outputs/site-data.ts for the contract). Pages only
 // read; nothing here computes graph facts. Files are read once per build and cached.
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteData, SiteDocument } from '../outputs/site-data.ts';
 import type { KnowledgeGraph } from '../pipeline/types.ts';
@@ -25,8 +25,23 @@ function readJson<T>(file: string, what: string): T {
 
 let site: SiteData | undefined;
 let graph: GraphIndex | undefined;
+let loadedStamp = '';
+
+/**
+ * `npm run dev` rewrites the data folder when content changes; a build reads it once. The stamp
+ * (site.json's modification time) drops the cached copies when the data changed underneath.
+ */
+function refreshIfChanged(): void {
+  const file = path.join(dataDir, 'site.json');
+  const stamp = existsSync(file) ? String(statSync(file).mtimeMs) : '';
+  if (stamp === loadedStamp) return;
+  loadedStamp = stamp;
+  site = undefined;
+  graph = undefined;
+}
 
 export function getSiteData(): SiteData {
+  refreshIfChanged();
   if (!site) {
     site = readJson<SiteData>(path.join(dataDir, 'site.json'), 'site.json');
     if (!Array.isArray(site.documents)) throw new Error(`docgraph: ${dataDir}/site.json has no documents list.`);
@@ -35,6 +50,7 @@ export function getSiteData(): SiteData {
 }
 
 export function getGraph(): GraphIndex {
+  refreshIfChanged();
   if (!graph) {
     const raw = readJson<KnowledgeGraph>(path.join(dataDir, 'public', 'graph.json'), 'graph.json');
     if (raw.schemaVersion !== 1) {

@@ -5,6 +5,10 @@
 import type { Element, Root as HastRoot } from 'hast';
 import type { Heading, Link, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import { posix } from 'node:path';
+import dos from 'highlight.js/lib/languages/dos';
+import powershell from 'highlight.js/lib/languages/powershell';
+import { common } from 'lowlight';
+import rehypeHighlight from 'rehype-highlight';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -38,7 +42,13 @@ const ALERT_TITLES: Record<string, string> = { note: 'Note', tip: 'Tip', importa
 
 const withRaw = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).freeze();
 const withoutRaw = unified().use(remarkRehype).freeze();
-const finish = unified().use(rehypeSanitize, articleSchema).use(rehypeStringify).freeze();
+// Highlighting runs after sanitizing: it only wraps code text in `hljs-*` classed spans (no inline
+// styles, so the CSP's style-src 'self' holds), and the sanitizer need not know those classes.
+const finish = unified()
+  .use(rehypeSanitize, articleSchema)
+  .use(rehypeHighlight, { languages: { ...common, powershell, dos } })
+  .use(rehypeStringify)
+  .freeze();
 
 export const linkKey = (file: string, line: number, column: number, url: string): string => `${file}\u0000${line}\u0000${column}\u0000${url}`;
 
@@ -70,6 +80,11 @@ export function renderDocumentHtml(doc: Pick<ParsedDocument, 'path' | 'tree'>, c
       const replacement = rawHtml(node.value);
       if (replacement === 'keep') hasRaw = true;
       return replacement === 'keep' ? undefined : replacement;
+    }
+    if (node.type === 'code' && node.lang) {
+      // Fences say `PowerShell` as often as `powershell`; highlight.js names are lower-case.
+      node.lang = node.lang.toLowerCase();
+      return undefined;
     }
     if (node.type === 'blockquote' && node.data?.alert) {
       const alert = node.data.alert;

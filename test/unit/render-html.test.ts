@@ -74,7 +74,7 @@ describe('renderDocumentHtml', () => {
     }
     // Script written in content stays readable as text, in prose and in code blocks alike.
     expect(html).toContain('&#x3C;script>alert(1)&#x3C;/script>');
-    expect(html).toContain('<code class="language-html">&#x3C;script>alert(2)&#x3C;/script>');
+    expect(html).toContain('<code class="hljs language-html"><span class="hljs-tag">&#x3C;<span class="hljs-name">script</span>></span>alert(2)');
     expect(html).toContain('<span class="broken-link">click</span>');
   });
 
@@ -96,5 +96,19 @@ describe('renderDocumentHtml', () => {
     expect(html).toContain('<sup>1</sup>');
     expect(html).toContain('<td>cell</td>');
     expect(html).toContain('<details><summary>More</summary>Hidden</details>');
+  });
+});
+
+describe('code highlighting', () => {
+  it('highlights fenced code with classes only, whatever the fence letter case', () => {
+    const html = render('```PowerShell\nGet-MsolUser -All # list users\n```\n');
+    expect(html).toContain('<code class="hljs language-powershell"><span class="hljs-built_in">Get-MsolUser</span>');
+    expect(html).toContain('<span class="hljs-comment"># list users</span>');
+    expect(html).not.toContain('style=');
+  });
+
+  it('leaves code in unknown languages as plain, escaped text', () => {
+    const html = render('```defaults\n<b>not bold</b>\n```\n');
+    expect(html).toContain('<code class="hljs language-defaults">&#x3C;b>not bold&#x3C;/b>');
   });
 });

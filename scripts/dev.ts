@@ -1,0 +1,65 @@
+// `npm run dev [-- --content DIR] [--vocabulary FILE] [--port N]`: the site with hot reload. The
+// pipeline runs once, then again whenever a Markdown/MDX file of the content folder, its
+// docgraph.yaml or the vocabulary changes; the data folder is rewritten and the browser reloads.
+import { parseArgs } from 'node:util';
+import { join, resolve, sep } from 'node:path';
+import { z } from 'zod';
+import type { AstroIntegration } from 'astro';
+import { formatSummary } from '../src/pipeline/report.ts';
+import { buildData, chooseVocabulary, PROJECT_ROOT, readContentConfig } from './lib/build-data.ts';
+
+const flags = z
+  .strictObject({
+    content: z.string().min(1).default('content'),
+    vocabulary: z.string().min(1).optional(),
+    port: z.coerce.number().int().min(1).max(65535).default(4321),
+  })
+  .parse(parseArgs({ options: { content: { type: 'string' }, vocabulary: { type: 'string' }, port: { type: 'string' } }, strict: true }).values);
+
+const contentDir = resolve(flags.content);
+const dataDir = resolve(process.env.DOCGRAPH_DATA ?? join(PROJECT_ROOT, '.docgraph', 'data'));
+const vocabularyPath = chooseVocabulary(contentDir, flags.vocabulary);
+
+async function rebuild(): Promise<void> {
+  const config = await readContentConfig(contentDir);
+  const started = performance.now();
+  const result = await buildData({ contentDir, dataDir, vocabularyPath, externalDocsBase: config.externalDocsBase, base: config.base ?? '/' });
+  console.log(`${formatSummary(result.report, { maxProblems: 5 })}\n  rebuilt in ${Math.round(performance.now() - started)} ms`);
+}
+
+const config = await readContentConfig(contentDir);
+Object.assign(process.env, { DOCGRAPH_DATA: dataDir, DOCGRAPH_CONTENT: contentDir, DOCGRAPH_TITLE: config.title ?? '', ASTRO_TELEMETRY_DISABLED: '1' });
+await rebuild();
+
+const watched = (file: string): boolean =>
+  file === vocabularyPath || (file.startsWith(contentDir + sep) && /\.(mdx?|ya?ml)$/i.test(file));
+
+const hotReload: AstroIntegration = {
+  name: 'docgraph-hot-reload',
+  hooks: {
+    'astro:server:setup': ({ server }) => {
+      server.watcher.add([contentDir, vocabularyPath]);
+      let timer: NodeJS.Timeout | undefined;
+      let running = Promise.resolve();
+      server.watcher.on('all', (_event, file) => {
+        if (!watched(resolve(file))) return;
+        clearTimeout(timer);
+        // Editors save in bursts (temp file, rename): one rebuild per burst.
+        timer = setTimeout(() => {
+          running = running
+            .then(rebuild)
+            .then(() => {
+              // Astro caches getStaticPaths() results until a module changes: announce the data
+              // reader as changed, so pages (entity pages included) are computed from the new data.
+              server.watcher.emit('change', join(PROJECT_ROOT, 'src', 'lib', 'data.ts'));
+              server.ws.send({ type: 'full-reload' });
+            })
+            .catch((error: unknown) => console.error(`docgraph: rebuild failed: ${error instanceof Error ? error.message : String(error)}`));
+        }, 150);
+      });
+    },
+  },
+};
+
+const { dev } = await import('astro');
+await dev({ root: PROJECT_ROOT, server: { port: flags.port, host: 'localhost' }, integrations: [hotReload] });

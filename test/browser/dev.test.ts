@@ -1,0 +1,83 @@
+// `npm run dev`: editing a Markdown file or the vocabulary updates pages and graph data without a
+// restart, and the open browser tab reloads by itself.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../helpers/fixtures.ts';
+import { launchBrowser } from './browser.ts';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe('npm run dev', () => {
+  let dev: ChildProcess;
+  let browser: Browser;
+  let root = '';
+  let base = '';
+  let log = '';
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'docgraph-dev-'));
+    await cp(join(PROJECT_ROOT, 'content'), join(root, 'content'), { recursive: true });
+    const port = await freePort();
+    base = `http://localhost:${port}`;
+    dev = spawn('npm', ['run', 'dev', '--', '--content', join(root, 'content'), '--port', String(port)], {
+      cwd: PROJECT_ROOT,
+      // Without vitest's own variables (VITEST, NODE_ENV=test...), which change how Vite serves pages.
+      env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV' && k !== 'TEST')), DOCGRAPH_DATA: join(root, 'data') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    dev.stdout!.on('data', (d: Buffer) => (log += d.toString()));
+    dev.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+    const deadline = Date.now() + 90_000;
+    while (!/ready in/.test(log)) {
+      if (Date.now() > deadline || dev.exitCode !== null) throw new Error(`dev server did not start:\n${log}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dev?.pid) process.kill(-dev.pid, 'SIGTERM');
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('reloads the open page with the edited heading and updated graph data', async () => {
+    const page = await (await browser.newContext()).newPage();
+    const res = await page.goto(`${base}/docs/office-365-integration/`);
+    expect(res?.status()).toBe(200);
+    await expect(page.locator('h2#before-you-begin').textContent()).resolves.toBe('Before you begin');
+    const file = join(root, 'content', 'office-365-integration.md');
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace('## Before you begin', '## Before you start').replace('Azure AD Connect replaces older versions', 'Azure AD Connect supersedes older versions'));
+    // No navigation by the test: the dev server tells the tab to reload.
+    await page.locator('h2#before-you-start').waitFor({ timeout: 15_000 });
+    const graph = (await (await fetch(`${base}/graph.json`)).json()) as { edges: { id: string; evidence: { sentence: string }[] }[] };
+    const replaces = graph.edges.find((e) => e.id === 'azure-ad-connect|replaces|dirsync');
+    expect(replaces?.evidence.map((e) => e.sentence)).toContainEqual(expect.stringContaining('Azure AD Connect supersedes older versions'));
+  });
+
+  it('updates entity pages when the vocabulary changes', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${base}/entities/idfix/`);
+    const file = join(root, 'content', 'vocabulary.yaml');
+    const text = await readFile(file, 'utf8');
+    const marker = 'Edited while the dev server runs.';
+    await writeFile(file, text.replace(/(- id: idfix\n(?:.*\n)*?\s+description: )/, `$1${marker} `));
+    await page.getByText(marker).first().waitFor({ timeout: 15_000 });
+  });
+});
