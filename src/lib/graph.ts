@@ -32,6 +32,8 @@ export interface GraphIndex {
   /** Documents that mention the entity, most mentions first. */
   mentionsOf(entityId: string): DocumentMention[];
   document(id: string): SiteDocument | undefined;
+  /** Every edge with the node at either end, in graph.json order. */
+  edgesOf(id: string): GraphEdge[];
   section(docId: string, sectionId: string): SiteSection | undefined;
   /** The document URL of an evidence sentence (site-relative, without the base path). */
   evidenceDocUrl(evidence: Evidence): string | undefined;
@@ -57,6 +59,7 @@ export function indexGraph(graph: KnowledgeGraph, documents: SiteDocument[]): Gr
   return {
     graph,
     node: (id) => nodes.get(id),
+    edgesOf: (id) => edgesOf.get(id) ?? [],
     entities: () => graph.nodes.filter(isEntityNode).sort(byLabel),
     relationsOf(entityId) {
       const groups = new Map<RelationType, GraphEdge[]>();

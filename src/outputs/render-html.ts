@@ -122,6 +122,11 @@ function prepare(tree: Root, file: string, fn: (node: RootContent, file: string)
 function rewrite(node: Link | Extract<RootContent, { type: 'image' }>, resolved: ResolvedLink | undefined, ctx: RenderContext): Replacement {
   const href = resolved ? hrefOf(resolved, ctx) : undefined;
   if (node.type === 'image') {
+    if (href && resolved?.class === 'external') {
+      // Pages never load anything from another origin (privacy, and the CSP's img-src 'self'):
+      // an image hosted elsewhere becomes a link to it, labelled with its alt text.
+      return { type: 'link', url: href, data: { hProperties: { className: ['external', 'external-image'], rel: ['noopener', 'noreferrer'], [RESOLVED]: true } }, children: [{ type: 'text', value: `Image: ${node.alt || posix.basename(href)}` }] } as RootContent;
+    }
     if (href && resolved?.class !== 'broken') {
       node.url = href;
       node.data = { ...node.data, hProperties: { loading: 'lazy', decoding: 'async', [RESOLVED]: true } };
@@ -191,6 +196,13 @@ function rewriteRawUrls(tree: HastRoot, ctx: RenderContext): void {
       delete node.properties[attr];
       node.properties.className = [attr === 'src' ? 'broken-image' : 'broken-link'];
       if (node.tagName === 'a') node.tagName = 'span';
+    }
+    if (resolved.class === 'external' && node.tagName === 'img') {
+      const alt = typeof node.properties.alt === 'string' && node.properties.alt ? node.properties.alt : href ?? '';
+      node.tagName = 'a';
+      node.properties = { href, className: ['external', 'external-image'], rel: ['noopener', 'noreferrer'] };
+      node.children = [{ type: 'text', value: `Image: ${alt}` }];
+      return;
     }
     if (resolved.class === 'external' && node.tagName === 'a') {
       node.properties.className = ['external'];

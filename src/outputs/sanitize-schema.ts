@@ -14,7 +14,7 @@ export const articleSchema: SanitizeSchema = {
     ...base,
     // Replaces the default `className` rule on `a` (footnote back-references) with one that also
     // allows docgraph's link markers; hast-util-sanitize uses the first rule for a property.
-    a: [...(base.a ?? []).filter((rule) => !(Array.isArray(rule) && rule[0] === 'className')), ['className', 'data-footnote-backref', 'external', 'broken-anchor'], 'rel'],
+    a: [...(base.a ?? []).filter((rule) => !(Array.isArray(rule) && rule[0] === 'className')), ['className', 'data-footnote-backref', 'external', 'external-image', 'broken-anchor'], 'rel'],
     aside: [['className', 'callout', /^callout-(note|tip|important|caution|warning)$/], 'role', 'ariaLabel'],
     p: [['className', 'callout-title']],
     span: [['className', 'broken-link', 'broken-image', 'broken-marker'], 'title', 'role', 'ariaLabel'],

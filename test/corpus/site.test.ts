@@ -6,7 +6,13 @@ import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import sirv from 'sirv';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage } from '../browser/browser.ts';
 import type { SiteData } from '../../src/outputs/site-data.ts';
 import type { KnowledgeGraph } from '../../src/pipeline/types.ts';
 import { requireCorpus } from '../helpers/corpus.ts';
@@ -14,21 +20,22 @@ import { PROJECT_ROOT } from '../helpers/fixtures.ts';
 
 const run = promisify(execFile);
 
-describe('the corpus site', () => {
-  let out = '';
-  let data = '';
-  beforeAll(async () => {
-    const corpus = requireCorpus();
-    const root = await mkdtemp(join(tmpdir(), 'docgraph-corpus-site-'));
-    out = join(root, 'site');
-    data = join(root, 'data');
-    await run(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--content', corpus, '--out', out, '--quiet'], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, DOCGRAPH_DATA: data, ASTRO_TELEMETRY_DISABLED: '1' },
-      maxBuffer: 64 * 1024 * 1024,
-    });
+// One build of the corpus for every test of this file.
+let out = '';
+let data = '';
+beforeAll(async () => {
+  const corpus = requireCorpus();
+  const root = await mkdtemp(join(tmpdir(), 'docgraph-corpus-site-'));
+  out = join(root, 'site');
+  data = join(root, 'data');
+  await run(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--content', corpus, '--out', out, '--quiet'], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, DOCGRAPH_DATA: data, ASTRO_TELEMETRY_DISABLED: '1' },
+    maxBuffer: 64 * 1024 * 1024,
   });
+});
 
+describe('the corpus site', () => {
   it('has a page for each of the 228 documents and for every entity node', () => {
     const site = JSON.parse(readFileSync(join(data, 'site.json'), 'utf8')) as SiteData;
     expect(site.documents).toHaveLength(228);
@@ -51,7 +58,84 @@ describe('the corpus site', () => {
         const file = path.endsWith('/') ? join(out, path, 'index.html') : join(out, path);
         if (!existsSync(file)) missing.push(`${page}: ${path}`);
       }
+      // Nothing is loaded from another origin: images hosted elsewhere are links, not <img>.
+      for (const m of html.matchAll(/<(?:img|script|link|iframe)\b[^>]*\s(?:src|href)="((?:https?:)?\/\/[^"]*)"/g)) missing.push(`${page}: loads ${m[1]}`);
     }
     expect(missing).toEqual([]);
+  });
+
+  it('builds the sidebar from TOC.md and marks the page being read, with its ancestors open', () => {
+    const html = readFileSync(join(out, 'docs', 'office-365-integration', 'index.html'), 'utf8');
+    const sidebar = /<nav class="sidebar"[^>]*>([\s\S]*?)<\/nav>/.exec(html)?.[1] ?? '';
+    expect(sidebar.match(/aria-current="page"/g)).toHaveLength(1);
+    expect(sidebar).toMatch(/<a href="\/docs\/office-365-integration\/" aria-current="page">/);
+    // The TOC's first entry, its path to the page and external entries.
+    expect(sidebar).toContain('Cloud architecture models');
+    expect(sidebar).toMatch(/<li class="nav-branch"><a href="\/docs\/get-your-organization-ready-for-office-365\/">[^<]+<\/a><details open>/);
+    expect(sidebar).toMatch(/<a class="ext" href="https:\/\/[^"]+" rel="noopener">/);
+  });
+});
+
+describe('the corpus site in a real browser', () => {
+  let server: Server;
+  let browser: Browser;
+  let site = '';
+  beforeAll(async () => {
+    const assets = sirv(out, { dev: false });
+    server = createServer((req, res) =>
+      assets(req, res, () => {
+        res.statusCode = 404;
+        res.end('Not found');
+      }),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    site = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  async function visit(path: string, colorScheme: 'light' | 'dark', body: (page: Page) => Promise<void>): Promise<void> {
+    const { page, problems } = await openPage(browser, { colorScheme });
+    try {
+      await page.goto(site + path);
+      await body(page);
+      const axe = await new AxeBuilder({ page }).analyze();
+      expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`), `axe on ${path} (${colorScheme})`).toEqual([]);
+      expect(problems, `console errors or CSP violations on ${path}`).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  }
+
+  it.each(['light', 'dark'] as const)('seed article: sidebar, deep link, chips and backlinks (%s)', async (scheme) => {
+    await visit('/docs/office-365-integration/#azure-ad-connect', scheme, async (page) => {
+      await expect(page.locator('nav.sidebar [aria-current="page"]').textContent()).resolves.toContain('Office 365 integration');
+      const top = await page.locator('#azure-ad-connect').evaluate((el) => el.getBoundingClientRect().top);
+      expect(top).toBeGreaterThanOrEqual(0);
+      expect(top).toBeLessThan(400);
+      expect(await page.locator('.doc-entities .chips li').count()).toBeGreaterThan(10);
+      expect(await page.locator('.doc-backlinks li').count()).toBeGreaterThan(0);
+    });
+  });
+
+  it.each(['light', 'dark'] as const)('Azure AD Connect: replaces DirSync, evidence lands on the seed section (%s)', async (scheme) => {
+    await visit('/entities/azure-ad-connect/', scheme, async (page) => {
+      const evidence = page.locator('a[href$="/docs/office-365-integration/#azure-ad-connect"]').first();
+      await expect(page.getByText(/replaces/).first().isVisible()).resolves.toBe(true);
+      await evidence.click();
+      await page.waitForURL(/\/docs\/office-365-integration\/#azure-ad-connect$/);
+    });
+  });
+
+  it.each(['light', 'dark'] as const)('link report lists every broken item of report.json (%s)', async (scheme) => {
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { broken: { file: string; line: number; column: number }[] };
+    await visit('/report/', scheme, async (page) => {
+      const text = await page.locator('main').textContent();
+      for (const b of report.broken) expect(text).toContain(`${b.line}:${b.column}`);
+      expect(await page.locator('ul.problems > li').count()).toBeGreaterThanOrEqual(report.broken.length);
+    });
   });
 });

@@ -112,3 +112,12 @@ describe('code highlighting', () => {
     expect(html).toContain('<code class="hljs language-defaults">&#x3C;b>not bold&#x3C;/b>');
   });
 });
+
+describe('images hosted elsewhere', () => {
+  it('become links to the image, so a page never loads from another origin', () => {
+    const html = render('![Exchange icon](https://docs.example.com/icon.png) and <img src="https://cdn.example.com/x.png" alt="raw icon">');
+    expect(html).not.toMatch(/<img[^>]+src="https?:/);
+    expect(html).toContain('<a href="https://docs.example.com/icon.png" class="external external-image" rel="noopener noreferrer">Image: Exchange icon</a>');
+    expect(html).toContain('<a href="https://cdn.example.com/x.png" class="external external-image" rel="noopener noreferrer">Image: raw icon</a>');
+  });
+});
