@@ -70,6 +70,20 @@ describe('navigation and content', () => {
     });
   });
 
+  it('lists the pages that link here, with the sentence around each link, and follows one', async () => {
+    await withPage({}, async (page) => {
+      await page.goto(siteUrl + SEED_URL);
+      const backlink = page.locator('.doc-backlinks li').filter({ hasText: OVERVIEW_TITLE });
+      await expect(backlink.count()).resolves.toBe(1);
+      const sentence = await backlink.locator('blockquote').textContent();
+      expect(sentence?.trim().length).toBeGreaterThan(20);
+      await backlink.getByRole('link', { name: OVERVIEW_TITLE }).click();
+      await page.waitForURL(/\/docs\/overview\/#[\w-]+$/);
+      // The sentence quoted on the seed page is on the page it came from.
+      await expect(page.locator('article').textContent()).resolves.toContain(sentence!.trim().slice(0, 30));
+    });
+  });
+
   it('shows the entities a document mentions as chips', async () => {
     await withPage({}, async (page) => {
       await page.goto(siteUrl + SEED_URL);
