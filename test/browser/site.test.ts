@@ -92,6 +92,13 @@ describe('navigation and content', () => {
       await expect(chips.evaluateAll((els) => els.map((a) => a.getAttribute('href')))).resolves.toContain(
         '/entities/azure-ad-connect/',
       );
+      // Most central first: the entities with the most typed relations in graph.json lead.
+      const graph = JSON.parse(readFileSync(path.join(dataDir, 'public', 'graph.json'), 'utf8')) as { edges: { source: string; target: string; type: string }[] };
+      const degree = (id: string) => graph.edges.filter((e) => (e.source === id || e.target === id) && e.type !== 'mentions' && e.type !== 'links-to').length;
+      const ids = await chips.evaluateAll((els) => els.map((a) => a.getAttribute('href')!.split('/').filter(Boolean).pop()!));
+      const degrees = ids.map(degree);
+      expect(degrees).toEqual([...degrees].sort((a, b) => b - a));
+      expect(degrees[0]).toBeGreaterThan(degrees[degrees.length - 1]!);
     });
   });
 
