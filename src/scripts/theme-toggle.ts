@@ -28,4 +28,6 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-t
     sync(button);
   });
   system.addEventListener('change', () => sync(button));
+  // This module loads after the page; the marker says the button now works (tests wait for it).
+  button.setAttribute('data-ready', '');
 }

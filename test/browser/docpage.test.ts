@@ -50,6 +50,11 @@ async function withPage(options: BrowserContextOptions, body: (page: Page) => Pr
   }
 }
 
+/** The theme button's module script loads after the page; wait until it has wired the button. */
+async function toggleReady(page: Page): Promise<void> {
+  await page.locator('.theme-toggle[data-ready]').waitFor({ state: 'attached', timeout: 10_000 });
+}
+
 describe('sidebar', () => {
   it('lists every document of the nav and marks the current page', async () => {
     await withPage(DESKTOP, async (page) => {
@@ -204,6 +209,7 @@ describe('theme', () => {
       const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
       await expect(background()).resolves.toBe(LIGHT_BG);
 
+      await toggleReady(page);
       await toggle.click();
       await expect(page.locator('html').getAttribute('data-theme')).resolves.toBe('dark');
       await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
@@ -216,12 +222,14 @@ describe('theme', () => {
       expect(atBody).toMatchObject({ theme: 'dark', moduleScriptsRan: false });
       const atFirstFrame = await page.evaluate(() => (window as unknown as { __atFirstFrame: unknown }).__atFirstFrame);
       expect(atFirstFrame).toMatchObject({ theme: 'dark', background: DARK_BG });
+      await toggleReady(page);
       await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
 
       // Another page of the site remembers it too; toggling back stores light over a dark system setting.
       await page.goto(siteUrl + '/');
       await expect(background()).resolves.toBe(DARK_BG);
       await page.emulateMedia({ colorScheme: 'dark' });
+      await toggleReady(page);
       await page.getByRole('button', { name: 'Dark theme' }).click();
       await expect(background()).resolves.toBe(LIGHT_BG);
       await page.reload();
@@ -235,6 +243,8 @@ describe('theme', () => {
       await page.goto(siteUrl + SEED_URL);
       await expect(page.locator('html').getAttribute('data-theme')).resolves.toBeNull();
       await expect(page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).resolves.toBe(DARK_BG);
+      // The toggle's state is set by its module script, which loads after the page: wait for it.
+      await toggleReady(page);
       await expect(page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed')).resolves.toBe('true');
     });
   });
@@ -242,6 +252,7 @@ describe('theme', () => {
   it('chosen dark theme on a phone with the sidebar or the contents open: no axe violations', async () => {
     await withPage(PHONE, async (page) => {
       await page.goto(siteUrl + SEED_URL);
+      await toggleReady(page);
       await page.getByRole('button', { name: 'Dark theme' }).click();
       for (const panel of ['.sidebar', '.page-toc']) {
         await page.locator(`${panel} .panel-open`).click();
