@@ -2,7 +2,10 @@
 // @sparticuz/chromium's default flags are tuned for serverless functions; four of them would make tests
 // meaningless or fragile, so they are removed (see shared/notes/stack.md).
 import sparticuz from '@sparticuz/chromium';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 const UNSAFE_FLAGS = new Set([
   '--single-process', // closing one context would kill the whole browser
@@ -57,4 +60,45 @@ export async function openPage(
     });
   });
   return { page, problems };
+}
+
+/** The three ways every page type is looked at: light, dark, and a phone. */
+export const VIEW_MODES: Record<'light' | 'dark' | 'phone', BrowserContextOptions> = {
+  light: { colorScheme: 'light', viewport: { width: 1280, height: 900 } },
+  dark: { colorScheme: 'dark', viewport: { width: 1280, height: 900 } },
+  phone: { colorScheme: 'light', viewport: { width: 390, height: 844 }, isMobile: true },
+};
+
+/** Screenshots for people to look at (light, dark, phone); not compared by the tests. */
+export const SHOTS_DIR = process.env.DOCGRAPH_SHOTS ?? path.join(tmpdir(), 'docgraph-shots');
+
+/**
+ * One Chromium for the calling test file (launched in beforeAll, closed in afterAll) and `withPage`:
+ * opens a fresh context, runs `body`, then checks that nothing went wrong (console errors, failed
+ * requests, CSP violations). `expected` lists problems the test itself causes (a 404 status for the
+ * 404 page).
+ */
+export function useBrowser(): {
+  browser: () => Browser;
+  withPage: (options: BrowserContextOptions, body: (page: Page) => Promise<void>, expected?: (problem: string) => boolean) => Promise<void>;
+} {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    browser: () => browser!,
+    async withPage(options, body, expected = () => false) {
+      const { page, problems } = await openPage(browser!, options);
+      try {
+        await body(page);
+        expect(problems.filter((p) => !expected(p)), 'console errors, failed requests or CSP violations').toEqual([]);
+      } finally {
+        await page.context().close();
+      }
+    },
+  };
 }

@@ -4,11 +4,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import type { SiteData } from '../../src/outputs/site-data.ts';
 import type { NavItem } from '../../src/pipeline/types.ts';
-import { launchBrowser, openPage } from './browser.ts';
+import { useBrowser } from './browser.ts';
 
 const siteUrl = inject('siteUrl');
 const dataDir = inject('dataDir');
@@ -32,23 +32,7 @@ const walk = (items: NavItem[]): void => {
 };
 walk(site.nav);
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function withPage(options: BrowserContextOptions, body: (page: Page) => Promise<void>): Promise<void> {
-  const { page, problems } = await openPage(browser, options);
-  try {
-    await body(page);
-    expect(problems, 'console errors, failed requests or CSP violations').toEqual([]);
-  } finally {
-    await page.context().close();
-  }
-}
+const { withPage } = useBrowser();
 
 /** The theme button's module script loads after the page; wait until it has wired the button. */
 async function toggleReady(page: Page): Promise<void> {

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sirv from 'sirv';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { aliasRedirects } from '../../src/lib/aliases.ts';
@@ -20,12 +20,11 @@ import { suggest } from '../../src/lib/suggest.ts';
 import type { SiteData } from '../../src/outputs/site-data.ts';
 import type { BuildReport } from '../../src/pipeline/report.ts';
 import type { KnowledgeGraph } from '../../src/pipeline/types.ts';
-import { launchBrowser, openPage } from './browser.ts';
+import { openPage, SHOTS_DIR, useBrowser, VIEW_MODES } from './browser.ts';
 
 const siteUrl = inject('siteUrl');
 const dataDir = inject('dataDir');
 const projectDir = fileURLToPath(new URL('../..', import.meta.url));
-const SHOTS = process.env.DOCGRAPH_SHOTS ?? path.join(tmpdir(), 'docgraph-shots');
 const SEED_URL = '/docs/office-365-integration/';
 const SEED_TITLE = 'Office 365 integration with on-premises environments';
 const OVERVIEW_URL = '/docs/overview/';
@@ -37,31 +36,7 @@ const graph = readJson<KnowledgeGraph>(path.join(dataDir, 'public', 'graph.json'
 const report = readJson<BuildReport>(path.join(dataDir, 'public', 'report.json'));
 const entities = graph.nodes.filter((n) => ENTITY_TYPES.includes(n.type));
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/**
- * Opens a page, runs `body`, then checks that nothing went wrong (console errors, failed requests, CSP
- * violations). `expected` lists problems the test itself causes (a 404 status for the 404 page).
- */
-async function withPage(
-  options: BrowserContextOptions,
-  body: (page: Page) => Promise<void>,
-  expected: (problem: string) => boolean = () => false,
-): Promise<void> {
-  const { page, problems } = await openPage(browser, options);
-  try {
-    await body(page);
-    expect(problems.filter((p) => !expected(p)), 'console errors, failed requests or CSP violations').toEqual([]);
-  } finally {
-    await page.context().close();
-  }
-}
+const { browser: currentBrowser, withPage } = useBrowser();
 
 /**
  * The environment for a CLI build from inside a test worker: vitest sets Vite's own variables
@@ -269,7 +244,7 @@ describe('link report', () => {
         }
         // The unsafe URL is shown as text, never as a link.
         await expect(page.locator('a[href^="javascript:"]').count()).resolves.toBe(0);
-        await page.screenshot({ path: path.join(SHOTS, 'pages-report-basic-light.png'), fullPage: true });
+        await page.screenshot({ path: path.join(SHOTS_DIR, 'pages-report-basic-light.png'), fullPage: true });
         const results = await new AxeBuilder({ page }).analyze();
         expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
       });
@@ -346,7 +321,7 @@ describe('entity pages', () => {
   });
 
   it("treats JSON-LD as data under script-src 'self' (control: an inline script is reported)", async () => {
-    const { page, problems } = await openPage(browser);
+    const { page, problems } = await openPage(currentBrowser());
     try {
       const html = (body: string) =>
         `<!doctype html><html lang="en"><head><meta http-equiv="Content-Security-Policy" content="script-src 'self'"><title>csp</title>` +
@@ -498,14 +473,10 @@ describe('accessibility and screenshots of the new pages', () => {
     'entity-m365': '/entities/microsoft-365/',
     'not-found': '/docs/office-365-integratoin/',
   };
-  const modes: Record<string, BrowserContextOptions> = {
-    light: { colorScheme: 'light', viewport: { width: 1280, height: 900 } },
-    dark: { colorScheme: 'dark', viewport: { width: 1280, height: 900 } },
-    phone: { colorScheme: 'light', viewport: { width: 390, height: 844 }, isMobile: true },
-  };
+  const modes = VIEW_MODES;
 
   beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
+    await mkdir(SHOTS_DIR, { recursive: true });
   });
 
   for (const [name, url] of Object.entries(pages)) {
@@ -517,7 +488,7 @@ describe('accessibility and screenshots of the new pages', () => {
             if (name === 'not-found') await serveNotFound(page, siteUrl, url);
             await page.goto(siteUrl + url);
             if (name === 'not-found') await page.locator('.suggestion-list a').first().waitFor();
-            await page.screenshot({ path: path.join(SHOTS, `pages-${name}-${mode}.png`), fullPage: true });
+            await page.screenshot({ path: path.join(SHOTS_DIR, `pages-${name}-${mode}.png`), fullPage: true });
             const results = await new AxeBuilder({ page }).analyze();
             const violations = results.violations.map(
               (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,

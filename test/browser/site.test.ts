@@ -3,39 +3,19 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { SiteData } from '../../src/outputs/site-data.ts';
-import { launchBrowser, openPage } from './browser.ts';
+import { SHOTS_DIR, useBrowser, VIEW_MODES } from './browser.ts';
 
 const siteUrl = inject('siteUrl');
 const dataDir = inject('dataDir');
 const SEED_URL = '/docs/office-365-integration/';
 const SEED_TITLE = 'Office 365 integration with on-premises environments';
 const OVERVIEW_TITLE = 'How Office 365 identity integration fits together';
-// Screenshots for people to look at (light, dark, phone); not compared by the tests.
-const SHOTS = process.env.DOCGRAPH_SHOTS ?? path.join(tmpdir(), 'docgraph-shots');
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** Opens a page, runs `body`, then checks that nothing went wrong along the way. */
-async function withPage(options: BrowserContextOptions, body: (page: Page) => Promise<void>): Promise<void> {
-  const { page, problems } = await openPage(browser, options);
-  try {
-    await body(page);
-    expect(problems, 'console errors, failed requests or CSP violations').toEqual([]);
-  } finally {
-    await page.context().close();
-  }
-}
+const { withPage } = useBrowser();
 
 /** Whether the element's top edge is inside the viewport. */
 async function isInView(page: Page, selector: string): Promise<boolean> {
@@ -163,14 +143,10 @@ describe('accessibility and screenshots', () => {
     overview: '/docs/overview/',
     entity: '/entities/azure-ad-connect/',
   };
-  const modes: Record<string, BrowserContextOptions> = {
-    light: { colorScheme: 'light', viewport: { width: 1280, height: 900 } },
-    dark: { colorScheme: 'dark', viewport: { width: 1280, height: 900 } },
-    phone: { colorScheme: 'light', viewport: { width: 390, height: 844 }, isMobile: true },
-  };
+  const modes = VIEW_MODES;
 
   beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
+    await mkdir(SHOTS_DIR, { recursive: true });
   });
 
   for (const [name, url] of Object.entries(pages)) {
@@ -179,7 +155,7 @@ describe('accessibility and screenshots', () => {
         await withPage(options, async (page) => {
           await page.goto(siteUrl + url);
           await page.emulateMedia({ colorScheme: options.colorScheme ?? 'light' });
-          await page.screenshot({ path: path.join(SHOTS, `${name}-${mode}.png`), fullPage: true });
+          await page.screenshot({ path: path.join(SHOTS_DIR, `${name}-${mode}.png`), fullPage: true });
           const results = await new AxeBuilder({ page }).analyze();
           const violations = results.violations.map(
             (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
