@@ -109,8 +109,7 @@ function prepare(tree: Root, file: string, fn: (node: RootContent, file: string)
       const replaced = fn(child, childFile);
       const list = replaced === undefined ? [child] : Array.isArray(replaced) ? replaced : [replaced];
       for (const node of list) {
-        if ('children' in node && node.type !== 'link') walk(node as Parent, childFile);
-        else if (node.type === 'link') walk(node, childFile);
+        if ('children' in node) walk(node as Parent, childFile);
         out.push(node);
       }
     }

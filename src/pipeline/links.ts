@@ -21,15 +21,16 @@ export function htmlLinks(html: string): HtmlLink[] {
     for (const a of tag[2]!.matchAll(ATTR)) attrs.set(a[1]!.toLowerCase(), decodeEntities(a[2] ?? a[3] ?? a[4] ?? ''));
     const url = name === 'a' ? attrs.get('href') : attrs.get('src');
     if (url === undefined) continue;
-    const lineOffset = countNewlines(html.slice(0, tag.index));
+    const lineOffset = countNewlines(html, tag.index);
     out.push({ kind: name === 'img' ? 'image' : 'html', url: url.trim(), text: attrs.get('alt') ?? attrs.get('title') ?? '', lineOffset });
   }
   return out;
 }
 
-function countNewlines(s: string): number {
+/** Line breaks in `text` before offset `end` (the whole text by default). */
+export function countNewlines(text: string, end = text.length): number {
   let n = 0;
-  for (const ch of s) if (ch === '\n') n++;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
   return n;
 }
 

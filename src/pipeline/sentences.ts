@@ -3,7 +3,7 @@
 // Code, inline code, raw HTML and bare URLs never become part of a sentence, so entities are never
 // found inside them.
 import type { Definition, Heading, Nodes, PhrasingContent, RootContent } from 'mdast';
-import { htmlLinks } from './links.ts';
+import { countNewlines, htmlLinks } from './links.ts';
 import type { LinkKind, LinkRef, ParsedDocument, Sentence } from './types.ts';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
@@ -175,12 +175,6 @@ function collectDefinitions(nodes: RootContent[]): Map<string, Definition> {
 
 function normalizeLabel(label: string): string {
   return label.replace(/\s+/g, ' ').trim().toLowerCase();
-}
-
-function countNewlines(text: string, end: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
-  return n;
 }
 
 function collapse(text: string): string {
