@@ -2,10 +2,12 @@
 // @sparticuz/chromium's default flags are tuned for serverless functions; four of them would make tests
 // meaningless or fragile, so they are removed (see shared/notes/stack.md).
 import sparticuz from '@sparticuz/chromium';
+import AxeBuilder from '@axe-core/playwright';
+import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 
 const UNSAFE_FLAGS = new Set([
   '--single-process', // closing one context would kill the whole browser
@@ -101,4 +103,47 @@ export function useBrowser(): {
       }
     },
   };
+}
+
+/** Fails with the rule, help text and elements of every axe-core violation on the page. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/**
+ * Registers, for every page and every view mode, a test that opens the page, saves a full-page
+ * screenshot to SHOTS_DIR and finds no axe violations (and, through withPage, no console errors or
+ * CSP violations). `before`/`ready` run around navigation; `expected` names problems a page causes
+ * on purpose.
+ */
+export function checkPageTypes(options: {
+  siteUrl: () => string;
+  pages: Record<string, string>;
+  withPage: ReturnType<typeof useBrowser>['withPage'];
+  shotPrefix?: string;
+  before?: (page: Page, name: string, url: string) => Promise<void>;
+  ready?: (page: Page, name: string) => Promise<void>;
+  expected?: (name: string, problem: string) => boolean;
+}): void {
+  beforeAll(async () => {
+    await mkdir(SHOTS_DIR, { recursive: true });
+  });
+  for (const [name, url] of Object.entries(options.pages)) {
+    for (const [mode, context] of Object.entries(VIEW_MODES)) {
+      it(`${name} page in ${mode}: no axe violations`, async () => {
+        await options.withPage(
+          context,
+          async (page) => {
+            await options.before?.(page, name, url);
+            await page.goto(options.siteUrl() + url);
+            await options.ready?.(page, name);
+            await page.screenshot({ path: path.join(SHOTS_DIR, `${options.shotPrefix ?? ''}${name}-${mode}.png`), fullPage: true });
+            await expectNoAxeViolations(page);
+          },
+          (problem) => options.expected?.(name, problem) ?? false,
+        );
+      });
+    }
+  }
 }

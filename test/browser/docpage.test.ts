@@ -1,14 +1,13 @@
 // The document page chrome in a real browser: the sidebar (nav tree), breadcrumbs, previous/next, the
 // "On this page" highlight, the theme toggle (remembered, applied before first paint), phone and print
 // layouts. Every test also fails on console errors, failed requests and CSP violations.
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import type { SiteData } from '../../src/outputs/site-data.ts';
 import type { NavItem } from '../../src/pipeline/types.ts';
-import { useBrowser } from './browser.ts';
+import { expectNoAxeViolations, useBrowser } from './browser.ts';
 
 const siteUrl = inject('siteUrl');
 const dataDir = inject('dataDir');
@@ -241,8 +240,7 @@ describe('theme', () => {
       for (const panel of ['.sidebar', '.page-toc']) {
         await page.locator(`${panel} .panel-open`).click();
         await expect(page.locator(`${panel} .panel`).evaluate((el) => el.matches(':popover-open'))).resolves.toBe(true);
-        const results = await new AxeBuilder({ page }).analyze();
-        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+        await expectNoAxeViolations(page);
         await page.locator(`${panel} .panel-close`).click();
       }
     });

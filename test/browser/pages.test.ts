@@ -2,10 +2,9 @@
 // and without JavaScript), the document index, the link report (against report.json, for content/ and for
 // the broken links of test/fixtures/pipeline/basic), permanent URLs for other entity names, the 404 page's
 // suggestions, sitemap.xml and robots.txt, JSON-LD, and axe in light and dark with screenshots.
-import AxeBuilder from '@axe-core/playwright';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -20,7 +19,7 @@ import { suggest } from '../../src/lib/suggest.ts';
 import type { SiteData } from '../../src/outputs/site-data.ts';
 import type { BuildReport } from '../../src/pipeline/report.ts';
 import type { KnowledgeGraph } from '../../src/pipeline/types.ts';
-import { openPage, SHOTS_DIR, useBrowser, VIEW_MODES } from './browser.ts';
+import { checkPageTypes, expectNoAxeViolations, openPage, SHOTS_DIR, useBrowser } from './browser.ts';
 
 const siteUrl = inject('siteUrl');
 const dataDir = inject('dataDir');
@@ -245,8 +244,7 @@ describe('link report', () => {
         // The unsafe URL is shown as text, never as a link.
         await expect(page.locator('a[href^="javascript:"]').count()).resolves.toBe(0);
         await page.screenshot({ path: path.join(SHOTS_DIR, 'pages-report-basic-light.png'), fullPage: true });
-        const results = await new AxeBuilder({ page }).analyze();
-        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+        await expectNoAxeViolations(page);
       });
     });
 
@@ -465,39 +463,24 @@ describe('404, sitemap and robots', () => {
 });
 
 describe('accessibility and screenshots of the new pages', () => {
-  const pages: Record<string, string> = {
-    home: '/',
-    entities: '/entities/',
-    documents: '/documents/',
-    report: '/report/',
-    'entity-m365': '/entities/microsoft-365/',
-    'not-found': '/docs/office-365-integratoin/',
-  };
-  const modes = VIEW_MODES;
-
-  beforeAll(async () => {
-    await mkdir(SHOTS_DIR, { recursive: true });
+  checkPageTypes({
+    siteUrl: () => siteUrl,
+    pages: {
+      home: '/',
+      entities: '/entities/',
+      documents: '/documents/',
+      report: '/report/',
+      'entity-m365': '/entities/microsoft-365/',
+      'not-found': '/docs/office-365-integratoin/',
+    },
+    withPage,
+    shotPrefix: 'pages-',
+    before: async (page, name, url) => {
+      if (name === 'not-found') await serveNotFound(page, siteUrl, url);
+    },
+    ready: async (page, name) => {
+      if (name === 'not-found') await page.locator('.suggestion-list a').first().waitFor();
+    },
+    expected: (name, problem) => name === 'not-found' && /404/.test(problem),
   });
-
-  for (const [name, url] of Object.entries(pages)) {
-    for (const [mode, options] of Object.entries(modes)) {
-      it(`${name} page in ${mode}: no axe violations`, async () => {
-        await withPage(
-          options,
-          async (page) => {
-            if (name === 'not-found') await serveNotFound(page, siteUrl, url);
-            await page.goto(siteUrl + url);
-            if (name === 'not-found') await page.locator('.suggestion-list a').first().waitFor();
-            await page.screenshot({ path: path.join(SHOTS_DIR, `pages-${name}-${mode}.png`), fullPage: true });
-            const results = await new AxeBuilder({ page }).analyze();
-            const violations = results.violations.map(
-              (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-            );
-            expect(violations).toEqual([]);
-          },
-          (problem) => name === 'not-found' && /404/.test(problem),
-        );
-      });
-    }
-  }
 });

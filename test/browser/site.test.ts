@@ -1,13 +1,11 @@
 // The built site in a real browser: navigation, deep links, entity pages with evidence, the MDX page and
 // its components, no console errors or CSP violations, no axe violations in light and dark, screenshots.
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { SiteData } from '../../src/outputs/site-data.ts';
-import { SHOTS_DIR, useBrowser, VIEW_MODES } from './browser.ts';
+import { checkPageTypes, useBrowser } from './browser.ts';
 
 const siteUrl = inject('siteUrl');
 const dataDir = inject('dataDir');
@@ -137,32 +135,9 @@ describe('navigation and content', () => {
 });
 
 describe('accessibility and screenshots', () => {
-  const pages = {
-    home: '/',
-    doc: SEED_URL,
-    overview: '/docs/overview/',
-    entity: '/entities/azure-ad-connect/',
-  };
-  const modes = VIEW_MODES;
-
-  beforeAll(async () => {
-    await mkdir(SHOTS_DIR, { recursive: true });
+  checkPageTypes({
+    siteUrl: () => siteUrl,
+    pages: { home: '/', doc: SEED_URL, overview: '/docs/overview/', entity: '/entities/azure-ad-connect/' },
+    withPage,
   });
-
-  for (const [name, url] of Object.entries(pages)) {
-    for (const [mode, options] of Object.entries(modes)) {
-      it(`${name} page in ${mode}: no axe violations`, async () => {
-        await withPage(options, async (page) => {
-          await page.goto(siteUrl + url);
-          await page.emulateMedia({ colorScheme: options.colorScheme ?? 'light' });
-          await page.screenshot({ path: path.join(SHOTS_DIR, `${name}-${mode}.png`), fullPage: true });
-          const results = await new AxeBuilder({ page }).analyze();
-          const violations = results.violations.map(
-            (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-          );
-          expect(violations).toEqual([]);
-        });
-      });
-    }
-  }
 });

@@ -6,13 +6,12 @@ import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import AxeBuilder from '@axe-core/playwright';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import sirv from 'sirv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage } from '../browser/browser.ts';
+import { expectNoAxeViolations, launchBrowser, openPage } from '../browser/browser.ts';
 import type { SiteData } from '../../src/outputs/site-data.ts';
 import type { KnowledgeGraph } from '../../src/pipeline/types.ts';
 import { requireCorpus } from '../helpers/corpus.ts';
@@ -102,8 +101,7 @@ describe('the corpus site in a real browser', () => {
     try {
       await page.goto(site + path);
       await body(page);
-      const axe = await new AxeBuilder({ page }).analyze();
-      expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`), `axe on ${path} (${colorScheme})`).toEqual([]);
+      await expectNoAxeViolations(page);
       expect(problems, `console errors or CSP violations on ${path}`).toEqual([]);
     } finally {
       await page.context().close();
