@@ -10,6 +10,7 @@ import { runPipeline, type PipelineResult } from '../../src/pipeline/index.ts';
 import { documentUrl } from '../../src/pipeline/graph.ts';
 import { createHtmlRenderer, type PageStore } from '../../src/outputs/html-renderer.ts';
 import { buildSiteData, htmlFileName } from '../../src/outputs/site-model.ts';
+import { buildSearchIndex } from '../../src/search/build.ts';
 
 export const PROJECT_ROOT = resolve(dirname(new URL(import.meta.url).pathname), '../..');
 
@@ -66,6 +67,14 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
     await writeFile(join(options.dataDir, 'public', name), data);
     written.add(join(options.dataDir, 'public', name));
   }
+  const searchStarted = performance.now();
+  for (const [path, data] of buildSearchIndex(result)) {
+    const target = join(options.dataDir, 'public', 'search', path);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, data);
+    written.add(target);
+  }
+  options.onStage?.('search', performance.now() - searchStarted);
   await removeUnwritten(join(options.dataDir, 'html'), written);
   await removeUnwritten(join(options.dataDir, 'public'), written);
   options.onStage?.('write', performance.now() - started);

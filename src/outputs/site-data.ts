@@ -7,6 +7,7 @@
 //                               links already carry the base path (--base), so pages insert it as is
 //   <data>/public/graph.json    the KnowledgeGraph (also served at /graph.json)
 //   <data>/public/report.json   the BuildReport   (also served at /report.json)
+//   <data>/public/search/...    the search index (layout in src/search/format.ts), served at /search/...
 //   <data>/public/...           content assets (images) at their content-relative path
 import type { NavItem } from '../pipeline/types.ts';
 

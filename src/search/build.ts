@@ -1,0 +1,167 @@
+// Build the search index files from the pipeline's result (pure: returns path -> file content).
+// Deterministic: documents in path order, records in section order, entries sorted by term.
+import { Index } from 'flexsearch';
+import type { PipelineResult } from '../pipeline/index.ts';
+import type { GraphEdge, Section } from '../pipeline/types.ts';
+import { compareStrings } from '../pipeline/slugs.ts';
+import { documentUrl } from '../pipeline/graph.ts';
+import { relationPhrase } from '../lib/relations.ts';
+import { createEncoder, ENCODER_VERSION } from './encoder.ts';
+import { containsPhrase } from './phrases.ts';
+import { FIELDS, INDEX_OPTIONS, paths, shardKey, TEXT_LIMIT, type EntityEntry, type EntityPostings, type Field, type Fragment, type Manifest, type MapEntry, type Shard } from './format.ts';
+
+export type SearchSource = Pick<PipelineResult, 'documents' | 'sections' | 'mentions' | 'entities' | 'graph'>;
+
+/** Body text indexed per section; beyond it a section is still found by its first 50,000 characters. */
+const BODY_LIMIT = 50_000;
+/** Records kept per entity: enough for ten pages of results on the largest sets. */
+const ENTITY_POSTINGS_LIMIT = 400;
+
+export function buildSearchIndex(source: SearchSource): Map<string, string> {
+  const encoder = createEncoder();
+  const indexes = Object.fromEntries(FIELDS.map((f) => [f, new Index({ ...INDEX_OPTIONS, encoder })])) as Record<Field, Index>;
+  const files = new Map<string, string>();
+  const sectionsByDoc = groupBy(source.sections, (s) => s.docId);
+  const documents = [...source.documents].sort((a, b) => compareStrings(a.path, b.path));
+  const recordOf = new Map<string, number>();
+  const manifest: Manifest = { encoder: ENCODER_VERSION, sections: [], shards: [] };
+  const headingsOf: string[] = [];
+  const pageTitleOf: string[] = [];
+  let record = 0;
+  documents.forEach((doc, docIndex) => {
+    const sections = sectionsByDoc.get(doc.id) ?? [{ docId: doc.id, id: '', anchors: [], depth: 0, title: '', text: '', file: doc.path, line: 1 }];
+    const byId = new Map(sections.map((s) => [s.id, s]));
+    const fragment: Fragment = { url: documentUrl(doc.slug), title: doc.title, sections: [] };
+    for (const section of sections) {
+      const heading = headingPath(section, byId, doc.title);
+      const body = section.id === '' && doc.description ? `${doc.description}\n${section.text}` : section.text;
+      indexes.page.add(record, doc.title);
+      if (heading) indexes.heading.add(record, heading);
+      if (body) indexes.body.add(record, body.slice(0, BODY_LIMIT));
+      fragment.sections.push([section.id, heading, body.slice(0, TEXT_LIMIT)]);
+      recordOf.set(`${doc.id}#${section.id}`, record);
+      headingsOf[record] = heading;
+      pageTitleOf[record] = doc.title;
+      record++;
+    }
+    manifest.sections.push(sections.length);
+    files.set(paths.fragment(docIndex), JSON.stringify(fragment));
+  });
+
+  const shards = new Map<string, Shard>();
+  for (const field of FIELDS) {
+    for (const entry of exportedMap(indexes[field])) {
+      const key = shardKey(entry[0]);
+      const shard = shards.get(key) ?? { page: [], heading: [], body: [] };
+      shard[field].push(entry);
+      shards.set(key, shard);
+    }
+  }
+  manifest.shards = [...shards.keys()].sort(compareStrings);
+  for (const key of manifest.shards) {
+    const shard = shards.get(key)!;
+    for (const field of FIELDS) shard[field].sort((a, b) => compareStrings(a[0], b[0]));
+    files.set(paths.shard(key), JSON.stringify(shard));
+  }
+
+  const entities = entityEntries(source);
+  files.set(paths.entities, JSON.stringify(entities));
+  for (const [id, postings] of entityPostings(source, entities, recordOf, pageTitleOf, headingsOf, encoder)) {
+    files.set(paths.entity(id), JSON.stringify(postings));
+  }
+  files.set(paths.manifest, JSON.stringify(manifest));
+  return files;
+}
+
+/** "Install > Step 2" for a subsection: the headings above it, without the page title itself. */
+function headingPath(section: Section, byId: ReadonlyMap<string, Section>, pageTitle: string): string {
+  const titles: string[] = [];
+  for (let s: Section | undefined = section; s && s.id !== ''; s = s.parent === undefined ? undefined : byId.get(s.parent)) {
+    if (s.depth > 1 || s.title !== pageTitle) titles.unshift(s.title);
+  }
+  return titles.join(' > ');
+}
+
+function exportedMap(index: Index): MapEntry[] {
+  const entries: MapEntry[] = [];
+  // flexsearch exports synchronously when the callback returns nothing; `map` comes in chunks.
+  void index.export((key: string, data: string) => {
+    if (key.endsWith('.map')) entries.push(...(JSON.parse(data) as MapEntry[]));
+  });
+  return entries;
+}
+
+function entityEntries(source: SearchSource): EntityEntry[] {
+  const nodes = new Map(source.graph.nodes.map((n) => [n.id, n]));
+  const renamed = new Map<string, string[]>();
+  for (const e of source.graph.edges) {
+    if (e.type !== 'renamed-to') continue;
+    renamed.set(e.source, [...(renamed.get(e.source) ?? []), e.target]);
+    renamed.set(e.target, [...(renamed.get(e.target) ?? []), e.source]);
+  }
+  const outgoing = groupBy(source.graph.edges.filter((e) => e.type !== 'mentions' && e.type !== 'links-to'), (e) => e.source);
+  return source.entities
+    .filter((e) => nodes.has(e.id))
+    .map((e) => ({
+      id: e.id,
+      type: e.type,
+      label: e.label,
+      names: [...new Set([...e.aliases, ...e.formerNames])].filter((n) => n !== e.label).sort(compareStrings),
+      summary: summarize(outgoing.get(e.id) ?? [], (id) => nodes.get(id)?.label ?? id),
+      renamed: [...new Set(renamed.get(e.id) ?? [])].sort(compareStrings),
+      url: nodes.get(e.id)!.url,
+    }))
+    .sort((a, b) => compareStrings(a.id, b.id));
+}
+
+/** "replaces DirSync, Azure AD Sync; requires IdFix": the strongest outgoing relations, two types at most. */
+function summarize(edges: readonly GraphEdge[], label: (id: string) => string): string {
+  const byType = groupBy([...edges].sort((a, b) => b.weight - a.weight || compareStrings(a.id, b.id)), (e) => e.type);
+  return [...byType]
+    .slice(0, 2)
+    .map(([, list]) => `${relationPhrase(list[0]!.type)} ${list.slice(0, 3).map((e) => label(e.target)).join(', ')}`)
+    .join('; ');
+}
+
+function entityPostings(
+  source: SearchSource,
+  entities: readonly EntityEntry[],
+  recordOf: ReadonlyMap<string, number>,
+  pageTitleOf: readonly string[],
+  headingsOf: readonly string[],
+  encoder: ReturnType<typeof createEncoder>,
+): Map<string, EntityPostings> {
+  const counts = new Map<string, Map<number, number>>();
+  for (const m of source.mentions) {
+    const record = recordOf.get(`${m.docId}#${m.sectionId}`);
+    if (record === undefined) continue;
+    const perRecord = counts.get(m.entityId) ?? new Map<number, number>();
+    perRecord.set(record, (perRecord.get(record) ?? 0) + 1);
+    counts.set(m.entityId, perRecord);
+  }
+  const result = new Map<string, EntityPostings>();
+  for (const entity of entities) {
+    const perRecord = counts.get(entity.id);
+    if (!perRecord) continue;
+    const names = [entity.label, ...entity.names].map((n) => encoder.encode(n)).filter((t) => t.length > 0);
+    const named = (text: string | undefined) => !!text && names.some((n) => containsPhrase(encoder.encode(text), n));
+    const postings: EntityPostings = [...perRecord].map(([record, count]) => {
+      const weight = named(pageTitleOf[record]) ? 30 : named(headingsOf[record]) ? 25 : Math.min(10, 3 + 2 * count);
+      return [record, weight];
+    });
+    postings.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    result.set(entity.id, postings.slice(0, ENTITY_POSTINGS_LIMIT));
+  }
+  return result;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}

@@ -1,0 +1,34 @@
+// The one text encoder of search: the index is built and queried with it, and excerpts are
+// highlighted with it, so a word matches exactly when its encoded form does.
+import { Charset, Encoder, type EncoderOptions } from 'flexsearch';
+import english from 'flexsearch/lang/en';
+import { stemmer } from 'stemmer';
+
+/** Bump when encoding changes: an index built with another version must not be queried. */
+export const ENCODER_VERSION = 1;
+
+// British spellings meet American ones before stemming ("synchronisation" -> "synchronization").
+const BRITISH = /(\p{L}{3,})is(e|ed|es|ing|ation|ations)\b/gu;
+// Abbreviations the docs use for the long words: after stemming "syncing" and "synchronize" meet.
+const ABBREVIATIONS = new Map([
+  ['sync', 'synchron'],
+  ['auth', 'authent'],
+  ['config', 'configur'],
+  ['admin', 'administr'],
+]);
+
+export function createEncoder(): Encoder {
+  return new Encoder({
+    ...(Charset.Normalize as EncoderOptions),
+    // flexsearch's English preset: stop words and contractions, but Porter stemming instead of its
+    // suffix table, which cuts "ADFS" to "adf" and "naïve" to "na".
+    filter: new Set([...(english.filter as Set<string>), 'vs', 'versus', 'eg', 'ie', 'etc']),
+    prepare: (text: string) => (english.prepare ? english.prepare(text) : text).replace(BRITISH, '$1iz$2'),
+    // "2019" stays one term; the default splits numbers into triplets.
+    numeric: false,
+    finalize: (terms: string[]) => terms.map((term) => {
+      const stem = /^\p{L}+$/u.test(term) && term.length > 3 ? stemmer(term) : term;
+      return ABBREVIATIONS.get(stem) ?? stem;
+    }),
+  });
+}
