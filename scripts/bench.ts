@@ -1,7 +1,10 @@
 // `npm run bench`: how docgraph's pipeline compares with a bare remark parse of the same files,
 // on the real corpus and on generated sets of 1,000 and 10,000 documents.
 //
-//   npm run bench -- [--sets corpus,1k,10k] [--runs N] [--json FILE] [--corpus DIR] [--timeout MIN]
+//   npm run bench -- [--sets corpus,1k,10k] [--runs N] [--json FILE] [--corpus DIR] [--timeout MIN] [--no-search]
+//
+// Then the search index of each set and, on the corpus, the comparison with Pagefind
+// (scripts/bench/search.ts; --no-search skips both).
 //
 // Every measurement runs in its own child process (scripts/bench/measure-*.ts) and reports its own
 // peak RSS. Generated sets are made once by scripts/generate-corpus.ts in os.tmpdir() and reused.
@@ -15,6 +18,7 @@ import { z } from 'zod';
 import { defaultOutDir, generateCorpusDir, isArticlePath } from './generate-corpus.ts';
 import { measureInChild, type MeasureKind } from './bench/child.ts';
 import type { Measurement } from './bench/protocol.ts';
+import { benchSearch, printSearchBench } from './bench/search.ts';
 import {
   aggregate,
   checkTargets,
@@ -57,6 +61,8 @@ const Flags = z.object({
   corpus: z.string().min(1).default(DEFAULT_CORPUS),
   /** Give up on one measurement after this many minutes. */
   timeout: z.coerce.number().positive().default(30),
+  /** Skip the search figures (index per set, Pagefind comparison on the corpus). */
+  'no-search': z.boolean().default(false),
 });
 type Flags = z.infer<typeof Flags>;
 
@@ -71,6 +77,7 @@ function readFlags(argv: string[]): Flags | undefined {
         json: { type: 'string' },
         corpus: { type: 'string' },
         timeout: { type: 'string' },
+        'no-search': { type: 'boolean' },
       },
       strict: true,
     }).values;
@@ -126,7 +133,7 @@ async function measureSet(
 async function main(): Promise<number> {
   const flags = readFlags(process.argv.slice(2));
   if (!flags) {
-    console.error('usage: npm run bench -- [--sets corpus,1k,10k] [--runs N] [--json FILE] [--corpus DIR] [--timeout MIN]');
+    console.error('usage: npm run bench -- [--sets corpus,1k,10k] [--runs N] [--json FILE] [--corpus DIR] [--timeout MIN] [--no-search]');
     return 2;
   }
   const corpus = resolve(flags.corpus);
@@ -168,6 +175,10 @@ async function main(): Promise<number> {
     sets.push(await measureSet(name, dir, docs, runs, flags, vocabulary));
   }
 
+  const search = flags['no-search']
+    ? undefined
+    : await benchSearch({ sets: sets.map(({ name, dir }) => ({ name, dir })), vocabulary, corpus: flags.sets.includes('corpus') ? corpus : undefined, project: PROJECT, timeoutMs: flags.timeout * 60_000 });
+
   const growths: Growth[] = [];
   const small = sets.find((s) => s.name === '1k');
   const big = sets.find((s) => s.name === '10k');
@@ -196,6 +207,7 @@ async function main(): Promise<number> {
   }
   console.log(`\nTargets (pipeline <= ${TARGETS.maxRatio}x bare, growth close to linear, < 2 GB at 10k):`);
   console.log(checks.length > 0 ? targetLines(checks) : '  (no figure to check)');
+  if (search) printSearchBench(search);
   for (const s of sets) {
     for (const [kind, o] of [['bare', s.bare], ['pipeline', s.pipeline]] as const) {
       if ('error' in o) console.log(`\n${s.name} ${kind} failed:\n${o.error.replace(/^/gm, '  ')}`);
@@ -221,12 +233,14 @@ async function main(): Promise<number> {
       sets,
       growth: growths,
       checks,
+      search,
     };
     await writeFile(file, JSON.stringify(data, null, 2) + '\n');
     console.log(`\nwrote ${file}`);
   }
   // A missed target is a figure to read, not a crash; a measurement that crashed is an error.
-  return sets.some((s) => 'error' in s.bare || 'error' in s.pipeline) ? 1 : 0;
+  const searchFailed = !!search && (search.sets.some((s) => s.error) || (!!search.pagefind && 'error' in search.pagefind));
+  return sets.some((s) => 'error' in s.bare || 'error' in s.pipeline) || searchFailed ? 1 : 0;
 }
 
 main().then(
