@@ -58,6 +58,8 @@ const TERM_LIMIT = 5000;
 const PREFIX_EXPANSIONS = 6;
 const TYPO_CANDIDATES = 3;
 const MAX_QUERY = 200;
+/** Share of the weaker of name and word scores added to the stronger. */
+const NAME_TIE_BREAK = 0.1;
 
 interface Variant {
   term: string;
@@ -195,8 +197,15 @@ export function createSearcher(load: IndexLoader): Searcher {
       if (group.entity) {
         // Old and new names of the same thing (`renamed-to` either way) count a little less.
         const entity = entities.find((e) => e.id === group.entity)!;
+        const named = new Map<number, number>();
         for (const [id, factor] of [[entity.id, 1], ...entity.renamed.map((r) => [r, 0.8] as const)] as const) {
-          for (const [record, s] of await entityScores(id, total)) text.set(record, Math.max(text.get(record) ?? 0, s * factor));
+          for (const [record, s] of await entityScores(id, total)) named.set(record, Math.max(named.get(record) ?? 0, s * factor));
+        }
+        // The stronger evidence counts, the weaker one breaks ties: every page titled with the name
+        // gets the same entity score, and only the words tell "Office 365 Multi-Geo" from the rest.
+        for (const [record, e] of named) {
+          const t = text.get(record) ?? 0;
+          text.set(record, Math.max(t, e) + NAME_TIE_BREAK * Math.min(t, e));
         }
       }
       groupScores.push(text);
