@@ -56,5 +56,14 @@ export default defineConfig({
       __DOCGRAPH_TITLE__: JSON.stringify(env.DOCGRAPH_TITLE || 'docgraph'),
     },
     server: { fs: { allow: [projectDir, contentDir, dataDir] } },
+    // The browser gets flexsearch's compact build (index, encoder, import; no workers or persistence):
+    // the same API as the full build that Node uses, a third of its size.
+    resolve: {
+      alias: [
+        { find: /^flexsearch$/, replacement: path.join(projectDir, 'node_modules/flexsearch/dist/flexsearch.compact.module.min.js') },
+        // The ESM language file imports flexsearch's full module tree for a type; the bundled one does not.
+        { find: /^flexsearch\/lang\/en$/, replacement: path.join(projectDir, 'node_modules/flexsearch/dist/lang/en.min.js') },
+      ],
+    },
   },
 });

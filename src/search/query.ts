@@ -6,7 +6,7 @@ import { allowedEdits, boundedDistance } from './fuzzy.ts';
 import { detectEntities, type NamedSpan } from './entities.ts';
 import { FIELDS, INDEX_OPTIONS, paths, shardKey, type EntityEntry, type EntityPostings, type Field, type Fragment, type Manifest, type Shard } from './format.ts';
 import { ENCODER_VERSION } from './encoder.ts';
-import { makeExcerpt, type Excerpt } from './excerpt.ts';
+import { makeExcerpt, type Excerpt, type Highlight } from './excerpt.ts';
 
 /** Reads one index file (parsed JSON) by its path under `search/`; rejects when it is missing. */
 export type IndexLoader = (path: string) => Promise<unknown>;
@@ -171,8 +171,10 @@ export function createSearcher(load: IndexLoader): Searcher {
     const terms = encoder.encode(query) as string[];
     if (terms.length === 0) return { query, hits: [], total: 0 };
     const [m, entities] = await Promise.all([manifest(), get<EntityEntry[]>(paths.entities)]);
-    const keys = new Set(terms.flatMap((t) => [shardKey(t), ...(allowedEdits(t.length) ? typoShardKeys(t) : [])]));
-    await Promise.all([...keys].map((k) => loadShard(k, m)));
+    await Promise.all([...new Set(terms.map(shardKey))].map((k) => loadShard(k, m)));
+    // A term its own shard does not know may have a typo in its first letters: look next door too.
+    const unknown = terms.filter((t) => !df.has(t) && !(options.prefix && t === terms.at(-1)) && allowedEdits(t.length) > 0);
+    await Promise.all([...new Set(unknown.flatMap(typoShardKeys))].map((k) => loadShard(k, m)));
     const total = m.sections.reduce((a, b) => a + b, 0);
 
     const variants = terms.map((t, i) => variantsOf(t, i === terms.length - 1, options.prefix ?? false));
@@ -223,14 +225,16 @@ export function createSearcher(load: IndexLoader): Searcher {
 
     const pages = rankPages(recordScore, m.sections);
     const shown = pages.slice(0, limit);
-    const matchTerms = new Set(groups.flatMap((g) => g.variants.flat().map((v) => v.term)));
-    for (const span of spans) for (const name of span.names) for (const t of name) matchTerms.add(t);
+    const highlight: Highlight = {
+      terms: new Set(groups.filter((g) => !g.entity).flatMap((g) => g.variants.flat().map((v) => v.term))),
+      phrases: spans.flatMap((span) => [terms.slice(span.start, span.end), ...span.names]),
+    };
     const hits = await Promise.all(
       shown.map(async (page, i): Promise<SearchHit> => {
         const fragment = await get<Fragment>(paths.fragment(page.doc));
         const section = (record: number): SectionHit => {
           const [anchor, heading] = fragment.sections[record - page.first] ?? ['', ''];
-          return { url: anchor ? `${fragment.url}#${anchor}` : fragment.url, section: heading, anchor };
+          return { url: anchor ? `${fragment.url}#${encodeURIComponent(anchor)}` : fragment.url, section: heading, anchor };
         };
         const best = fragment.sections[page.records[0]!.record - page.first];
         return {
@@ -238,7 +242,7 @@ export function createSearcher(load: IndexLoader): Searcher {
           title: fragment.title,
           score: Math.round(page.score * 1000) / 1000,
           ...section(page.records[0]!.record),
-          excerpt: makeExcerpt(best?.[2] ?? '', matchTerms, encoder),
+          excerpt: makeExcerpt(best?.[2] ?? '', highlight, encoder),
           more: page.records.slice(1, 4).map((r) => section(r.record)),
         };
       }),
