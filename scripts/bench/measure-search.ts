@@ -10,7 +10,7 @@ import { buildSearchIndex } from '../../src/search/build.ts';
 import { createSearcher, type IndexLoader } from '../../src/search/query.ts';
 import type { Manifest } from '../../src/search/format.ts';
 import { median } from './summary.ts';
-import { BENCH_QUERIES, bytesOf, firstQuery, percentile, sum, type Bytes, type FileBytes, type SearchSetFigures } from './search-figures.ts';
+import { BENCH_QUERIES, BOX_LIMIT, bytesOf, firstQuery, percentile, sum, type Bytes, type FileBytes, type SearchSetFigures } from './search-figures.ts';
 import { peakMiB, RESULT_PREFIX } from './protocol.ts';
 
 const [dir, vocabularyPath] = process.argv.slice(2);
@@ -61,7 +61,7 @@ for (const query of BENCH_QUERIES) {
   const loader = recordingLoader();
   const searcher = createSearcher(loader);
   const started = performance.now();
-  await searcher.search(query, { prefix: true, limit: 10 });
+  await searcher.search(query, { prefix: true, limit: BOX_LIMIT });
   cold.push(performance.now() - started);
   const fetched = sum([...loader.requested].map((p) => sized.get(p)!));
   perQuery.push({ query, files: loader.requested.size, ...fetched });
@@ -70,18 +70,18 @@ for (let rep = 0; rep < 4; rep++) {
   for (const query of BENCH_QUERIES) {
     const searcher = createSearcher(recordingLoader());
     const started = performance.now();
-    await searcher.search(query, { prefix: true, limit: 10 });
+    await searcher.search(query, { prefix: true, limit: BOX_LIMIT });
     cold.push(performance.now() - started);
   }
 }
 // Warm: every file already loaded once; what each keystroke costs afterwards.
 const warmSearcher = createSearcher(recordingLoader());
-for (const query of BENCH_QUERIES) await warmSearcher.search(query, { prefix: true, limit: 10 });
+for (const query of BENCH_QUERIES) await warmSearcher.search(query, { prefix: true, limit: BOX_LIMIT });
 const warm: number[] = [];
 for (let rep = 0; rep < 20; rep++) {
   for (const query of BENCH_QUERIES) {
     const started = performance.now();
-    await warmSearcher.search(query, { prefix: true, limit: 10 });
+    await warmSearcher.search(query, { prefix: true, limit: BOX_LIMIT });
     warm.push(performance.now() - started);
   }
 }

@@ -16,6 +16,9 @@ export const BENCH_QUERIES = [
   'Office 365 IP addresses and URLs',
 ] as const;
 
+/** Results the header search box asks for (src/scripts/search-ui.ts): a reader's first query. */
+export const BOX_LIMIT = 6;
+
 export interface Bytes {
   raw: number;
   gzip: number;

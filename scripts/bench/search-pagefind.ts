@@ -17,7 +17,7 @@ import { build as esbuild } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import sirv from 'sirv';
 import { createSearcher } from '../../src/search/query.ts';
-import { BENCH_QUERIES, bytesOf, firstQuery, size, sum, type Bytes, type FileBytes, type FirstQuery } from './search-figures.ts';
+import { BENCH_QUERIES, BOX_LIMIT, bytesOf, firstQuery, size, sum, type Bytes, type FileBytes, type FirstQuery } from './search-figures.ts';
 
 const run = promisify(execFile);
 /** @sparticuz/chromium flags that would weaken the browser (see shared notes / test/browser/browser.ts). */
@@ -25,6 +25,7 @@ const UNSAFE_FLAGS = new Set(['--single-process', '--disable-web-security', '--d
 /** A page with nothing on it (and no CSP: Pagefind's WebAssembly needs 'wasm-unsafe-eval'). */
 const BLANK = '/__bench-blank/';
 const PAGEFIND_RESULTS = 5;
+const TYPING_DELAY_MS = 100;
 
 export interface PagefindComparison {
   siteBuildMs: number;
@@ -185,8 +186,9 @@ async function docgraphFirstQuery(browser: Browser, origin: string, query: strin
     const input = page.locator('[data-search-input]').first();
     return await responsesDuring(page, async () => {
       await input.focus();
-      await input.pressSequentially(query, { delay: 60 });
-      await page.locator('[data-search-list] [role="option"], [data-search-list] li').first().waitFor({ timeout: 15_000 });
+      // A fast typist (100 ms a key); the box debounces, so mostly the whole query is searched.
+      await input.pressSequentially(query, { delay: TYPING_DELAY_MS });
+      await page.waitForFunction((q) => document.querySelector<HTMLElement>('[data-search-list]')?.dataset.query === q, query.trim(), { timeout: 15_000 });
     });
   } finally {
     await context.close();
@@ -200,7 +202,7 @@ async function searcherFiles(dir: string, query: string): Promise<FileBytes[]> {
     requested.add(path);
     return JSON.parse(readFileSync(join(dir, path), 'utf8')) as unknown;
   });
-  await searcher.search(query, { prefix: true, limit: 10 });
+  await searcher.search(query, { prefix: true, limit: BOX_LIMIT });
   return [...requested].map((p) => bytesOf(`/search/${p}`, readFileSync(join(dir, p))));
 }
 

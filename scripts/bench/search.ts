@@ -49,7 +49,7 @@ export async function benchSearch(options: SearchBenchOptions): Promise<SearchBe
 
 export function printSearchBench(bench: SearchBench): void {
   console.log('\nSearch index (build = buildSearchIndex alone, median; gzip level 9; first query = files a fresh');
-  console.log('searcher loads for one query with the last word as a prefix, over 8 queries; latency in Node,');
+  console.log('searcher loads for one query as the header box asks it (last word a prefix, 6 results), over 8 queries; latency in Node,');
   console.log('cold = fresh searcher parsing its files from memory, warm = files already loaded):');
   console.log(searchTable(bench.sets));
   for (const s of bench.sets) {
