@@ -164,7 +164,7 @@ describe('hostile entity names (test/fixtures/embed-hostile, --site, --base /wik
     tmp = await mkdtemp(path.join(tmpdir(), 'docgraph-embed-'));
     const out = path.join(tmp, 'site');
     const data = path.join(tmp, 'data');
-    const env = { ...process.env, DOCGRAPH_DATA: data, ASTRO_TELEMETRY_DISABLED: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, DOCGRAPH_DATA: data, ASTRO_TELEMETRY_DISABLED: '1' };
     // vitest sets Vite's variables; Astro would take BASE_URL over --base.
     for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[key];
     await new Promise<void>((resolve, reject) => {
