@@ -22,7 +22,7 @@ describe('pickNeighbourhood', () => {
     // n1 has two relations (weights 2 + 30): the strongest neighbour, its strongest relation first.
     const n1 = hood.neighbours.find((n) => n.node.id === 'n1')!;
     expect(n1.weight).toBe(32);
-    expect(n1.relations.map((r) => [r.type, r.outgoing])).toEqual([['requires', false], ['requires', false]]);
+    expect(n1.relations.map((r) => [r.type, r.outgoing])).toEqual([['part-of', false], ['requires', false]]);
     // The weakest (a-b, a_b, weight 1; n0 weight 1) are the ones left out.
     expect(hood.neighbours.map((n) => n.node.id)).not.toContain('a-b');
     const order = hood.neighbours.map((n) => n.relations[0]!.type);

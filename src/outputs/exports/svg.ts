@@ -3,6 +3,8 @@
 // its own, or with CSS stripped. Layout: the entity in the middle; entities that point at it on the left,
 // entities it points at on the right (so every row reads as a sentence, left to right); symmetric
 // relations fill whichever side is shorter. Text is measured by estimate: no font metrics at build time.
+// Only SVG 1.1 features that rasterizers (librsvg in MediaWiki, resvg) also draw: text is centred with
+// `dy`, not `dominant-baseline`; ids are prefixed so the SVG can be inlined into a page.
 import type { GraphNode, NodeType } from '../../pipeline/types.ts';
 import { SYMMETRIC_RELATIONS, type Neighbour, type Neighbourhood } from './neighbourhood.ts';
 import { escapeXml, isSafeHref, oneLine } from './text.ts';
@@ -128,7 +130,7 @@ function nodeMarkup(p: Placed, options: SvgOptions, centre: boolean): string {
   const body =
     `<title>${escapeXml(tooltip)}</title>` +
     shape(p, style, centre ? 2.5 : 1.25) +
-    `<text x="${p.x + p.w / 2}" y="${p.y + p.h / 2}" text-anchor="middle" dominant-baseline="central" font-size="${size}"${centre ? ' font-weight="700"' : ''} fill="#111827">${escapeXml(p.label)}</text>`;
+    `<text x="${p.x + p.w / 2}" y="${p.y + p.h / 2}" text-anchor="middle" dy="0.35em" font-size="${size}"${centre ? ' font-weight="700"' : ''} fill="#111827">${escapeXml(p.label)}</text>`;
   const href = options.href?.(p.node);
   return href && isSafeHref(href) ? `<a href="${escapeXml(href)}" target="_top">${body}</a>` : `<g>${body}</g>`;
 }
@@ -140,7 +142,7 @@ function edgeMarkup(p: Placed, centre: Placed, side: 'left' | 'right'): string {
   const [x1, y1] = side === 'left' ? [p.x + p.w, p.y + p.h / 2] : [centre.x + centre.w, centre.y + centre.h / 2];
   const [x2, y2] = side === 'left' ? [centre.x, centre.y + centre.h / 2] : [p.x, p.y + p.h / 2];
   const mid = (x1 + x2) / 2;
-  const arrow = symmetric ? '' : ' marker-end="url(#arrow)"';
+  const arrow = symmetric ? '' : ' marker-end="url(#docgraph-arrow)"';
   const path = `<path d="M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}" fill="none" stroke="#6b7280" stroke-width="1.25"${arrow}/>`;
   // The label sits above the edge where it leaves the outer box: rows are far apart there.
   const label = edgeLabel(entry, side);
@@ -206,22 +208,22 @@ export function neighbourhoodSvg(hood: Neighbourhood, options: SvgOptions = {}):
   const legend = present.map((s) => {
     const item =
       `<rect x="${lx}" y="${ly - 7}" width="18" height="14" rx="3" fill="${s.fill}" stroke="${s.stroke}"${s.dash ? ` stroke-dasharray="3 2"` : ''}/>` +
-      `<text x="${lx + 24}" y="${ly}" dominant-baseline="central" font-size="11" fill="#374151">${escapeXml(s.name)}</text>`;
+      `<text x="${lx + 24}" y="${ly}" dy="0.35em" font-size="11" fill="#374151">${escapeXml(s.name)}</text>`;
     lx += 26 + textWidth(s.name, 11) + 14;
     return item;
   });
   // After the legend, in the same row, so the two never overlap.
-  const omitted = more ? `<text x="${lx + 6}" y="${ly}" dominant-baseline="central" font-size="11" fill="#4b5563">${more}</text>` : '';
+  const omitted = more ? `<text x="${lx + 6}" y="${ly}" dy="0.35em" font-size="11" fill="#4b5563">${more}</text>` : '';
   const empty = hood.neighbours.length
     ? ''
     : `<text x="${width / 2}" y="${centre.y + CENTRE_H + 18}" text-anchor="middle" font-size="12" fill="#4b5563">No relations to other entities yet</text>`;
 
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="title desc" font-family="${escapeXml(FONT)}">`,
-    `<title id="title">${escapeXml(title)}</title>`,
-    `<desc id="desc">${escapeXml(describe(hood))}</desc>`,
-    '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="#6b7280"/></marker></defs>',
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="docgraph-title docgraph-desc" font-family="${escapeXml(FONT)}">`,
+    `<title id="docgraph-title">${escapeXml(title)}</title>`,
+    `<desc id="docgraph-desc">${escapeXml(describe(hood))}</desc>`,
+    '<defs><marker id="docgraph-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="#6b7280"/></marker></defs>',
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     `<g transform="translate(${shift},0)">`,
     ...edges,
