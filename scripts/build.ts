@@ -21,6 +21,7 @@ async function main(): Promise<number> {
       site: { type: 'string' },
       base: { type: 'string' },
       'no-site': { type: 'boolean' },
+      'no-cache': { type: 'boolean' },
       quiet: { type: 'boolean' },
     },
     strict: true,
@@ -50,6 +51,7 @@ async function main(): Promise<number> {
     vocabularyPath: chooseVocabulary(contentDir, flags.vocabulary),
     externalDocsBase: flags['external-docs-base'] ?? config.externalDocsBase,
     base,
+    cache: !flags['no-cache'],
     onStage: (stage, ms) => stages.push([stage, ms]),
   });
   const pipelineMs = performance.now() - started;

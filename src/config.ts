@@ -23,6 +23,7 @@ export const buildFlagsSchema = z.strictObject({
   site: z.url({ protocol: /^https?$/ }).optional(),
   base: z.string().regex(/^\/[\w\-./]*$/, 'must start with / and contain only letters, digits, -, _, . and /').optional(),
   'no-site': z.boolean().default(false),
+  'no-cache': z.boolean().default(false),
   quiet: z.boolean().default(false),
 });
 export type BuildFlags = z.infer<typeof buildFlagsSchema>;

@@ -11,6 +11,7 @@ import { documentUrl } from '../../src/pipeline/graph.ts';
 import { createHtmlRenderer, type PageStore } from '../../src/outputs/html-renderer.ts';
 import { buildSiteData, htmlFileName } from '../../src/outputs/site-model.ts';
 import { buildSearchIndex } from '../../src/search/build.ts';
+import { createDocumentCache } from './document-cache.ts';
 
 export const PROJECT_ROOT = resolve(dirname(new URL(import.meta.url).pathname), '../..');
 
@@ -20,6 +21,8 @@ export interface DataBuildOptions {
   vocabularyPath?: string;
   externalDocsBase?: string;
   base: string;
+  /** Reuse per-document results of earlier builds (`<data>/cache/documents/`); default true. */
+  cache?: boolean;
   onStage?: (stage: string, ms: number) => void;
 }
 
@@ -51,7 +54,14 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
   const written = new Set<string>();
   // Document ids are `doc:<slug>` and slugs are known before parsing, so pages can link ahead.
   const renderer = createHtmlRenderer({ docUrl: (id) => (id.startsWith('doc:') ? documentUrl(id.slice(4)) : undefined), base: options.base, store: fileStore(join(options.dataDir, 'html'), written) });
-  const result = runPipeline(snapshot, { vocabulary, externalDocsBase: options.externalDocsBase, onStage: options.onStage, renderer });
+  const cacheDir = join(options.dataDir, 'cache', 'documents');
+  if (options.cache === false) await rm(cacheDir, { recursive: true, force: true });
+  const cache =
+    options.cache === false
+      ? undefined
+      : createDocumentCache({ dir: cacheDir, projectRoot: PROJECT_ROOT, snapshot, shape: { base: options.base, externalDocsBase: options.externalDocsBase } });
+  const result = runPipeline(snapshot, { vocabulary, externalDocsBase: options.externalDocsBase, onStage: options.onStage, renderer, cache });
+  cache?.prune();
 
   const started = performance.now();
   const assets = [...new Set(result.links.filter((l) => l.class === 'asset').map((l) => l.assetPath!))].sort();

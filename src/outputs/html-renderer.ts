@@ -25,9 +25,12 @@ export function createHtmlRenderer(options: { docUrl: (docId: string) => string 
   return {
     pages,
     render(doc, extracted) {
-      if (doc.format !== 'md') return; // MDX documents are compiled by Astro
+      if (doc.format !== 'md') return undefined; // MDX documents are compiled by Astro
       const rawRef = (url: string, kind: LinkRef['kind']): LinkRef => ({ docId: doc.id, file: doc.path, line: 0, column: 0, kind, url, text: '', sectionId: '', sentence: '' });
-      pages.set(doc.id, renderDocumentHtml(doc, { ...ctx, headingIds: extracted.headingIds, links: extracted.links, resolveRawUrl: (url, kind) => extracted.resolveRaw(rawRef(url, kind)) }));
+      return renderDocumentHtml(doc, { ...ctx, headingIds: extracted.headingIds, links: extracted.links, resolveRawUrl: (url, kind) => extracted.resolveRaw(rawRef(url, kind)) });
+    },
+    store(docId, html) {
+      pages.set(docId, html);
     },
     relink(docId, changes) {
       let html = pages.get(docId);

@@ -7,7 +7,8 @@
 // from the file list); only anchors into documents not parsed yet wait for the final resolution,
 // which then tells the renderer what changed.
 import { discoverEntities } from './discover.ts';
-import { parseDocument, planContent, unusedIncludes } from './documents.ts';
+import { planContent, unusedIncludes, type ContentPlan } from './documents.ts';
+import { processDocument, type ProcessedDocument, type RenderDocument } from './process.ts';
 import { buildGraph } from './graph.ts';
 import type { ContentSnapshot } from './load.ts';
 import { createMentionMatcher, findMentions } from './mentions.ts';
@@ -15,14 +16,16 @@ import { buildNav } from './nav.ts';
 import { extractRelations } from './relations.ts';
 import { buildReport, type BuildReport } from './report.ts';
 import { diagnoseLink, indexTargets, resolveLink, resolveLinks } from './resolve.ts';
-import { anchorSet, extractSections, type SectionIndex } from './sections.ts';
+import { extractSections } from './sections.ts';
 import { extractProse } from './sentences.ts';
-import type { Diagnostic, DocumentInfo, Entity, KnowledgeGraph, LinkRef, Mention, NavItem, ParsedDocument, Relation, ResolvedLink, Section, Sentence } from './types.ts';
+import type { Diagnostic, DocumentInfo, Entity, KnowledgeGraph, LinkRef, Mention, NavItem, Relation, ResolvedLink, Section, Sentence } from './types.ts';
 import { parseVocabulary, verifyCitations } from './vocabulary.ts';
 
-/** Receives each document while its tree is alive (pages output), then the final link changes. */
+/** Renders each document while its tree is alive (pages output), keeps the HTML, then patches the final link changes. */
 export interface DocumentRenderer {
-  render(doc: ParsedDocument, extracted: { headingIds: SectionIndex['headingIds']; links: readonly ResolvedLink[]; resolveRaw: (ref: LinkRef) => ResolvedLink }): void;
+  render: RenderDocument;
+  /** Keeps a document's HTML (fresh, or from the cache). */
+  store(docId: string, html: string): void;
   /** Links whose resolution changed once every document was parsed (anchors, failed targets). */
   relink(docId: string, changes: readonly { before: ResolvedLink; after: ResolvedLink }[]): void;
 }
@@ -33,7 +36,16 @@ export interface PipelineOptions {
   /** Minimum number of documents a name must appear in to be promoted to a discovered entity. */
   discoverMinDocs?: number;
   renderer?: DocumentRenderer;
+  /** Per-document results by content hash: unchanged documents are not parsed again. */
+  cache?: DocumentCache;
   onStage?: (stage: string, ms: number) => void;
+}
+
+export interface DocumentCache {
+  /** The cache key of a planned document (its content, its includes, the file list, the code). */
+  key(planned: ContentPlan['documents'][number]): string;
+  get(key: string): ProcessedDocument | undefined;
+  set(key: string, value: ProcessedDocument): void;
 }
 
 export interface PipelineResult {
@@ -70,27 +82,25 @@ export function runPipeline(snapshot: ContentSnapshot, options: PipelineOptions 
   const provisionalLinks: ResolvedLink[] = [];
   const used = new Set<string>();
   let includeReferences = 0;
+  const render = options.renderer?.render.bind(options.renderer);
   for (const planned of plan.documents) {
-    const parsed = parseDocument(planned, plan);
-    diagnostics.push(...parsed.diagnostics);
-    if (parsed.failed) failedFiles.push(parsed.failed);
-    for (const p of parsed.included) used.add(p);
-    includeReferences += parsed.included.length;
-    timer.lap('parse');
-    const doc = parsed.doc;
-    if (!doc) continue;
-    const index = extractSections(doc);
-    for (const s of index.sections) sections.push(s);
-    anchors.set(doc.id, anchorSet(index.sections));
-    const prose = extractProse(doc, index.headingIds);
-    for (const s of prose.sentences) sentences.push(s);
-    const resolved = prose.links.map((l) => resolveLink(l, provisional));
-    for (const l of prose.links) linkRefs.push(l);
-    for (const l of resolved) provisionalLinks.push(l);
-    timer.lap('extract');
-    options.renderer?.render(doc, { headingIds: index.headingIds, links: resolved, resolveRaw: (ref) => resolveLink(ref, provisional) });
-    timer.lap('render');
-    const { tree: _dropped, ...info } = doc;
+    const key = options.cache?.key(planned);
+    const cached = key === undefined ? undefined : options.cache!.get(key);
+    const processed = cached ?? processDocument(planned, plan, provisional, render, timer.lap);
+    if (!cached && key !== undefined) options.cache!.set(key, processed);
+    timer.lap('cache');
+    diagnostics.push(...processed.diagnostics);
+    if (processed.failed) failedFiles.push(processed.failed);
+    for (const p of processed.included) used.add(p);
+    includeReferences += processed.included.length;
+    const info = processed.info;
+    if (!info) continue;
+    for (const s of processed.sections) sections.push(s);
+    anchors.set(info.id, new Set(processed.anchors));
+    for (const s of processed.sentences) sentences.push(s);
+    for (const l of processed.links) linkRefs.push(l);
+    for (const l of processed.provisional) provisionalLinks.push(l);
+    if (processed.html !== undefined) options.renderer?.store(info.id, processed.html);
     documents.push(info);
   }
   // Unused includes are not pages, but their links are still checked (edges need a document).

@@ -23,12 +23,22 @@ export interface Crumb {
 
 export interface NavIndex {
   roots: NavEntry[];
+  /** Number of entries in the whole tree. */
+  size: number;
   docs: Map<string, SiteDocument>;
   /** The first entry of each document in depth-first order (a TOC may list a page twice). */
   entryOf: Map<string, NavEntry>;
   /** Document ids in nav order, each once. */
   order: string[];
+  orderIndex: Map<string, number>;
 }
+
+/**
+ * Above this many entries a page's sidebar shows only the way to the page: the top level, and the
+ * siblings of the page and of each of its ancestors. The full tree on every page would make a
+ * 10,000-document site's pages grow with the set (and its build quadratic).
+ */
+export const FULL_TREE_LIMIT = 500;
 
 const cache = new WeakMap<SiteData, NavIndex>();
 
@@ -49,7 +59,8 @@ export function navIndex(site: SiteData): NavIndex {
       entry.children = walk(item.children, entry);
       return entry;
     });
-  const result: NavIndex = { roots: walk(site.nav ?? []), docs, entryOf, order };
+  const roots = walk(site.nav ?? []);
+  const result: NavIndex = { roots, size: index, docs, entryOf, order, orderIndex: new Map(order.map((id, i) => [id, i])) };
   cache.set(site, result);
   return result;
 }
@@ -75,6 +86,17 @@ export function renderNavTree(
   const current = currentDocId ? nav.entryOf.get(currentDocId) : undefined;
   const open = new Set<NavEntry>();
   for (let e = current; e; e = e.parent) open.add(e);
+  const pruned = nav.size > FULL_TREE_LIMIT;
+  /** A branch left closed in a pruned tree links to its first page instead of listing them. */
+  const firstDoc = (entry: NavEntry): SiteDocument | undefined => {
+    const doc = entry.item.docId ? nav.docs.get(entry.item.docId) : undefined;
+    if (doc) return doc;
+    for (const child of entry.children) {
+      const found = firstDoc(child);
+      if (found) return found;
+    }
+    return undefined;
+  };
 
   const label = (entry: NavEntry): string => {
     const { item } = entry;
@@ -95,6 +117,11 @@ export function renderNavTree(
       const link = label(entry);
       if (entry.children.length === 0) {
         html += `<li>${link || `<span class="nav-text">${escapeHtml(entry.item.title)}</span>`}</li>`;
+        continue;
+      }
+      if (pruned && !open.has(entry)) {
+        const first = link ? undefined : firstDoc(entry);
+        html += `<li class="nav-closed">${link || (first ? `<a href="${escapeHtml(withBase(first.url))}">${escapeHtml(entry.item.title)}</a>` : `<span class="nav-text">${escapeHtml(entry.item.title)}</span>`)}</li>`;
         continue;
       }
       const details = open.has(entry) ? '<details open>' : '<details>';
@@ -128,7 +155,7 @@ export function breadcrumbs(nav: NavIndex, doc: SiteDocument, withBase: (url: st
 
 /** The documents before and after this one in nav order (each document counted once). */
 export function prevNext(nav: NavIndex, docId: string): { prev?: SiteDocument; next?: SiteDocument } {
-  const at = nav.order.indexOf(docId);
+  const at = nav.orderIndex.get(docId) ?? -1;
   if (at < 0) return {};
   const prev = at > 0 ? nav.docs.get(nav.order[at - 1]!) : undefined;
   const next = at < nav.order.length - 1 ? nav.docs.get(nav.order[at + 1]!) : undefined;

@@ -1,0 +1,42 @@
+// The copy-ready snippets of the Embed button and the oEmbed answer. Labels go into HTML attributes
+// (escaped), Markdown alt text (punctuation backslash-escaped) and Mermaid (already escaped there);
+// URLs are built by the site from route ids, never taken from content.
+import { escapeXml, oneLine } from './text.ts';
+
+/** Width and height of the framed graph view; wikis scale it down on narrow pages. */
+export const IFRAME_SIZE = { width: 640, height: 480 } as const;
+
+/** Where an entity's embeds live, site-relative (without base); `routeId` is the entity page's URL segment. */
+export function embedPaths(entityId: string, routeId: string) {
+  const file = encodeURIComponent(routeId);
+  return {
+    iframe: `/embed/graph/?focus=${encodeURIComponent(entityId)}&depth=1&theme=light`,
+    svg: `/embed/svg/${file}.svg`,
+    mermaid: `/embed/mermaid/${file}.mmd`,
+    oembed: `/oembed/${file}.json`,
+  };
+}
+
+export function iframeSnippet(src: string, label: string): string {
+  const title = escapeXml(`${oneLine(label)}: relations`);
+  return `<iframe src="${escapeXml(src)}" width="${IFRAME_SIZE.width}" height="${IFRAME_SIZE.height}" title="${title}" loading="lazy" style="border:0"></iframe>`;
+}
+
+/** Markdown text with every character CommonMark could read as syntax backslash-escaped. */
+export function markdownText(text: string): string {
+  return oneLine(text).replace(/[\\`*_{}[\]()<>#+!|~&"']/g, (ch) => `\\${ch}`);
+}
+
+/** A link destination that cannot end early: spaces, parentheses and angle brackets percent-encoded. */
+const markdownUrl = (url: string): string =>
+  url.replace(/[()<>\s]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+
+/** The picture, linked to the entity page: `[![X: relations](svg)](page)`. */
+export function markdownImageSnippet(svgUrl: string, pageUrl: string, label: string): string {
+  return `[![${markdownText(`${label}: relations`)}](${markdownUrl(svgUrl)})](${markdownUrl(pageUrl)})`;
+}
+
+/** A fenced Mermaid block (GitLab, GitHub); Azure DevOps wikis use `::: mermaid` ... `:::` instead. */
+export function mermaidSnippet(mermaid: string): string {
+  return '```mermaid\n' + mermaid + '```';
+}

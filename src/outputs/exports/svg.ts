@@ -1,0 +1,242 @@
+// A static picture of an entity's neighbourhood for wikis that cannot frame a page: plain SVG with no
+// script and no stylesheet (presentation attributes only), so it reads the same as an <img>, opened on
+// its own, or with CSS stripped. Layout: the entity in the middle; entities that point at it on the left,
+// entities it points at on the right (so every row reads as a sentence, left to right); symmetric
+// relations fill whichever side is shorter. Text is measured by estimate: no font metrics at build time.
+// Only SVG 1.1 features that rasterizers (librsvg in MediaWiki, resvg) also draw: text is centred with
+// `dy`, not `dominant-baseline`; ids are prefixed so the SVG can be inlined into a page.
+import type { GraphNode, NodeType } from '../../pipeline/types.ts';
+import { SYMMETRIC_RELATIONS, type Neighbour, type Neighbourhood } from './neighbourhood.ts';
+import { escapeXml, isSafeHref, oneLine } from './text.ts';
+
+export interface SvgOptions {
+  /** The link of a node (absolute when the site URL is known); nodes without one are not links. */
+  href?: (node: GraphNode) => string | undefined;
+}
+
+interface TypeStyle {
+  name: string;
+  fill: string;
+  stroke: string;
+  dash?: string;
+}
+
+/** Colours chosen for contrast on white: text stays #111827 on every fill (WCAG AAA). */
+const TYPE_STYLES: Record<string, TypeStyle> = {
+  product: { name: 'product', fill: '#dbeafe', stroke: '#1d4ed8' },
+  tool: { name: 'tool', fill: '#dcfce7', stroke: '#15803d' },
+  concept: { name: 'concept', fill: '#fef3c7', stroke: '#b45309' },
+  discovered: { name: 'discovered term', fill: '#f3f4f6', stroke: '#4b5563', dash: '5 3' },
+};
+const FALLBACK_STYLE: TypeStyle = { name: 'other', fill: '#f3f4f6', stroke: '#4b5563' };
+const styleOf = (type: NodeType): TypeStyle => TYPE_STYLES[type] ?? FALLBACK_STYLE;
+
+const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
+const FONT_SIZE = 13;
+const BOX_H = 30;
+const CENTRE_H = 40;
+const ROW = 44;
+const GAP = 170;
+const MARGIN = 20;
+const MAX_LABEL_PX = 240;
+const LEGEND_H = 34;
+
+/**
+ * Rough advance widths of a sans-serif, on the wide side (DejaVu Sans, the Linux fallback) so text fits
+ * whatever font the reader has: good enough to size boxes without a font engine at build time.
+ */
+export function textWidth(text: string, size = FONT_SIZE, bold = false): number {
+  let units = 0;
+  for (const ch of text) {
+    if (/[ilIjtf.,;:'|!()[\]\s]/.test(ch)) units += 0.3;
+    else if (/[mwMW@]/.test(ch)) units += 0.85;
+    else if (/[A-Z0-9#%&]/.test(ch)) units += 0.66;
+    else if (/[\u0000-\u024F]/.test(ch)) units += 0.53;
+    else units += 1; // CJK and other wide scripts
+  }
+  return Math.ceil(units * size * (bold ? 1.15 : 1.08));
+}
+
+/** Cuts a label to fit `max` pixels, ending in an ellipsis; the full label stays in the node's <title>. */
+export function fitLabel(label: string, max = MAX_LABEL_PX, size = FONT_SIZE, bold = false): string {
+  const clean = oneLine(label);
+  if (textWidth(clean, size, bold) <= max) return clean;
+  let cut = [...clean];
+  while (cut.length > 1 && textWidth(cut.join('') + '…', size, bold) > max) cut = cut.slice(0, -1);
+  return cut.join('').trimEnd() + '…';
+}
+
+interface Placed {
+  entry?: Neighbour;
+  node: GraphNode;
+  label: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Hexagons (tools) lose width to their slanted sides: they get more padding. */
+const boxWidth = (label: string, type: NodeType, size = FONT_SIZE, bold = false) =>
+  Math.max(80, textWidth(label, size, bold) + (type === 'tool' ? 36 : 24));
+
+/** Left: entities whose strongest relation points at the centre; right: the rest. Symmetric ones balance. */
+export function splitSides(neighbours: readonly Neighbour[]): { left: Neighbour[]; right: Neighbour[] } {
+  const left: Neighbour[] = [];
+  const right: Neighbour[] = [];
+  const symmetric: Neighbour[] = [];
+  for (const n of neighbours) {
+    const main = n.relations[0]!;
+    if (SYMMETRIC_RELATIONS.has(main.type)) symmetric.push(n);
+    else (main.outgoing ? right : left).push(n);
+  }
+  for (const n of symmetric) (left.length < right.length ? left : right).push(n);
+  return { left, right };
+}
+
+/** The words on an edge: its relation types, strongest first; `←` marks one that runs right to left. */
+function edgeLabel(entry: Neighbour, side: 'left' | 'right'): string {
+  return entry.relations
+    .map((r) => {
+      const leftward = SYMMETRIC_RELATIONS.has(r.type) ? false : side === 'left' ? r.outgoing : !r.outgoing;
+      return leftward ? `← ${r.type}` : r.type;
+    })
+    .join(', ');
+}
+
+function shape(p: Placed, style: TypeStyle, strokeWidth: number): string {
+  const common = `fill="${style.fill}" stroke="${style.stroke}" stroke-width="${strokeWidth}"${style.dash ? ` stroke-dasharray="${style.dash}"` : ''}`;
+  if (p.node.type === 'tool') {
+    // A hexagon: tools are things you run.
+    const i = 10;
+    const pts = [
+      [p.x + i, p.y],
+      [p.x + p.w - i, p.y],
+      [p.x + p.w, p.y + p.h / 2],
+      [p.x + p.w - i, p.y + p.h],
+      [p.x + i, p.y + p.h],
+      [p.x, p.y + p.h / 2],
+    ];
+    return `<polygon points="${pts.map(([a, b]) => `${a},${b}`).join(' ')}" ${common}/>`;
+  }
+  const rx = p.node.type === 'concept' ? p.h / 2 : 4;
+  return `<rect x="${p.x}" y="${p.y}" width="${p.w}" height="${p.h}" rx="${rx}" ${common}/>`;
+}
+
+function nodeMarkup(p: Placed, options: SvgOptions, centre: boolean): string {
+  const style = styleOf(p.node.type);
+  const size = centre ? 15 : FONT_SIZE;
+  const tooltip = `${oneLine(p.node.label)} (${style.name})`;
+  const body =
+    `<title>${escapeXml(tooltip)}</title>` +
+    shape(p, style, centre ? 2.5 : 1.25) +
+    `<text x="${p.x + p.w / 2}" y="${p.y + p.h / 2}" text-anchor="middle" dy="0.35em" font-size="${size}"${centre ? ' font-weight="700"' : ''} fill="#111827">${escapeXml(p.label)}</text>`;
+  const href = options.href?.(p.node);
+  return href && isSafeHref(href) ? `<a href="${escapeXml(href)}" target="_top">${body}</a>` : `<g>${body}</g>`;
+}
+
+function edgeMarkup(p: Placed, centre: Placed, side: 'left' | 'right'): string {
+  const entry = p.entry!;
+  const main = entry.relations[0]!;
+  const symmetric = SYMMETRIC_RELATIONS.has(main.type);
+  const [x1, y1] = side === 'left' ? [p.x + p.w, p.y + p.h / 2] : [centre.x + centre.w, centre.y + centre.h / 2];
+  const [x2, y2] = side === 'left' ? [centre.x, centre.y + centre.h / 2] : [p.x, p.y + p.h / 2];
+  const mid = (x1 + x2) / 2;
+  const arrow = symmetric ? '' : ' marker-end="url(#docgraph-arrow)"';
+  const path = `<path d="M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}" fill="none" stroke="#6b7280" stroke-width="1.25"${arrow}/>`;
+  // The label sits above the edge where it leaves the outer box: rows are far apart there.
+  const label = edgeLabel(entry, side);
+  const [lx, anchor] = side === 'left' ? [x1 + 8, 'start'] : [x2 - 10, 'end'];
+  const ly = (side === 'left' ? y1 : y2) - 6;
+  const text = `<text x="${lx}" y="${ly}" text-anchor="${anchor}" font-size="11" fill="#374151" stroke="#ffffff" stroke-width="3" paint-order="stroke">${escapeXml(label)}</text>`;
+  return path + text;
+}
+
+function describe(hood: Neighbourhood): string {
+  const centre = oneLine(hood.centre.label);
+  if (!hood.neighbours.length) return `${centre} (${styleOf(hood.centre.type).name}) has no recorded relations to other entities.`;
+  const parts = hood.neighbours.map((n) =>
+    n.relations.map((r) => (r.outgoing ? `${centre} ${r.type} ${oneLine(n.node.label)}` : `${oneLine(n.node.label)} ${r.type} ${centre}`)).join('; '),
+  );
+  const more = hood.omitted ? ` ${hood.omitted} more related ${hood.omitted === 1 ? 'entity is' : 'entities are'} not shown.` : '';
+  return `Relations of ${centre} (${styleOf(hood.centre.type).name}): ${parts.join('; ')}.${more}`;
+}
+
+/** The SVG document (with XML declaration) of one neighbourhood. Deterministic for the same input. */
+export function neighbourhoodSvg(hood: Neighbourhood, options: SvgOptions = {}): string {
+  const { left, right } = splitSides(hood.neighbours);
+  const place = (entry: Neighbour): Placed => {
+    const label = fitLabel(entry.node.label);
+    return { entry, node: entry.node, label, x: 0, y: 0, w: boxWidth(label, entry.node.type), h: BOX_H };
+  };
+  const lefts = left.map(place);
+  const rights = right.map(place);
+  const centreLabel = fitLabel(hood.centre.label, 280, 15, true);
+  const centre: Placed = { node: hood.centre, label: centreLabel, x: 0, y: 0, w: boxWidth(centreLabel, hood.centre.type, 15, true), h: CENTRE_H };
+
+  const leftW = Math.max(0, ...lefts.map((p) => p.w));
+  const rightW = Math.max(0, ...rights.map((p) => p.w));
+  const rows = Math.max(1, lefts.length, rights.length);
+  const bodyH = rows * ROW;
+  const top = MARGIN;
+  centre.x = MARGIN + (lefts.length ? leftW + GAP : 0);
+  centre.y = top + (bodyH - CENTRE_H) / 2;
+  const column = (items: Placed[], x: (p: Placed) => number) => {
+    const offset = top + (bodyH - items.length * ROW) / 2 + (ROW - BOX_H) / 2;
+    items.forEach((p, i) => {
+      p.x = x(p);
+      p.y = offset + i * ROW;
+    });
+  };
+  column(lefts, (p) => MARGIN + leftW - p.w);
+  column(rights, () => centre.x + centre.w + GAP);
+
+  const present = [...new Set([hood.centre, ...hood.neighbours.map((n) => n.node)].map((n) => styleOf(n.type)))];
+  const more = hood.omitted ? `+${hood.omitted} more on the site` : '';
+  const legendW = present.reduce((w, s) => w + 26 + textWidth(s.name, 11) + 14, 0) + (more ? textWidth(more, 11) + 6 : 0) - 14;
+  const contentW = centre.x + centre.w + (rights.length ? GAP + rightW : 0) + MARGIN;
+  const width = Math.max(contentW, legendW + 2 * MARGIN, 320);
+  const height = top + bodyH + 8 + LEGEND_H;
+  // Centre the drawing when the legend is wider than it.
+  const shift = Math.round((width - contentW) / 2);
+
+  const title = `${oneLine(hood.centre.label)}: relations`;
+  const edges = [...lefts.map((p) => edgeMarkup(p, centre, 'left')), ...rights.map((p) => edgeMarkup(p, centre, 'right'))];
+  const nodes = [...lefts, ...rights].map((p) => nodeMarkup(p, options, false));
+  let lx = (width - legendW) / 2;
+  const ly = top + bodyH + 8 + LEGEND_H / 2;
+  const legend = present.map((s) => {
+    const item =
+      `<rect x="${lx}" y="${ly - 7}" width="18" height="14" rx="3" fill="${s.fill}" stroke="${s.stroke}"${s.dash ? ` stroke-dasharray="3 2"` : ''}/>` +
+      `<text x="${lx + 24}" y="${ly}" dy="0.35em" font-size="11" fill="#374151">${escapeXml(s.name)}</text>`;
+    lx += 26 + textWidth(s.name, 11) + 14;
+    return item;
+  });
+  // After the legend, in the same row, so the two never overlap.
+  const omitted = more ? `<text x="${lx + 6}" y="${ly}" dy="0.35em" font-size="11" fill="#4b5563">${more}</text>` : '';
+  const empty = hood.neighbours.length
+    ? ''
+    : `<text x="${width / 2}" y="${centre.y + CENTRE_H + 18}" text-anchor="middle" font-size="12" fill="#4b5563">No relations to other entities yet</text>`;
+
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="docgraph-title docgraph-desc" font-family="${escapeXml(FONT)}">`,
+    `<title id="docgraph-title">${escapeXml(title)}</title>`,
+    `<desc id="docgraph-desc">${escapeXml(describe(hood))}</desc>`,
+    '<defs><marker id="docgraph-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="#6b7280"/></marker></defs>',
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+    `<g transform="translate(${shift},0)">`,
+    ...edges,
+    ...nodes,
+    nodeMarkup(centre, options, true),
+    empty,
+    '</g>',
+    ...legend,
+    omitted,
+    '</svg>',
+    '',
+  ]
+    .filter((line) => line !== '')
+    .join('\n')
+    .concat('\n');
+}

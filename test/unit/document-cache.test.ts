@@ -1,0 +1,59 @@
+// The content-hash cache: a rebuild after documents changed, were added, renamed or deleted gives
+// exactly the files a clean build of the same content gives, and reuses what did not change.
+import { cp, mkdtemp, readdir, readFile, rename, rm, writeFile, appendFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildData, chooseVocabulary } from '../../scripts/lib/build-data.ts';
+import { fixture } from '../helpers/fixtures.ts';
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .filter((p) => !p.startsWith('cache/'))
+    .sort();
+}
+
+/** Every output file of a data folder (not the cache itself), by path. */
+async function outputs(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const p of await listFiles(dir)) files.set(p, (await readFile(join(dir, p))).toString('base64'));
+  return files;
+}
+
+describe('document cache', () => {
+  it('gives byte-identical outputs to a clean build after a change, an addition, a rename and a deletion', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'docgraph-cache-'));
+    const content = join(work, 'content');
+    await cp(fixture('pipeline', 'basic'), content, { recursive: true });
+    const build = (dataDir: string, cache: boolean) =>
+      buildData({ contentDir: content, dataDir, vocabularyPath: chooseVocabulary(content), base: '/', cache, onStage: (s) => stages.push(s) });
+    let stages: string[] = [];
+
+    const incremental = join(work, 'incremental');
+    await build(incremental, true);
+    stages = [];
+    await build(incremental, true);
+    // Nothing changed: no document was parsed again.
+    expect(stages).toContain('cache');
+    expect(stages).not.toContain('render');
+
+    await appendFile(join(content, 'guide', 'setup.md'), '\n## Added later\n\nSetup now also [links to sync](sync.md#missing-anchor).\n');
+    await writeFile(join(content, 'guide', 'new-page.md'), '# A new page\n\nIt links to [the setup guide](setup.md#added-later) and to [the index](../index.md).\n');
+    await rename(join(content, 'guide', 'sync.md'), join(content, 'guide', 'synchronization.md'));
+    await rm(join(content, 'guide', 'untitled.md'));
+    await build(incremental, true);
+
+    const clean = join(work, 'clean');
+    await build(clean, false);
+    const [a, b] = [await outputs(incremental), await outputs(clean)];
+    expect([...a.keys()]).toEqual([...b.keys()]);
+    for (const [path, bytes] of a) expect(bytes, path).toBe(b.get(path));
+    // The renamed target is now reported broken in both; the new page is in both.
+    const report = await readFile(join(clean, 'public', 'report.json'), 'utf8');
+    expect(report).toContain('sync.md');
+    expect([...a.keys()]).toContain('html/guide__new-page.html');
+  });
+});
