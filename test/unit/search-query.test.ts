@@ -3,8 +3,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEncoder } from '../../src/search/encoder.ts';
-import type { SearchResponse } from '../../src/search/query.ts';
-import { fixtureSearcher } from '../helpers/search.ts';
+import { buildSearchIndex } from '../../src/search/build.ts';
+import { createSearcher, type SearchResponse } from '../../src/search/query.ts';
+import { fixture } from '../helpers/fixtures.ts';
+import { fixtureSearcher, memoryLoader, pipelineOf } from '../helpers/search.ts';
 
 const { searcher } = await fixtureSearcher();
 const search = (q: string, prefix = false): Promise<SearchResponse> => searcher.search(q, { prefix });
@@ -203,5 +205,20 @@ describe('queries that match nothing or are not words', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('pages that the name alone scores alike (test/fixtures/search-ties)', async () => {
+  const files = buildSearchIndex(await pipelineOf(fixture('search-ties')));
+  const ties = createSearcher(memoryLoader(files));
+
+  it('tells them apart by their words instead of giving them one score', async () => {
+    // Both pages are titled with the entity's name, so its postings weigh them the same; the words
+    // (a title that is only the name, the name three times in the text) must still count.
+    for (const q of ['Widget', 'widgte']) {
+      const r = await ties.search(q);
+      expect(urls(r).sort(), q).toEqual(['/docs/a-widget-notes/', '/docs/widget/']);
+      expect(r.hits[0]!.score, q).not.toBe(r.hits[1]!.score);
+    }
   });
 });
