@@ -8,7 +8,7 @@ import { documentUrl } from '../pipeline/graph.ts';
 import { relationPhrase } from '../lib/relations.ts';
 import { createEncoder, ENCODER_VERSION } from './encoder.ts';
 import { containsPhrase } from './phrases.ts';
-import { FIELDS, INDEX_OPTIONS, paths, shardKey, TEXT_LIMIT, type EntityEntry, type EntityPostings, type Field, type Fragment, type Manifest, type MapEntry, type Shard } from './format.ts';
+import { FIELDS, INDEX_OPTIONS, LONG_KEYS_FROM, paths, POSTINGS_LIMIT, shardKey, TEXT_LIMIT, type EntityEntry, type EntityPostings, type Field, type Fragment, type Manifest, type MapEntry, type Shard } from './format.ts';
 
 export type SearchSource = Pick<PipelineResult, 'documents' | 'sections' | 'mentions' | 'entities' | 'graph'>;
 
@@ -17,14 +17,23 @@ const BODY_LIMIT = 50_000;
 /** Records kept per entity: enough for ten pages of results on the largest sets. */
 const ENTITY_POSTINGS_LIMIT = 400;
 
-export function buildSearchIndex(source: SearchSource): Map<string, string> {
+export interface SearchIndexOptions {
+  /** Records above which shard keys get 3 characters (tests lower it). */
+  longKeysFrom?: number;
+  /** Ids kept per term and field. */
+  postingsLimit?: number;
+}
+
+export function buildSearchIndex(source: SearchSource, options: SearchIndexOptions = {}): Map<string, string> {
+  const longKeysFrom = options.longKeysFrom ?? LONG_KEYS_FROM;
+  const postingsLimit = options.postingsLimit ?? POSTINGS_LIMIT;
   const encoder = createEncoder();
   const indexes = Object.fromEntries(FIELDS.map((f) => [f, new Index({ ...INDEX_OPTIONS, encoder })])) as Record<Field, Index>;
   const files = new Map<string, string>();
   const sectionsByDoc = groupBy(source.sections, (s) => s.docId);
   const documents = [...source.documents].sort((a, b) => compareStrings(a.path, b.path));
   const recordOf = new Map<string, number>();
-  const manifest: Manifest = { encoder: ENCODER_VERSION, sections: [], shards: [] };
+  const manifest: Manifest = { encoder: ENCODER_VERSION, keyLength: 2, sections: [], shards: [] };
   const headingsOf: string[] = [];
   const pageTitleOf: string[] = [];
   let record = 0;
@@ -49,11 +58,16 @@ export function buildSearchIndex(source: SearchSource): Map<string, string> {
   });
 
   const shards = new Map<string, Shard>();
+  manifest.keyLength = record > longKeysFrom ? 3 : 2;
   for (const field of FIELDS) {
     for (const entry of exportedMap(indexes[field])) {
-      const key = shardKey(entry[0]);
+      const key = shardKey(entry[0], manifest.keyLength);
       const shard = shards.get(key) ?? { page: [], heading: [], body: [] };
-      shard[field].push(entry);
+      const total = entry[1].reduce((n, ids) => n + (ids?.length ?? 0), 0);
+      if (total > postingsLimit) {
+        shard.df = { ...shard.df, [entry[0]]: (shard.df?.[entry[0]] ?? 0) + total };
+        shard[field].push([entry[0], capSlots(entry[1], postingsLimit)]);
+      } else shard[field].push(entry);
       shards.set(key, shard);
     }
   }
@@ -80,6 +94,17 @@ function headingPath(section: Section, byId: ReadonlyMap<string, Section>, pageT
     if (s.depth > 1 || s.title !== pageTitle) titles.unshift(s.title);
   }
   return titles.join(' > ');
+}
+
+/** The first `limit` ids in slot order (the best positions), the remaining slots emptied. */
+function capSlots(slots: MapEntry[1], limit: number): MapEntry[1] {
+  let left = limit;
+  return slots.map((ids) => {
+    if (!ids || left <= 0) return null;
+    const kept = ids.slice(0, left);
+    left -= kept.length;
+    return kept;
+  });
 }
 
 function exportedMap(index: Index): MapEntry[] {

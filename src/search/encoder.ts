@@ -18,6 +18,18 @@ const ABBREVIATIONS = new Map([
 ]);
 
 export function createEncoder(): Encoder {
+  // A documentation set repeats a few thousand words: stem each once (half of the index build was
+  // Porter stemming the same words again).
+  const stems = new Map<string, string>();
+  const stem = (term: string): string => {
+    let s = stems.get(term);
+    if (s === undefined) {
+      const stemmed = /^\p{L}+$/u.test(term) && term.length > 3 ? stemmer(term) : term;
+      s = ABBREVIATIONS.get(stemmed) ?? stemmed;
+      stems.set(term, s);
+    }
+    return s;
+  };
   return new Encoder({
     ...(Charset.Normalize as EncoderOptions),
     // flexsearch's English preset: stop words and contractions, but Porter stemming instead of its
@@ -26,9 +38,6 @@ export function createEncoder(): Encoder {
     prepare: (text: string) => (english.prepare ? english.prepare(text) : text).replace(BRITISH, '$1iz$2'),
     // "2019" stays one term; the default splits numbers into triplets.
     numeric: false,
-    finalize: (terms: string[]) => terms.map((term) => {
-      const stem = /^\p{L}+$/u.test(term) && term.length > 3 ? stemmer(term) : term;
-      return ABBREVIATIONS.get(stem) ?? stem;
-    }),
+    finalize: (terms: string[]) => terms.map(stem),
   });
 }

@@ -19,13 +19,23 @@ export type Field = (typeof FIELDS)[number];
 
 export interface Manifest {
   encoder: number;
+  /** Characters of a term that name its shard: 2, or 3 for big sets (smaller shards per query). */
+  keyLength: number;
   /** Records per document, in document order. */
   sections: number[];
   /** Shard keys that exist. */
   shards: string[];
 }
 
-export type Shard = Record<Field, MapEntry[]>;
+export type Shard = Record<Field, MapEntry[]> & {
+  /** True document frequencies of the terms whose ids were cut at POSTINGS_LIMIT. */
+  df?: Record<string, number>;
+};
+
+/** Ids kept per term and field, best positions first: the searcher reads no more than this either. */
+export const POSTINGS_LIMIT = 5000;
+/** Sets with more records than this get 3-character shard keys. */
+export const LONG_KEYS_FROM = 20_000;
 
 export interface EntityEntry {
   id: string;
@@ -54,9 +64,9 @@ export interface Fragment {
 
 export const TEXT_LIMIT = 2000;
 
-/** Which shard a term lives in: its first two characters, spelled safely for a file name. */
-export function shardKey(term: string): string {
-  return [...term.slice(0, 2)].map((c) => (/[a-z0-9]/.test(c) ? c : `_${c.codePointAt(0)!.toString(16)}`)).join('');
+/** Which shard a term lives in: its first characters, spelled safely for a file name. */
+export function shardKey(term: string, length = 2): string {
+  return [...term.slice(0, length)].map((c) => (/[a-z0-9]/.test(c) ? c : `_${c.codePointAt(0)!.toString(16)}`)).join('');
 }
 
 export const paths = {

@@ -93,10 +93,14 @@ export function createSearcher(load: IndexLoader): Searcher {
   const df = new Map<string, number>();
   const shardTerms = new Map<string, string[]>();
   const loadedShards = new Set<string>();
+  /** From the manifest: how many characters name a shard. */
+  let keyLength = 2;
+  const keyOf = (term: string) => shardKey(term, keyLength);
 
   const manifest = async (): Promise<Manifest> => {
     const m = await get<Manifest>(paths.manifest);
     if (m.encoder !== ENCODER_VERSION) throw new Error(`search index encoder ${m.encoder}, this code reads ${ENCODER_VERSION}: rebuild the site`);
+    keyLength = m.keyLength;
     return m;
   };
 
@@ -114,12 +118,14 @@ export function createSearcher(load: IndexLoader): Searcher {
         df.set(term, (df.get(term) ?? 0) + slots.reduce((n, ids) => n + (ids?.length ?? 0), 0));
       }
     }
+    // Terms whose ids were cut at build time keep their true rarity.
+    for (const [term, n] of Object.entries(shard.df ?? {})) df.set(term, n);
     shardTerms.set(key, [...terms]);
   }
 
   function variantsOf(term: string, last: boolean, prefix: boolean): Variant[] {
     const variants: Variant[] = df.has(term) ? [{ term, weight: 1 }] : [];
-    const candidates = shardTerms.get(shardKey(term)) ?? [];
+    const candidates = shardTerms.get(keyOf(term)) ?? [];
     if (prefix && last && term.length >= 2) {
       const expansions = candidates.filter((t) => t !== term && t.startsWith(term)).sort((a, b) => df.get(b)! - df.get(a)! || (a < b ? -1 : 1));
       variants.push(...expansions.slice(0, PREFIX_EXPANSIONS).map((t) => ({ term: t, weight: 0.75 })));
@@ -131,7 +137,7 @@ export function createSearcher(load: IndexLoader): Searcher {
   function typoVariants(term: string): Variant[] {
     const max = allowedEdits(term.length);
     if (max === 0) return [];
-    const keys = new Set([shardKey(term), ...typoShardKeys(term)]);
+    const keys = new Set([keyOf(term), ...typoShardKeys(term, keyLength)]);
     const scored: { term: string; distance: number }[] = [];
     for (const key of keys) {
       for (const t of shardTerms.get(key) ?? []) {
@@ -171,10 +177,10 @@ export function createSearcher(load: IndexLoader): Searcher {
     const terms = encoder.encode(query) as string[];
     if (terms.length === 0) return { query, hits: [], total: 0 };
     const [m, entities] = await Promise.all([manifest(), get<EntityEntry[]>(paths.entities)]);
-    await Promise.all([...new Set(terms.map(shardKey))].map((k) => loadShard(k, m)));
+    await Promise.all([...new Set(terms.map(keyOf))].map((k) => loadShard(k, m)));
     // A term its own shard does not know may have a typo in its first letters: look next door too.
     const unknown = terms.filter((t) => !df.has(t) && !(options.prefix && t === terms.at(-1)) && allowedEdits(t.length) > 0);
-    await Promise.all([...new Set(unknown.flatMap(typoShardKeys))].map((k) => loadShard(k, m)));
+    await Promise.all([...new Set(unknown.flatMap((t) => typoShardKeys(t, keyLength)))].map((k) => loadShard(k, m)));
     const total = m.sections.reduce((a, b) => a + b, 0);
 
     const variants = terms.map((t, i) => variantsOf(t, i === terms.length - 1, options.prefix ?? false));
@@ -255,9 +261,12 @@ export function createSearcher(load: IndexLoader): Searcher {
 }
 
 /** Shards a typo in the first two characters would have moved the term to: swapped or dropped. */
-function typoShardKeys(term: string): string[] {
+function typoShardKeys(term: string, length: number): string[] {
   if (term.length < 5) return [];
-  return [shardKey(term[1]! + term[0]! + term.slice(2)), shardKey(term[0]! + term.slice(2)), shardKey(term.slice(1))];
+  const variants = [term[1]! + term[0]! + term.slice(2), term[0]! + term.slice(2), term.slice(1)];
+  // With 3-character keys a slip in the third character moves the term too.
+  if (length > 2) variants.push(term.slice(0, 2) + term.slice(3), term.slice(0, 2) + term[3]! + term[2]! + term.slice(4));
+  return variants.map((v) => shardKey(v, length));
 }
 
 function toGroups(count: number, spans: readonly NamedSpan[], variants: Variant[][]): Group[] {

@@ -8,7 +8,8 @@ import { runPipeline } from '../../src/pipeline/index.ts';
 import { buildSearchIndex } from '../../src/search/build.ts';
 import { ENCODER_VERSION } from '../../src/search/encoder.ts';
 import { FIELDS, paths, shardKey, TEXT_LIMIT, type EntityEntry, type EntityPostings, type Fragment, type Manifest, type Shard } from '../../src/search/format.ts';
-import { pipelineOf, SEARCH_FIXTURE } from '../helpers/search.ts';
+import { memoryLoader, pipelineOf, SEARCH_FIXTURE } from '../helpers/search.ts';
+import { createSearcher } from '../../src/search/query.ts';
 
 const json = <T>(files: ReadonlyMap<string, string>, path: string): T => JSON.parse(files.get(path)!) as T;
 
@@ -95,5 +96,31 @@ describe('buildSearchIndex', async () => {
     const postings = json<EntityPostings>(files, paths.entity('expressroute'));
     expect(postings[0]![1]).toBe(30);
     expect(postings.map(([, w]) => w)).toEqual([...postings.map(([, w]) => w)].sort((a, b) => b - a));
+  });
+
+  it('on big sets: 3-character shard keys and ids cut per term, with the searcher finding the same pages', async () => {
+    const result = await pipelineOf(SEARCH_FIXTURE);
+    const big = buildSearchIndex(result, { longKeysFrom: 1, postingsLimit: 2 });
+    const manifest = json<Manifest>(big, paths.manifest);
+    expect(manifest.keyLength).toBe(3);
+    let capped = 0;
+    for (const key of manifest.shards) {
+      const shard = json<Shard>(big, paths.shard(key));
+      for (const field of FIELDS) {
+        for (const [term, slots] of shard[field]) {
+          expect(shardKey(term, 3)).toBe(key);
+          expect(slots.flat().filter((id) => id !== null).length).toBeLessThanOrEqual(2);
+        }
+      }
+      capped += Object.keys(shard.df ?? {}).length;
+    }
+    expect(capped).toBeGreaterThan(0);
+    // A rare word still finds its page, through the longer keys.
+    const searcher = createSearcher(memoryLoader(big));
+    const small = createSearcher(memoryLoader(files));
+    for (const q of ['expressroute', 'directroy', 'Entra Connect']) {
+      const [a, b] = [await searcher.search(q), await small.search(q)];
+      expect(a.hits[0]?.url, q).toBe(b.hits[0]?.url);
+    }
   });
 });
