@@ -24,5 +24,7 @@ export const buildFlagsSchema = z.strictObject({
   base: z.string().regex(/^\/[\w\-./]*$/, 'must start with / and contain only letters, digits, -, _, . and /').optional(),
   'no-site': z.boolean().default(false),
   quiet: z.boolean().default(false),
+  /** Write the stage times (ms) of this build as JSON to this file (used by `npm run bench`). */
+  timings: z.string().min(1).optional(),
 });
 export type BuildFlags = z.infer<typeof buildFlagsSchema>;
