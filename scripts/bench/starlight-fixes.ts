@@ -22,7 +22,7 @@ export interface FixReport {
   imagesDropped: number;
 }
 
-const FRONT_MATTER = /^(\uFEFF?)---\r?\n([\s\S]*?)\r?\n---[ \t]*(\r?\n|$)/;
+const FRONT_MATTER = /^\uFEFF?---\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
 /** Fix 1: DocFX's TOC.md files and include partials are not pages, and have no front matter. */
 export function isNonPage(path: string): boolean {
@@ -33,7 +33,7 @@ export function isNonPage(path: string): boolean {
 /** Fix 2: Starlight's `docsSchema()` requires `title`; use the first heading, else the file name. */
 export function ensureTitle(text: string, path: string): string | undefined {
   const match = FRONT_MATTER.exec(text);
-  const yaml = parseDocument(match?.[2] ?? '');
+  const yaml = parseDocument(match?.[1] ?? '');
   if (yaml.errors.length > 0) return undefined; // invalid YAML is not this fix's business
   const title = yaml.get('title');
   if (typeof title === 'string' && title !== '') return undefined;
