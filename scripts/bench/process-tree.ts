@@ -2,13 +2,20 @@
 // Builds spawn helpers (Astro workers, esbuild, docgraph's heap-budget re-exec), so the RSS of the
 // root process alone would miss them: /proc is sampled every `intervalMs` and the RSS of the root
 // and all its descendants summed. Linux only: elsewhere the peak is 0, reported as unknown.
+// CPU time (user + system of the whole tree) comes from GNU time when /usr/bin/time exists: on a
+// machine shared with other work it varies far less than wall time.
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface TreeRun {
   ms: number;
   /** Highest sum of RSS over the process tree, in MiB (0 when /proc is not available). */
   peakMiB: number;
+  /** User + system CPU time of the tree (undefined without /usr/bin/time). */
+  cpuMs?: number;
   code: number | null;
   signal: NodeJS.Signals | null;
   stdout: string;
@@ -16,6 +23,8 @@ export interface TreeRun {
 }
 
 const PAGE_BYTES = 4096;
+const GNU_TIME = '/usr/bin/time';
+let runs = 0;
 
 /** pid -> parent pid, from /proc/<pid>/stat (the command name may hold spaces and parentheses). */
 function parentsByPid(): Map<number, number> {
@@ -64,8 +73,10 @@ export function runMeasured(
   options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number; intervalMs?: number },
 ): Promise<TreeRun> {
   return new Promise((resolvePromise, reject) => {
+    const cpuFile = existsSync(GNU_TIME) ? join(tmpdir(), `docgraph-bench-cpu-${process.pid}-${++runs}.txt`) : undefined;
+    const [file, argv] = cpuFile ? [GNU_TIME, ['-f', '%U %S', '-o', cpuFile, command, ...args]] : [command, [...args]];
     const started = performance.now();
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, argv, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let peak = 0;
@@ -75,7 +86,18 @@ export function runMeasured(
       if (child.pid !== undefined && process.platform === 'linux') peak = Math.max(peak, treeRssBytes(child.pid));
     };
     const sampler = setInterval(sample, options.intervalMs ?? 100);
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
+    // The whole tree: the command runs under /usr/bin/time, and builds have children of their own.
+    const killTree = (): void => {
+      if (child.pid === undefined) return;
+      for (const pid of descendantsOf(child.pid, parentsByPid()).reverse()) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      }
+    };
+    const timer = setTimeout(killTree, options.timeoutMs);
     child.on('error', (error) => {
       clearInterval(sampler);
       clearTimeout(timer);
@@ -85,7 +107,16 @@ export function runMeasured(
       const ms = performance.now() - started;
       clearInterval(sampler);
       clearTimeout(timer);
-      resolvePromise({ ms, peakMiB: peak / 2 ** 20, code, signal, stdout, stderr });
+      const cpuMs = cpuFile ? readCpuMs(cpuFile) : undefined;
+      if (cpuFile) void rm(cpuFile, { force: true });
+      resolvePromise({ ms, peakMiB: peak / 2 ** 20, ...(cpuMs !== undefined && { cpuMs }), code, signal, stdout, stderr });
     });
   });
+}
+
+/** GNU time's `%U %S` line (the last one: a failed command gets a status line before it). */
+function readCpuMs(file: string): number | undefined {
+  if (!existsSync(file)) return undefined;
+  const [user, system] = readFileSync(file, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+  return user !== undefined && system !== undefined && Number.isFinite(user + system) ? (user + system) * 1000 : undefined;
 }

@@ -6,6 +6,8 @@ import { formatTable, median, type TargetCheck } from './summary.ts';
 export interface BuildRun {
   ms: number;
   peakMiB: number;
+  /** User + system CPU time of the process tree, when measurable. */
+  cpuMs?: number;
   /** docgraph only: its own stage times (`--timings`). */
   stages?: Record<string, number>;
 }
@@ -23,6 +25,9 @@ export interface ToolSummary {
   runs: number;
   coldMs: number;
   warmMs: number;
+  /** Medians of CPU time, when every run has it. */
+  coldCpuMs?: number;
+  warmCpuMs?: number;
   /** Highest peak over every cold and warm run. */
   peakMiB: number;
   coldStages?: Record<string, number>;
@@ -42,15 +47,24 @@ function stageMedians(runs: readonly BuildRun[]): Record<string, number> | undef
   return Object.fromEntries(names.map((n) => [n, median(runs.map((r) => r.stages?.[n] ?? 0))]));
 }
 
+function cpuMedian(runs: readonly BuildRun[]): number | undefined {
+  const cpu = runs.map((r) => r.cpuMs);
+  return cpu.every((c) => c !== undefined) ? median(cpu) : undefined;
+}
+
 export function summarize(figures: ToolFigures): ToolSummary | undefined {
   if (figures.cold.length === 0 || figures.warm.length === 0) return undefined;
   const coldStages = stageMedians(figures.cold);
   const warmStages = stageMedians(figures.warm);
+  const coldCpuMs = cpuMedian(figures.cold);
+  const warmCpuMs = cpuMedian(figures.warm);
   return {
     tool: figures.tool,
     runs: Math.min(figures.cold.length, figures.warm.length),
     coldMs: median(figures.cold.map((r) => r.ms)),
     warmMs: median(figures.warm.map((r) => r.ms)),
+    ...(coldCpuMs !== undefined && { coldCpuMs }),
+    ...(warmCpuMs !== undefined && { warmCpuMs }),
     peakMiB: Math.max(...[...figures.cold, ...figures.warm].map((r) => r.peakMiB)),
     ...(coldStages && { coldStages }),
     ...(warmStages && { warmStages }),
@@ -61,9 +75,13 @@ export function starlightChecks(docgraph?: ToolSummary, starlight?: ToolSummary)
   const checks: TargetCheck[] = [];
   if (docgraph && starlight) {
     const cold = docgraph.coldMs / starlight.coldMs;
+    const cpu =
+      docgraph.coldCpuMs !== undefined && starlight.coldCpuMs !== undefined
+        ? `; CPU time ${(docgraph.coldCpuMs / starlight.coldCpuMs).toFixed(2)}x`
+        : '';
     checks.push({
       target: `cold full build at most ${STARLIGHT_TARGETS.maxColdRatio}x Starlight's`,
-      figure: `${cold.toFixed(2)}x (${seconds(docgraph.coldMs)} s vs ${seconds(starlight.coldMs)} s)`,
+      figure: `${cold.toFixed(2)}x (${seconds(docgraph.coldMs)} s vs ${seconds(starlight.coldMs)} s${cpu})`,
       ok: cold <= STARLIGHT_TARGETS.maxColdRatio,
     });
   }
@@ -87,19 +105,30 @@ export function starlightChecks(docgraph?: ToolSummary, starlight?: ToolSummary)
 const seconds = (ms: number): string => (ms / 1000).toFixed(2);
 
 export function referenceTable(docgraph?: ToolSummary, starlight?: ToolSummary): string {
-  const row = (s: ToolSummary): string[] => [s.tool, seconds(s.coldMs), seconds(s.warmMs), s.peakMiB.toFixed(0), String(s.runs)];
+  const optional = (ms?: number): string => (ms === undefined ? '-' : seconds(ms));
+  const row = (s: ToolSummary): string[] => [
+    s.tool,
+    seconds(s.coldMs),
+    seconds(s.warmMs),
+    optional(s.coldCpuMs),
+    optional(s.warmCpuMs),
+    s.peakMiB.toFixed(0),
+    String(s.runs),
+  ];
   const rows = [docgraph, starlight].filter((s) => s !== undefined).map(row);
   if (docgraph && starlight) {
-    const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}x`;
+    const ratio = (a?: number, b?: number): string => (a !== undefined && b !== undefined && a > 0 && b > 0 ? `${(a / b).toFixed(2)}x` : '-');
     rows.push([
       'docgraph/Starlight',
       ratio(docgraph.coldMs, starlight.coldMs),
       ratio(docgraph.warmMs, starlight.warmMs),
-      docgraph.peakMiB > 0 && starlight.peakMiB > 0 ? ratio(docgraph.peakMiB, starlight.peakMiB) : '-',
+      ratio(docgraph.coldCpuMs, starlight.coldCpuMs),
+      ratio(docgraph.warmCpuMs, starlight.warmCpuMs),
+      ratio(docgraph.peakMiB, starlight.peakMiB),
       '',
     ]);
   }
-  return formatTable(['tool', 'cold s', 'warm s', 'peak MiB', 'runs'], rows);
+  return formatTable(['tool', 'cold s', 'warm s', 'cold CPU s', 'warm CPU s', 'peak MiB', 'runs'], rows);
 }
 
 /** docgraph's own stages (median s), cold and warm; `startup` = process time outside the stages. */

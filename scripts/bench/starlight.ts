@@ -60,7 +60,8 @@ async function ensureRecipeInstalled(log: (line: string) => void): Promise<void>
 
 function failure(run: TreeRun): string | undefined {
   if (run.code === 0) return undefined;
-  const why = run.signal ? `killed by ${run.signal}${run.signal === 'SIGKILL' ? ' (timeout?)' : ''}` : `exit code ${run.code}`;
+  // 137 = 128 + SIGKILL, as /usr/bin/time reports a command it ran that was killed.
+  const why = run.signal || run.code === 137 ? `killed by ${run.signal ?? 'SIGKILL'} (timeout?)` : `exit code ${run.code}`;
   const tail = `${run.stderr}\n${run.stdout}`.trim().split('\n').slice(-12).join('\n');
   return `${why}${tail ? `:\n${tail}` : ''}`;
 }
@@ -71,7 +72,7 @@ async function starlightBuild(cold: boolean, timeoutMs: number): Promise<BuildRu
   }
   const astro = join(RECIPE, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const run = await runMeasured(process.execPath, [astro, 'build'], { cwd: RECIPE, env: childEnv(), timeoutMs });
-  return failure(run) ?? { ms: run.ms, peakMiB: run.peakMiB };
+  return failure(run) ?? { ms: run.ms, peakMiB: run.peakMiB, cpuMs: run.cpuMs };
 }
 
 async function docgraphBuild(work: string, cold: boolean, timeoutMs: number): Promise<BuildRun | string> {
@@ -86,7 +87,7 @@ async function docgraphBuild(work: string, cold: boolean, timeoutMs: number): Pr
   if (failed) return failed;
   const parsed = Timings.safeParse(JSON.parse(await readFile(timings, 'utf8')));
   if (!parsed.success) return `unexpected --timings file: ${z.prettifyError(parsed.error)}`;
-  return { ms: run.ms, peakMiB: run.peakMiB, stages: parsed.data.stages };
+  return { ms: run.ms, peakMiB: run.peakMiB, cpuMs: run.cpuMs, stages: parsed.data.stages };
 }
 
 /** One changed document: a new paragraph, so content hashes change (a touch would not). */
