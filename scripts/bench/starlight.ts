@@ -97,7 +97,11 @@ async function editDocument(files: readonly string[], run: number): Promise<void
 
 export async function measureReference(options: ReferenceOptions): Promise<ReferenceFigures> {
   const { log } = options;
-  await ensureRecipeInstalled(log);
+  // Without the recipe (no registry, say) docgraph is still measured; the missing reference is an error.
+  const installError = await ensureRecipeInstalled(log).then(
+    () => undefined,
+    (error: unknown) => `could not install the recipe: ${error instanceof Error ? error.message : String(error)}`,
+  );
   const fixes = await prepareFixedCopy(options.corpus, STARLIGHT_DOCS);
   log(
     `starlight: fixed copy in ${STARLIGHT_DOCS} (${fixes.removed.length} non-pages removed, ${fixes.titled.length} titled, ` +
@@ -109,7 +113,7 @@ export async function measureReference(options: ReferenceOptions): Promise<Refer
   const editedFiles = [join(STARLIGHT_DOCS, edited), join(work, 'content', edited)];
 
   const figures: Record<'starlight' | 'docgraph', ToolFigures> = {
-    starlight: { tool: 'starlight', cold: [], warm: [] },
+    starlight: { tool: 'starlight', cold: [], warm: [], ...(installError && { error: installError }) },
     docgraph: { tool: 'docgraph', cold: [], warm: [] },
   };
   const build = (tool: 'starlight' | 'docgraph', cold: boolean): Promise<BuildRun | string> =>
