@@ -1,7 +1,8 @@
 // `npm run bench`: how docgraph's pipeline compares with a bare remark parse of the same files,
-// on the real corpus and on generated sets of 1,000 and 10,000 documents.
+// on the real corpus and on generated sets of 1,000 and 10,000 documents; and (set `starlight`) how
+// docgraph's full build compares with Starlight's build of the corpus (scripts/bench/starlight.ts).
 //
-//   npm run bench -- [--sets corpus,1k,10k] [--runs N] [--json FILE] [--corpus DIR] [--timeout MIN] [--no-search]
+//   npm run bench -- [--sets corpus,1k,10k,starlight] [--runs N] [--json FILE] [--corpus DIR] [--timeout MIN] [--no-search]
 //
 // Then the search index of each set and, on the corpus, the comparison with Pagefind
 // (scripts/bench/search.ts; --no-search skips both).
@@ -19,6 +20,8 @@ import { defaultOutDir, generateCorpusDir, isArticlePath } from './generate-corp
 import { measureInChild, type MeasureKind } from './bench/child.ts';
 import type { Measurement } from './bench/protocol.ts';
 import { benchSearch, printSearchBench } from './bench/search.ts';
+import { measureReference, type ReferenceFigures } from './bench/starlight.ts';
+import { buildStageTable, referenceTable, starlightChecks, summarize } from './bench/starlight-summary.ts';
 import {
   aggregate,
   checkTargets,
@@ -45,15 +48,19 @@ const SETS = {
 } as const;
 type SetName = keyof typeof SETS;
 const SET_NAMES = Object.keys(SETS) as SetName[];
+/** Not a content set: full builds of the corpus by docgraph and by Starlight, 3 runs by default. */
+const REFERENCE = 'starlight';
+const REFERENCE_RUNS = 3;
+const ALL_NAMES = [...SET_NAMES, REFERENCE] as const;
 
 const Flags = z.object({
-  /** Comma-separated subset of corpus,1k,10k, measured in that order. */
+  /** Comma-separated subset of corpus,1k,10k,starlight, measured in that order. */
   sets: z
     .string()
-    .default(SET_NAMES.join(','))
+    .default(ALL_NAMES.join(','))
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(SET_NAMES as [SetName, ...SetName[]])).min(1, 'name at least one set')),
-  /** Runs per set, overriding the defaults (corpus 3, 1k 3, 10k 1). */
+    .pipe(z.array(z.enum(ALL_NAMES)).min(1, 'name at least one set')),
+  /** Runs per set, overriding the defaults (corpus 3, 1k 3, 10k 1, starlight 3). */
   runs: z.coerce.number().int().min(1).max(20).optional(),
   /** Also write the figures as JSON to this file. */
   json: z.string().min(1).optional(),
@@ -133,7 +140,7 @@ async function measureSet(
 async function main(): Promise<number> {
   const flags = readFlags(process.argv.slice(2));
   if (!flags) {
-    console.error('usage: npm run bench -- [--sets corpus,1k,10k] [--runs N] [--json FILE] [--corpus DIR] [--timeout MIN] [--no-search]');
+    console.error('usage: npm run bench -- [--sets corpus,1k,10k,starlight] [--runs N] [--json FILE] [--corpus DIR] [--timeout MIN] [--no-search]');
     return 2;
   }
   const corpus = resolve(flags.corpus);
@@ -179,6 +186,17 @@ async function main(): Promise<number> {
     ? undefined
     : await benchSearch({ sets: sets.map(({ name, dir }) => ({ name, dir })), vocabulary, corpus: flags.sets.includes('corpus') ? corpus : undefined, project: PROJECT, timeoutMs: flags.timeout * 60_000 });
 
+  let reference: ReferenceFigures | undefined;
+  if (flags.sets.includes(REFERENCE)) {
+    console.log('starlight: full builds of the corpus by Starlight and docgraph, cold then warm (one changed document)');
+    reference = await measureReference({
+      corpus,
+      runs: flags.runs ?? REFERENCE_RUNS,
+      timeoutMs: flags.timeout * 60_000,
+      log: (line) => console.log(line),
+    });
+  }
+
   const growths: Growth[] = [];
   const small = sets.find((s) => s.name === '1k');
   const big = sets.find((s) => s.name === '10k');
@@ -187,27 +205,30 @@ async function main(): Promise<number> {
 
   const loadAfter = loadavg()[0]!;
   console.log(`\nLoad average: ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after (${cpus().length} CPUs).`);
-  console.log('Times are medians of the runs (read + parse, or read + runPipeline, inside the child;');
-  console.log('module loading excluded). Peak = highest maxRSS of the child over the runs.');
-  for (const s of sets) {
-    const runs = Math.max(...[s.bare, s.pipeline].map((o) => ('runs' in o ? o.runs : 0)));
-    if (runs === 1) console.log(`Note: ${s.name} was measured once (one run, not a median).`);
+  if (sets.length > 0) {
+    console.log('Times are medians of the runs (read + parse, or read + runPipeline, inside the child;');
+    console.log('module loading excluded). Peak = highest maxRSS of the child over the runs.');
+    for (const s of sets) {
+      const runs = Math.max(...[s.bare, s.pipeline].map((o) => ('runs' in o ? o.runs : 0)));
+      if (runs === 1) console.log(`Note: ${s.name} was measured once (one run, not a median).`);
+    }
+    console.log(`\n${mainTable(sets)}`);
+    const stages = stageTable(sets);
+    if (stages) console.log(`\nPipeline stages (median s; load = readContentDir):\n${stages}`);
+    const counts = countsTable(sets);
+    if (counts) console.log(`\n${counts}`);
+    for (const g of growths) {
+      const f = (x?: number): string => (x === undefined ? '-' : x.toFixed(2));
+      console.log(
+        `\nGrowth ${g.from} -> ${g.to} (x${g.docsRatio} docs), exponent log(t${g.to}/t${g.from})/log(${g.docsRatio}): ` +
+          `bare ${f(g.bare)}, pipeline ${f(g.pipeline)} (1 = linear)`,
+      );
+    }
+    console.log(`\nTargets (pipeline <= ${TARGETS.maxRatio}x bare, growth close to linear, < 2 GB at 10k):`);
+    console.log(checks.length > 0 ? targetLines(checks) : '  (no figure to check)');
   }
-  console.log(`\n${mainTable(sets)}`);
-  const stages = stageTable(sets);
-  if (stages) console.log(`\nPipeline stages (median s; load = readContentDir):\n${stages}`);
-  const counts = countsTable(sets);
-  if (counts) console.log(`\n${counts}`);
-  for (const g of growths) {
-    const f = (x?: number): string => (x === undefined ? '-' : x.toFixed(2));
-    console.log(
-      `\nGrowth ${g.from} -> ${g.to} (x${g.docsRatio} docs), exponent log(t${g.to}/t${g.from})/log(${g.docsRatio}): ` +
-        `bare ${f(g.bare)}, pipeline ${f(g.pipeline)} (1 = linear)`,
-    );
-  }
-  console.log(`\nTargets (pipeline <= ${TARGETS.maxRatio}x bare, growth close to linear, < 2 GB at 10k):`);
-  console.log(checks.length > 0 ? targetLines(checks) : '  (no figure to check)');
   if (search) printSearchBench(search);
+  if (reference) checks.push(...printReference(reference));
   for (const s of sets) {
     for (const [kind, o] of [['bare', s.bare], ['pipeline', s.pipeline]] as const) {
       if ('error' in o) console.log(`\n${s.name} ${kind} failed:\n${o.error.replace(/^/gm, '  ')}`);
@@ -232,6 +253,7 @@ async function main(): Promise<number> {
       targets: TARGETS,
       sets,
       growth: growths,
+      ...(reference && { starlight: reference }),
       checks,
       search,
     };
@@ -240,7 +262,27 @@ async function main(): Promise<number> {
   }
   // A missed target is a figure to read, not a crash; a measurement that crashed is an error.
   const searchFailed = !!search && (search.sets.some((s) => s.error) || (!!search.pagefind && 'error' in search.pagefind));
-  return sets.some((s) => 'error' in s.bare || 'error' in s.pipeline) || searchFailed ? 1 : 0;
+  const referenceFailed = reference && (reference.starlight.error || reference.docgraph.error);
+  return sets.some((s) => 'error' in s.bare || 'error' in s.pipeline) || searchFailed || referenceFailed ? 1 : 0;
+}
+
+/** Prints the Starlight comparison; returns its target checks. */
+function printReference(reference: ReferenceFigures): ReturnType<typeof starlightChecks> {
+  const docgraph = summarize(reference.docgraph);
+  const starlight = summarize(reference.starlight);
+  console.log(`\nFull builds of the corpus (medians; whole process; warm = rebuild after changing ${reference.edited};`);
+  console.log('peak = highest RSS sum over the process tree, sampled every 100 ms):');
+  console.log(referenceTable(docgraph, starlight));
+  if (docgraph?.runs === 1 || starlight?.runs === 1) console.log('Note: measured once (one run, not a median).');
+  const stages = docgraph && buildStageTable(docgraph, reference.docgraph);
+  if (stages) console.log(`\n${stages}`);
+  const checks = starlightChecks(docgraph, starlight);
+  console.log(`\nTargets against Starlight (issue 7):`);
+  console.log(checks.length > 0 ? targetLines(checks) : '  (no figure to check)');
+  for (const figures of [reference.starlight, reference.docgraph]) {
+    if (figures.error) console.log(`\n${figures.tool} failed:\n${figures.error.replace(/^/gm, '  ')}`);
+  }
+  return checks;
 }
 
 main().then(

@@ -3,8 +3,9 @@
 // the Astro site into --out. Exit 0 with warnings; with --strict, non-zero on any broken link or
 // content error. Flags are documented in README.md.
 import { parseArgs } from 'node:util';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { buildFlagsSchema } from '../src/config.ts';
 import { formatSummary } from '../src/pipeline/report.ts';
 import { buildData, chooseVocabulary, PROJECT_ROOT, readContentConfig } from './lib/build-data.ts';
@@ -23,6 +24,7 @@ async function main(): Promise<number> {
       'no-site': { type: 'boolean' },
       'no-cache': { type: 'boolean' },
       quiet: { type: 'boolean' },
+      timings: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -74,14 +76,22 @@ async function main(): Promise<number> {
     const siteStarted = performance.now();
     const { build } = await import('astro');
     await build({ root: PROJECT_ROOT, outDir, logLevel: flags.quiet ? 'error' : 'warn' });
+    stages.push(['site', performance.now() - siteStarted]);
     if (!flags.quiet) console.log(`  site built in ${((performance.now() - siteStarted) / 1000).toFixed(2)} s -> ${outDir}`);
   }
+  if (flags.timings) await writeTimings(resolve(flags.timings), stages, performance.now() - started);
   const failing = result.report.counts.errors + result.report.counts.failedFiles;
   if (flags.strict && failing > 0) {
     console.error(`docgraph: --strict: ${result.report.counts.errors} error(s) (${result.report.counts.links.broken} broken links), ${result.report.counts.failedFiles} file(s) that could not become pages`);
     return 1;
   }
   return 0;
+}
+
+/** `--timings FILE`: stage name -> ms (pipeline stages in call order, then `write` and `site`). */
+async function writeTimings(file: string, stages: readonly [string, number][], totalMs: number): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, `${JSON.stringify({ stages: Object.fromEntries(stages), totalMs }, null, 2)}\n`);
 }
 
 main().then(

@@ -25,5 +25,7 @@ export const buildFlagsSchema = z.strictObject({
   'no-site': z.boolean().default(false),
   'no-cache': z.boolean().default(false),
   quiet: z.boolean().default(false),
+  /** Write the stage times (ms) of this build as JSON to this file (used by `npm run bench`). */
+  timings: z.string().min(1).optional(),
 });
 export type BuildFlags = z.infer<typeof buildFlagsSchema>;

@@ -44,7 +44,9 @@ export async function readContentConfig(contentDir: string): Promise<ContentConf
 }
 
 export async function buildData(options: DataBuildOptions): Promise<PipelineResult> {
+  const loadStarted = performance.now();
   const snapshot = await readContentDir(options.contentDir);
+  options.onStage?.('load', performance.now() - loadStarted);
   const vocabularyFile = options.vocabularyPath;
   const vocabulary = vocabularyFile ? { file: displayPath(vocabularyFile, options.contentDir), text: await readFile(vocabularyFile, 'utf8') } : undefined;
   // The folder is updated in place, not deleted: a running `npm run dev` serves from it (and Astro

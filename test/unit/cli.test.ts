@@ -49,6 +49,20 @@ describe('npm run build', () => {
     expect(missing.stderr).toContain('not a folder');
   });
 
+  it('writes the time of each stage as JSON with --timings FILE', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'docgraph-timings-')), 'sub', 'timings.json');
+    const r = await build(['--content', fixture('pipeline', 'basic'), '--quiet', '--timings', file]);
+    expect(r.code).toBe(0);
+    const timings = JSON.parse(await readFile(file, 'utf8')) as { stages: Record<string, number>; totalMs: number };
+    expect(Object.keys(timings.stages)).toEqual(expect.arrayContaining(['load', 'parse', 'write']));
+    expect(Object.keys(timings.stages)[0]).toBe('load');
+    expect(timings.stages).not.toHaveProperty('site'); // --no-site
+    const sum = Object.values(timings.stages).reduce((a, b) => a + b, 0);
+    expect(sum).toBeGreaterThan(0);
+    expect(timings.totalMs).toBeGreaterThanOrEqual(sum * 0.99);
+    expect((await build(['--content', fixture('pipeline', 'basic'), '--timings', ''])).code).toBe(2);
+  });
+
   it('writes byte-identical graph.json and report.json for a copy of the folder elsewhere', async () => {
     const copy = join(await mkdtemp(join(tmpdir(), 'docgraph-copy-')), 'somewhere', 'else');
     await cp(fixture('pipeline', 'basic'), copy, { recursive: true });
