@@ -6,6 +6,7 @@ import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { DocumentRenderer } from '../pipeline/index.ts';
 import type { LinkRef, ResolvedLink } from '../pipeline/types.ts';
+import { mdxSource } from './mdx-source.ts';
 import { hrefOf, renderDocumentHtml } from './render-html.ts';
 
 /** Where rendered pages go: memory by default; the build passes one backed by files, so 10,000 pages never sit in memory together. */
@@ -19,14 +20,23 @@ export interface HtmlRenderer extends DocumentRenderer {
   readonly pages: PageStore;
 }
 
-export function createHtmlRenderer(options: { docUrl: (docId: string) => string | undefined; base: string; store?: PageStore }): HtmlRenderer {
+/** Receives the cleaned MDX source of each MDX document, by content path (Astro compiles it). */
+export interface MdxStore {
+  set(path: string, source: string): void;
+}
+
+export function createHtmlRenderer(options: { docUrl: (docId: string) => string | undefined; base: string; store?: PageStore; mdx?: MdxStore }): HtmlRenderer {
   const pages: PageStore = options.store ?? new Map<string, string>();
   const ctx = { docUrl: options.docUrl, base: options.base };
   return {
     pages,
     render(doc, extracted) {
-      if (doc.format !== 'md') return; // MDX documents are compiled by Astro
       const rawRef = (url: string, kind: LinkRef['kind']): LinkRef => ({ docId: doc.id, file: doc.path, line: 0, column: 0, kind, url, text: '', sectionId: '', sentence: '' });
+      if (doc.format === 'mdx') {
+        // MDX documents are compiled by Astro, from the cleaned tree written back as MDX.
+        options.mdx?.set(doc.path, mdxSource(doc.tree, { ...ctx, resolve: (url, kind) => extracted.resolveRaw(rawRef(url, kind)) }));
+        return;
+      }
       pages.set(doc.id, renderDocumentHtml(doc, { ...ctx, headingIds: extracted.headingIds, links: extracted.links, resolveRawUrl: (url, kind) => extracted.resolveRaw(rawRef(url, kind)) }));
     },
     relink(docId, changes) {

@@ -10,6 +10,8 @@ import { toString } from 'mdast-util-to-string';
 import { posix } from 'node:path';
 import { inlineIncludes, markAlerts } from './docfx.ts';
 import { readFrontMatter } from './frontmatter.ts';
+import { rawHtmlDiagnostics } from './html-policy.ts';
+import { applyMdxPolicy } from './mdx-policy.ts';
 import { formatOf, normalizeSource, parseMarkdown } from './parse.ts';
 import { assignSlugs } from './slugs.ts';
 import { isTocPath } from './toc.ts';
@@ -89,6 +91,11 @@ export function parseDocument(planned: ContentPlan['documents'][number], plan: P
   const diagnostics: Diagnostic[] = [];
   const fm = readFrontMatter(tree, file.path);
   diagnostics.push(...fm.diagnostics);
+  if (formatOf(file.path) === 'mdx') diagnostics.push(...applyMdxPolicy(tree, file.path));
+  else diagnostics.push(...rawHtmlDiagnostics(tree, file.path));
+  if (file.text.trim() === '') {
+    diagnostics.push({ severity: 'warning', code: 'empty-file', file: file.path, line: 1, column: 1, message: 'The file is empty; its page has only a title.', hint: 'Write the page, or delete the file.' });
+  }
   const inc = inlineIncludes(tree, file.path, (p) => plan.includeTrees.get(p));
   diagnostics.push(...inc.diagnostics);
   markAlerts(tree);
