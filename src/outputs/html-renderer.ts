@@ -3,10 +3,11 @@
 // `relink` patches the few whose final resolution differs (a missing anchor, a letter-case fix, a
 // target that failed to parse). Patches only touch elements this renderer serialized itself.
 import type { Element, ElementContent } from 'hast';
+import type { Root } from 'mdast';
 import { toHtml } from 'hast-util-to-html';
 import type { DocumentRenderer } from '../pipeline/index.ts';
 import type { LinkRef, ResolvedLink } from '../pipeline/types.ts';
-import { mdxSource } from './mdx-source.ts';
+import { mdxPlainText, mdxSource } from './mdx-source.ts';
 import { hrefOf, renderDocumentHtml } from './render-html.ts';
 
 /** Where rendered pages go: memory by default; the build passes one backed by files, so 10,000 pages never sit in memory together. */
@@ -39,6 +40,10 @@ export function createHtmlRenderer(options: { docUrl: (docId: string) => string 
       }
       pages.set(doc.id, renderDocumentHtml(doc, { ...ctx, headingIds: extracted.headingIds, links: extracted.links, resolveRawUrl: (url, kind) => extracted.resolveRaw(rawRef(url, kind)) }));
     },
+    renderFailed(doc) {
+      if (doc.format === 'mdx') options.mdx?.set(doc.path, mdxPlainText(plainText(doc.tree)));
+      else pages.set(doc.id, toHtml({ type: 'element', tagName: 'pre', properties: { className: ['render-failed'] }, children: [{ type: 'text', value: plainText(doc.tree) }] }));
+    },
     relink(docId, changes) {
       let html = pages.get(docId);
       if (html === undefined) return;
@@ -46,6 +51,18 @@ export function createHtmlRenderer(options: { docUrl: (docId: string) => string 
       pages.set(docId, html);
     },
   };
+}
+
+/** The document's text without walking its tree recursively (it may be too deep to walk). */
+function plainText(tree: Root): string {
+  const out: string[] = [];
+  const stack: unknown[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop() as { value?: unknown; children?: unknown[] };
+    if (typeof node.value === 'string') out.push(node.value);
+    if (node.children) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+  }
+  return out.join('\n');
 }
 
 function patchLink(html: string, before: ResolvedLink, after: ResolvedLink, ctx: Parameters<typeof hrefOf>[1]): string {

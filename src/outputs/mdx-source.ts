@@ -42,6 +42,11 @@ export function mdxSource(tree: Root, ctx: MdxSourceContext): string {
   return stringifier.stringify(tree);
 }
 
+/** A document shown as its text in a code block (when its tree could not be rendered). */
+export function mdxPlainText(text: string): string {
+  return stringifier.stringify({ type: 'root', children: [{ type: 'code', value: text }] });
+}
+
 type Href = (url: string, kind: 'link' | 'image') => { href: string; link: ResolvedLink } | undefined;
 
 function rewrite(node: RootContent, definitions: Map<string, string>, href: Href): RootContent[] {

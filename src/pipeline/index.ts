@@ -23,6 +23,8 @@ import { parseVocabulary, verifyCitations } from './vocabulary.ts';
 /** Receives each document while its tree is alive (pages output), then the final link changes. */
 export interface DocumentRenderer {
   render(doc: ParsedDocument, extracted: { headingIds: SectionIndex['headingIds']; links: readonly ResolvedLink[]; resolveRaw: (ref: LinkRef) => ResolvedLink }): void;
+  /** Called instead when `render` threw (a tree too deep for a tree walker): a plain-text page at least. */
+  renderFailed?(doc: ParsedDocument, error: Error): void;
   /** Links whose resolution changed once every document was parsed (anchors, failed targets). */
   relink(docId: string, changes: readonly { before: ResolvedLink; after: ResolvedLink }[]): void;
 }
@@ -55,7 +57,8 @@ export function runPipeline(snapshot: ContentSnapshot, options: PipelineOptions 
   const timer = stageTimer(options.onStage);
 
   const plan = planContent(snapshot.files);
-  diagnostics.push(...plan.diagnostics);
+  // Item by item: spreading 100,000 diagnostics into push() would overflow the stack.
+  for (const item of plan.diagnostics) diagnostics.push(item);
   const failedFiles = [...plan.failedFiles];
   const anchors = new Map<string, Set<string>>();
   const otherMarkdown = new Set([...plan.includes, ...plan.tocs.map((t) => t.path)]);
@@ -72,7 +75,7 @@ export function runPipeline(snapshot: ContentSnapshot, options: PipelineOptions 
   let includeReferences = 0;
   for (const planned of plan.documents) {
     const parsed = parseDocument(planned, plan);
-    diagnostics.push(...parsed.diagnostics);
+    for (const item of parsed.diagnostics) diagnostics.push(item);
     if (parsed.failed) failedFiles.push(parsed.failed);
     for (const p of parsed.included) used.add(p);
     includeReferences += parsed.included.length;
@@ -88,14 +91,21 @@ export function runPipeline(snapshot: ContentSnapshot, options: PipelineOptions 
     for (const l of prose.links) linkRefs.push(l);
     for (const l of resolved) provisionalLinks.push(l);
     timer.lap('extract');
-    options.renderer?.render(doc, { headingIds: index.headingIds, links: resolved, resolveRaw: (ref) => resolveLink(ref, provisional) });
+    try {
+      options.renderer?.render(doc, { headingIds: index.headingIds, links: resolved, resolveRaw: (ref) => resolveLink(ref, provisional) });
+    } catch (error) {
+      // One page that defeats the renderer must not stop the build of the others.
+      const reason = error instanceof Error ? error : new Error(String(error));
+      diagnostics.push({ severity: 'error', code: 'render-error', file: doc.path, line: 1, column: 1, message: `The page could not be rendered (${reason.message}); it shows the text only.`, hint: 'Simplify the structure (very deep nesting, huge tables) of this file.' });
+      options.renderer?.renderFailed?.(doc, reason);
+    }
     timer.lap('render');
     const { tree: _dropped, ...info } = doc;
     documents.push(info);
   }
   // Unused includes are not pages, but their links are still checked (edges need a document).
   const unused = unusedIncludes(plan, used);
-  diagnostics.push(...unused.diagnostics);
+  for (const item of unused.diagnostics) diagnostics.push(item);
   for (const inc of unused.includes) {
     const pseudo = { id: '', path: inc.path, tree: inc.tree };
     for (const l of extractProse(pseudo, extractSections(pseudo).headingIds).links) linkRefs.push(l);
@@ -104,7 +114,7 @@ export function runPipeline(snapshot: ContentSnapshot, options: PipelineOptions 
 
   const final = indexTargets({ ...targets, docs: new Map(documents.map((d) => [d.path, d.id])) });
   const resolved = resolveLinks(linkRefs, final);
-  diagnostics.push(...resolved.diagnostics);
+  for (const item of resolved.diagnostics) diagnostics.push(item);
   if (options.renderer) relinkChanged(options.renderer, provisionalLinks, resolved.links);
   const navResult = buildNav(documents, plan.tocs, (ref) => resolveLink(ref, final));
   for (const l of navResult.links) {
@@ -115,7 +125,7 @@ export function runPipeline(snapshot: ContentSnapshot, options: PipelineOptions 
   timer.lap('resolve');
 
   const vocabulary = options.vocabulary ? parseVocabulary(options.vocabulary.text, options.vocabulary.file) : { entities: [], relations: [], diagnostics: [] };
-  diagnostics.push(...vocabulary.diagnostics);
+  for (const item of vocabulary.diagnostics) diagnostics.push(item);
   // Five documents keeps one-off section titles and names out; the report still lists every candidate.
   const discovered = discoverEntities(sentences, vocabulary.entities, { minDocs: options.discoverMinDocs ?? 5 });
   const entities = [...vocabulary.entities, ...discovered.entities];
@@ -124,8 +134,8 @@ export function runPipeline(snapshot: ContentSnapshot, options: PipelineOptions 
 
   const relations = extractRelations({ sentences, sections, mentions, entities });
   const cited = verifyCitations(vocabulary.relations, sentences, new Map(documents.map((d) => [d.path, d.id])));
-  relations.push(...cited.relations);
-  diagnostics.push(...cited.diagnostics);
+  for (const item of cited.relations) relations.push(item);
+  for (const item of cited.diagnostics) diagnostics.push(item);
   timer.lap('relations');
 
   const graph = buildGraph({ documents, entities, mentions, relations, links: resolved.links });
