@@ -33,17 +33,21 @@ export function applyMdxPolicy(tree: Root, file: string): Diagnostic[] {
   const report = (node: { position?: { start: { line: number; column: number } } }, code: string, message: string, hint: string): void => {
     diagnostics.push({ severity: 'error', code, file, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1, message, hint });
   };
-  const clean = (parent: { children: RootContent[] }): void => {
+  const clean = (nodes: RootContent[]): RootContent[] => {
     const out: RootContent[] = [];
-    for (const child of parent.children) {
-      for (const node of cleanNode(child, report)) {
-        if ('children' in node) clean(node as { children: RootContent[] });
-        out.push(node);
+    for (const child of nodes) {
+      const result = cleanNode(child, report);
+      if (result.length === 1 && result[0] === child) {
+        if ('children' in child) child.children = clean(child.children as RootContent[]) as typeof child.children;
+        out.push(child);
+        continue;
       }
+      // What an unwrapped element leaves behind gets the same policy (`<Tabs><script>`).
+      for (const node of clean(result)) out.push(node);
     }
-    parent.children = out;
+    return out;
   };
-  clean(tree as { children: RootContent[] });
+  tree.children = clean(tree.children);
   return diagnostics;
 }
 

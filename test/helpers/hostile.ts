@@ -2,9 +2,15 @@
 // test/fixtures/hostile/ plus what git should not carry (invalid bytes, UTF-16, file names with
 // quotes and angle brackets, symlinks out of the folder) and a secret beside the folder that no
 // build may ever read. The large cases (megabytes) are generated on demand by `addLargeFiles`.
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
 import { cp, mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { visit } from 'unist-util-visit';
+import { CONTENT_HTML_TAGS } from '../../src/pipeline/html-policy.ts';
+import { MDX_COMPONENTS } from '../../src/pipeline/mdx-policy.ts';
+import { parseMarkdown } from '../../src/pipeline/parse.ts';
 import { fixture } from './fixtures.ts';
 
 /** Text of the files beside the content folder: finding it in any output means a leak. */
@@ -69,4 +75,44 @@ export async function addLargeFiles(content: string): Promise<Record<string, num
     sizes[path] = Buffer.byteLength(text);
   }
   return sizes;
+}
+
+/** A URL the site may publish: relative, site-absolute (not `//`), or http(s)/mailto. */
+export function isSafePublishedUrl(url: string): boolean {
+  const cleaned = url.replace(/[\u0000-\u0020\u007f]/g, '');
+  if (/^[\\/]{2}/.test(cleaned) || /^\/\\/.test(cleaned)) return false;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1]?.toLowerCase();
+  return scheme === undefined || ['http', 'https', 'mailto'].includes(scheme);
+}
+
+/** Every way an HTML fragment could run script or load from elsewhere, as readable lines. */
+export function unsafeMarkup(html: string): string[] {
+  const problems: string[] = [];
+  visit(fromHtml(html, { fragment: true }), 'element', (node: Element) => {
+    if (['script', 'iframe', 'object', 'embed', 'svg', 'math', 'style', 'link', 'meta', 'base', 'form', 'frame'].includes(node.tagName)) problems.push(`<${node.tagName}>`);
+    for (const [name, value] of Object.entries(node.properties)) {
+      if (/^on/i.test(name) || name === 'style' || name === 'srcDoc') problems.push(`<${node.tagName} ${name}>`);
+      if (['href', 'src', 'action', 'formAction', 'data', 'poster', 'cite'].includes(name) && typeof value === 'string' && !isSafePublishedUrl(value)) problems.push(`<${node.tagName} ${name}="${value}">`);
+    }
+  });
+  return problems;
+}
+
+/** Everything in a cleaned MDX source that could run code or publish an unsafe URL, once parsed as MDX. */
+export function unsafeMdx(source: string): string[] {
+  const problems: string[] = [];
+  visit(parseMarkdown(source, 'mdx'), (node) => {
+    const n = node as { type: string; url?: string; name?: string | null; attributes?: { type: string; name?: string; value?: unknown }[] };
+    if (['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'html', 'definition'].includes(n.type)) problems.push(n.type);
+    if (n.url !== undefined && !isSafePublishedUrl(n.url)) problems.push(`${n.type} ${n.url}`);
+    if (n.type === 'mdxJsxFlowElement' || n.type === 'mdxJsxTextElement') {
+      if (n.name && !CONTENT_HTML_TAGS.has(n.name) && !(n.name in MDX_COMPONENTS)) problems.push(`<${n.name}>`);
+      for (const a of n.attributes ?? []) {
+        if (a.type !== 'mdxJsxAttribute' || typeof a.value === 'object' && a.value !== null) problems.push(`<${n.name} expression attribute>`);
+        else if (/^on/i.test(a.name ?? '') || a.name === 'style') problems.push(`<${n.name} ${a.name}>`);
+        else if ((a.name === 'href' || a.name === 'src') && typeof a.value === 'string' && !isSafePublishedUrl(a.value)) problems.push(`<${n.name} ${a.name}="${a.value}">`);
+      }
+    }
+  });
+  return problems;
 }
