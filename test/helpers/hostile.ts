@@ -53,7 +53,7 @@ export async function makeHostileFolder(prefix = 'docgraph-hostile-'): Promise<H
 /** The large cases of the issue, generated (never committed): sizes in bytes are approximate. */
 export async function addLargeFiles(content: string): Promise<Record<string, number>> {
   const files: Record<string, string> = {};
-  const paragraph = 'The Widget Tool syncs accounts. See [home](index.md) and [the code page](code.md#code-shows-script-as-text). ';
+  const paragraph = 'The Widget Tool syncs accounts. See [home](../index.md) and [the code page](../code.md#code-shows-script-as-text). ';
   const big: string[] = ['---', 'title: A 7 MB page', '---', ''];
   const block = `${paragraph.repeat(8)}\n\n`;
   const sections = Math.ceil((7 * 2 ** 20) / (block.length * 5 + 20));
