@@ -3,7 +3,8 @@
 // the built site is opened and the test fails if the trap fires, a dialog opens, the CSP blocks
 // something (content tried), or any request leaves the site's origin.
 //
-// PAGES grows as features land: append URLs (search results for hostile words, the graph, embeds).
+// PAGES grows as features land: append URLs (the graph, embeds, and search results for each of
+// HOSTILE_WORDS, e.g. `/search/?q=${encodeURIComponent(word)}`).
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';

@@ -16,6 +16,9 @@ import { fixture } from './fixtures.ts';
 /** Text of the files beside the content folder: finding it in any output means a leak. */
 export const SECRET = 'OUTSIDE-SECRET-7c1f: this file lies outside the content folder';
 
+/** Words to search the hostile site for: each matches text that carries a payload. */
+export const HOSTILE_WORDS = ['<script>', 'window.__pwned=1', 'onerror', 'javascript:', '</script><script>', 'Widget', '文档'];
+
 /** File names the generator adds (content-relative). */
 export const GENERATED = {
   invalidUtf8: 'invalid-utf8.md',
