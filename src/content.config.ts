@@ -1,5 +1,6 @@
-// MDX documents are compiled by Astro from the content folder (Markdown documents are not: their sanitized
-// HTML comes from the data folder). Entry ids are content-relative paths, the same as SiteDocument.path,
+// MDX documents are compiled by Astro from the cleaned copies the build writes to <data>/mdx/ (content MDX
+// may not run code: see src/pipeline/mdx-policy.ts); Markdown documents are not compiled at all: their
+// sanitized HTML comes from the data folder. Entry ids are content-relative paths, the same as SiteDocument.path,
 // so pages can pair each MDX SiteDocument with its entry.
 //
 // Only the MDX files the pipeline parsed are compiled: one that does not parse is already reported with
@@ -19,12 +20,15 @@ function parsedMdxPaths(): string[] {
 }
 
 const patterns = parsedMdxPaths();
+const mdxDir = path.join(__DOCGRAPH_DATA_DIR__, 'mdx');
 
 const docs = defineCollection({
   loader: glob({
     // A pattern that matches nothing when there is no MDX document.
     pattern: patterns.length > 0 ? patterns : '__no-mdx-documents__/*.mdx',
-    base: __DOCGRAPH_CONTENT_DIR__,
+    // The cleaned copies the build wrote (src/outputs/mdx-source.ts), never the files as written.
+    // (Before the first build there is no such folder and nothing to match: any existing folder will do.)
+    base: existsSync(mdxDir) ? mdxDir : __DOCGRAPH_CONTENT_DIR__,
     generateId: ({ entry }) => entry,
   }),
   // No schema: front matter is validated by the pipeline, and pages read titles from site.json.

@@ -1,14 +1,14 @@
 // The build's I/O: read the content folder and vocabulary, run the pipeline, render article HTML,
 // and write the data folder Astro reads (layout in src/outputs/site-data.ts).
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { contentConfigSchema, type ContentConfig } from '../../src/config.ts';
 import { readContentDir } from '../../src/pipeline/load.ts';
 import { runPipeline, type PipelineResult } from '../../src/pipeline/index.ts';
 import { documentUrl } from '../../src/pipeline/graph.ts';
-import { createHtmlRenderer, type PageStore } from '../../src/outputs/html-renderer.ts';
+import { createHtmlRenderer, type MdxStore, type PageStore } from '../../src/outputs/html-renderer.ts';
 import { buildSiteData, htmlFileName } from '../../src/outputs/site-model.ts';
 import { buildSearchIndex } from '../../src/search/build.ts';
 import { createDocumentCache } from './document-cache.ts';
@@ -53,9 +53,10 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
   // keeps its cache in it); files this build did not write are removed at the end.
   await mkdir(join(options.dataDir, 'html'), { recursive: true });
   await mkdir(join(options.dataDir, 'public'), { recursive: true });
+  await mkdir(join(options.dataDir, 'mdx'), { recursive: true });
   const written = new Set<string>();
   // Document ids are `doc:<slug>` and slugs are known before parsing, so pages can link ahead.
-  const renderer = createHtmlRenderer({ docUrl: (id) => (id.startsWith('doc:') ? documentUrl(id.slice(4)) : undefined), base: options.base, store: fileStore(join(options.dataDir, 'html'), written) });
+  const renderer = createHtmlRenderer({ docUrl: (id) => (id.startsWith('doc:') ? documentUrl(id.slice(4)) : undefined), base: options.base, store: fileStore(join(options.dataDir, 'html'), written), mdx: mdxStore(join(options.dataDir, 'mdx'), written) });
   const cacheDir = join(options.dataDir, 'cache', 'documents');
   if (options.cache === false) await rm(cacheDir, { recursive: true, force: true });
   const cache =
@@ -86,10 +87,12 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
     await writeFile(target, data);
     written.add(target);
   }
-  options.onStage?.('search', performance.now() - searchStarted);
+  const searchMs = performance.now() - searchStarted;
+  options.onStage?.('search', searchMs);
   await removeUnwritten(join(options.dataDir, 'html'), written);
+  await removeUnwritten(join(options.dataDir, 'mdx'), written);
   await removeUnwritten(join(options.dataDir, 'public'), written);
-  options.onStage?.('write', performance.now() - started);
+  options.onStage?.('write', performance.now() - started - searchMs);
   return result;
 }
 
@@ -108,6 +111,18 @@ export function fileStore(dir: string, written?: Set<string>): PageStore {
     set: (docId, html) => {
       writeFileSync(file(docId), html);
       written?.add(file(docId));
+    },
+  };
+}
+
+/** Cleaned MDX sources at their content path under `dir` (Astro's content collection reads them). */
+function mdxStore(dir: string, written: Set<string>): MdxStore {
+  return {
+    set: (path, source) => {
+      const file = join(dir, path);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, source);
+      written.add(file);
     },
   };
 }

@@ -9,18 +9,28 @@ import { join } from 'node:path';
 
 const MARKER = 'DOCGRAPH_HEAP_BUDGET';
 
-export function heapBudgetMiB(contentBytes: number): number {
-  const wanted = Math.ceil((17 * contentBytes) / 2 ** 20) + 256;
+// One huge page is parsed into one tree that lives until it is rendered: a 7 MB generated page
+// needs about 1.3 GB on its own, so the largest file adds ~150x its size.
+export function heapBudgetMiB(contentBytes: number, largestFileBytes = 0): number {
+  const wanted = Math.ceil((17 * contentBytes + 150 * largestFileBytes) / 2 ** 20) + 256;
   return Math.min(Math.max(wanted, 1024), Math.floor((totalmem() / 2 ** 20) * 0.75));
 }
 
 /** Bytes of Markdown under `dir` (what drives the pipeline's memory). */
 export function markdownBytes(dir: string): number {
+  return markdownSizes(dir).total;
+}
+
+export function markdownSizes(dir: string): { total: number; largest: number } {
   let total = 0;
+  let largest = 0;
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile() && /\.mdx?$/i.test(entry.name)) total += statSync(join(entry.parentPath, entry.name)).size;
+    if (!entry.isFile() || !/\.mdx?$/i.test(entry.name)) continue;
+    const size = statSync(join(entry.parentPath, entry.name)).size;
+    total += size;
+    largest = Math.max(largest, size);
   }
-  return total;
+  return { total, largest };
 }
 
 /**
@@ -29,7 +39,8 @@ export function markdownBytes(dir: string): number {
  */
 export function ensureHeapBudget(contentDir: string): void {
   if (process.env[MARKER] || process.execArgv.some((a) => a.startsWith('--max-old-space-size'))) return;
-  const budget = heapBudgetMiB(markdownBytes(contentDir));
+  const sizes = markdownSizes(contentDir);
+  const budget = heapBudgetMiB(sizes.total, sizes.largest);
   const child = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${budget}`, ...process.argv.slice(1)], {
     stdio: 'inherit',
     env: { ...process.env, [MARKER]: String(budget) },

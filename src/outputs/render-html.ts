@@ -16,6 +16,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { explicitAnchor } from '../pipeline/docfx.ts';
+import { CONTENT_HTML_TAGS } from '../pipeline/html-policy.ts';
 import type { ParsedDocument, ResolvedLink } from '../pipeline/types.ts';
 import { articleSchema } from './sanitize-schema.ts';
 
@@ -31,9 +32,6 @@ export interface RenderContext {
   /** Base path the site is served under, e.g. `/` or `/docs-site/`. */
   base: string;
 }
-
-/** Tags that may be written as raw HTML in content; any other tag is shown as text. */
-const RAW_TAGS = new Set(['a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'code', 'col', 'colgroup', 'dd', 'del', 'details', 'div', 'dl', 'dt', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'ol', 'p', 'pre', 's', 'samp', 'span', 'strike', 'strong', 'sub', 'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'tt', 'u', 'ul', 'var']);
 
 /** Marks elements whose URL the pipeline resolved (removed before sanitizing). */
 const RESOLVED = 'dataDocgraphResolved';
@@ -173,7 +171,7 @@ function brokenSpan(className: string, children: PhrasingContent[], title: strin
 function rawHtml(value: string): 'keep' | RootContent | RootContent[] {
   if (/^<!--[\s\S]*-->$/.test(value.trim())) return [];
   const tags = [...value.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9-]*)/g)].map((m) => m[1]!.toLowerCase());
-  if (tags.length > 0 && tags.every((t) => RAW_TAGS.has(t))) return 'keep';
+  if (tags.length > 0 && tags.every((t) => CONTENT_HTML_TAGS.has(t))) return 'keep';
   return { type: 'text', value };
 }
 

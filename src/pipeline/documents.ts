@@ -10,8 +10,11 @@ import { toString } from 'mdast-util-to-string';
 import { posix } from 'node:path';
 import { inlineIncludes, markAlerts } from './docfx.ts';
 import { readFrontMatter } from './frontmatter.ts';
+import { rawHtmlDiagnostics } from './html-policy.ts';
+import { applyMdxPolicy } from './mdx-policy.ts';
 import { formatOf, normalizeSource, parseMarkdown } from './parse.ts';
 import { assignSlugs } from './slugs.ts';
+import { limitNesting } from './source-guard.ts';
 import { isTocPath } from './toc.ts';
 import type { Diagnostic, ParsedDocument, SourceFile } from './types.ts';
 
@@ -63,11 +66,14 @@ export function planContent(files: readonly SourceFile[]): ContentPlan {
     if ('failed' in parsed) {
       failedFiles.push(parsed.failed);
       diagnostics.push(parsed.diagnostic);
-    } else if (isInclude) includeTrees.set(f.path, parsed.tree);
-    else tocs.push({ path: f.path, tree: parsed.tree });
+    } else {
+      for (const item of parsed.diagnostics) diagnostics.push(item);
+      if (isInclude) includeTrees.set(f.path, parsed.tree);
+      else tocs.push({ path: f.path, tree: parsed.tree });
+    }
   }
   const { slugs, diagnostics: slugDiagnostics } = assignSlugs(docFiles.map((f) => f.path));
-  diagnostics.push(...slugDiagnostics);
+  for (const item of slugDiagnostics) diagnostics.push(item);
   const documents = docFiles.map((file) => ({ file, slug: slugs.get(file.path)!, id: `doc:${slugs.get(file.path)!}` }));
   return { documents, includes: [...includeTrees.keys()].sort(), includeTrees, tocs, failedFiles, diagnostics };
 }
@@ -86,11 +92,17 @@ export function parseDocument(planned: ContentPlan['documents'][number], plan: P
   const parsed = tryParse(file);
   if ('failed' in parsed) return { failed: parsed.failed, included: [], diagnostics: [parsed.diagnostic] };
   const { tree } = parsed;
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   const fm = readFrontMatter(tree, file.path);
-  diagnostics.push(...fm.diagnostics);
+  for (const item of fm.diagnostics) diagnostics.push(item);
+  // MDX loses what may not run; Markdown keeps its raw HTML (the renderer sanitizes it) with warnings.
+  const policy = formatOf(file.path) === 'mdx' ? applyMdxPolicy(tree, file.path) : rawHtmlDiagnostics(tree, file.path);
+  for (const item of policy) diagnostics.push(item);
+  if (file.text.trim() === '') {
+    diagnostics.push({ severity: 'warning', code: 'empty-file', file: file.path, line: 1, column: 1, message: 'The file is empty; its page has only a title.', hint: 'Write the page, or delete the file.' });
+  }
   const inc = inlineIncludes(tree, file.path, (p) => plan.includeTrees.get(p));
-  diagnostics.push(...inc.diagnostics);
+  for (const item of inc.diagnostics) diagnostics.push(item);
   markAlerts(tree);
   const doc: ParsedDocument = {
     id: planned.id,
@@ -119,16 +131,17 @@ export function parseContent(files: readonly SourceFile[]): ContentPlan & { pars
   const parsed: ParsedDocument[] = [];
   for (const planned of plan.documents) {
     const result = parseDocument(planned, plan);
-    plan.diagnostics.push(...result.diagnostics);
+    for (const item of result.diagnostics) plan.diagnostics.push(item);
     if (result.doc) parsed.push(result.doc);
     if (result.failed) plan.failedFiles.push(result.failed);
   }
   return { ...plan, parsed };
 }
 
-function tryParse(f: SourceFile): { tree: Root } | { failed: FailedFile; diagnostic: Diagnostic } {
+function tryParse(f: SourceFile): { tree: Root; diagnostics: Diagnostic[] } | { failed: FailedFile; diagnostic: Diagnostic } {
   try {
-    return { tree: parseMarkdown(normalizeSource(f.text), formatOf(f.path)) };
+    const guarded = limitNesting(normalizeSource(f.text), f.path);
+    return { tree: parseMarkdown(guarded.text, formatOf(f.path)), diagnostics: guarded.diagnostics };
   } catch (error) {
     const place = error as { line?: number; column?: number; reason?: string; message?: string };
     const reason = place.reason ?? place.message ?? String(error);

@@ -3,6 +3,7 @@ import type { Root, Yaml } from 'mdast';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Diagnostic } from './types.ts';
+import { yamlValue } from './yaml-value.ts';
 
 export const frontMatterSchema = z.looseObject({
   title: z.string().trim().min(1).optional(),
@@ -38,7 +39,12 @@ export function parseFrontMatterYaml(yamlText: string, file: string, firstLine: 
     report(error.pos[0], `Front matter is not valid YAML: ${firstSentence(error.message)}`, 'Check quotes and indentation; values containing ": " must be quoted.');
   }
   if (doc.errors.length > 0) return { data: {}, diagnostics };
-  const raw: unknown = doc.toJS();
+  const converted = yamlValue(doc);
+  if ('error' in converted) {
+    report(0, `Front matter could not be read: ${firstSentence(converted.error)}`, 'Define every anchor (&name) before its alias (*name), and do not nest aliases.');
+    return { data: {}, diagnostics };
+  }
+  const raw = converted.value;
   if (raw === null || raw === undefined) return { data: {}, diagnostics };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     report(0, 'Front matter must be a mapping of keys to values.', 'Write `key: value` lines between the `---` fences.');

@@ -8,7 +8,7 @@
 // which then tells the renderer what changed.
 import { discoverEntities } from './discover.ts';
 import { planContent, unusedIncludes, type ContentPlan } from './documents.ts';
-import { processDocument, type ProcessedDocument, type RenderDocument } from './process.ts';
+import { processDocument, type ProcessedDocument, type RenderDocument, type RenderedDocument } from './process.ts';
 import { buildGraph } from './graph.ts';
 import type { ContentSnapshot } from './load.ts';
 import { createMentionMatcher, findMentions } from './mentions.ts';
@@ -18,14 +18,16 @@ import { buildReport, type BuildReport } from './report.ts';
 import { diagnoseLink, indexTargets, resolveLink, resolveLinks } from './resolve.ts';
 import { extractSections } from './sections.ts';
 import { extractProse } from './sentences.ts';
-import type { Diagnostic, DocumentInfo, Entity, KnowledgeGraph, LinkRef, Mention, NavItem, Relation, ResolvedLink, Section, Sentence } from './types.ts';
+import type { Diagnostic, DocumentInfo, Entity, KnowledgeGraph, LinkRef, Mention, NavItem, ParsedDocument, Relation, ResolvedLink, Section, Sentence } from './types.ts';
 import { parseVocabulary, verifyCitations } from './vocabulary.ts';
 
 /** Renders each document while its tree is alive (pages output), keeps the HTML, then patches the final link changes. */
 export interface DocumentRenderer {
   render: RenderDocument;
-  /** Keeps a document's HTML (fresh, or from the cache). */
-  store(docId: string, html: string): void;
+  /** Called instead when `render` threw (a tree too deep for a tree walker): a plain-text page at least. */
+  renderFailed?(doc: ParsedDocument, error: Error): RenderedDocument;
+  /** Keeps a document's output (fresh, or from the cache). */
+  store(doc: { id: string; path: string }, output: RenderedDocument): void;
   /** Links whose resolution changed once every document was parsed (anchors, failed targets). */
   relink(docId: string, changes: readonly { before: ResolvedLink; after: ResolvedLink }[]): void;
 }
@@ -67,7 +69,8 @@ export function runPipeline(snapshot: ContentSnapshot, options: PipelineOptions 
   const timer = stageTimer(options.onStage);
 
   const plan = planContent(snapshot.files);
-  diagnostics.push(...plan.diagnostics);
+  // Item by item: spreading 100,000 diagnostics into push() would overflow the stack.
+  for (const item of plan.diagnostics) diagnostics.push(item);
   const failedFiles = [...plan.failedFiles];
   const anchors = new Map<string, Set<string>>();
   const otherMarkdown = new Set([...plan.includes, ...plan.tocs.map((t) => t.path)]);
@@ -82,14 +85,13 @@ export function runPipeline(snapshot: ContentSnapshot, options: PipelineOptions 
   const provisionalLinks: ResolvedLink[] = [];
   const used = new Set<string>();
   let includeReferences = 0;
-  const render = options.renderer?.render.bind(options.renderer);
   for (const planned of plan.documents) {
     const key = options.cache?.key(planned);
     const cached = key === undefined ? undefined : options.cache!.get(key);
-    const processed = cached ?? processDocument(planned, plan, provisional, render, timer.lap);
+    const processed = cached ?? processDocument(planned, plan, provisional, options.renderer, timer.lap);
     if (!cached && key !== undefined) options.cache!.set(key, processed);
     timer.lap('cache');
-    diagnostics.push(...processed.diagnostics);
+    for (const item of processed.diagnostics) diagnostics.push(item);
     if (processed.failed) failedFiles.push(processed.failed);
     for (const p of processed.included) used.add(p);
     includeReferences += processed.included.length;
@@ -100,12 +102,12 @@ export function runPipeline(snapshot: ContentSnapshot, options: PipelineOptions 
     for (const s of processed.sentences) sentences.push(s);
     for (const l of processed.links) linkRefs.push(l);
     for (const l of processed.provisional) provisionalLinks.push(l);
-    if (processed.html !== undefined) options.renderer?.store(info.id, processed.html);
+    if (processed.rendered) options.renderer?.store(info, processed.rendered);
     documents.push(info);
   }
   // Unused includes are not pages, but their links are still checked (edges need a document).
   const unused = unusedIncludes(plan, used);
-  diagnostics.push(...unused.diagnostics);
+  for (const item of unused.diagnostics) diagnostics.push(item);
   for (const inc of unused.includes) {
     const pseudo = { id: '', path: inc.path, tree: inc.tree };
     for (const l of extractProse(pseudo, extractSections(pseudo).headingIds).links) linkRefs.push(l);
@@ -114,7 +116,7 @@ export function runPipeline(snapshot: ContentSnapshot, options: PipelineOptions 
 
   const final = indexTargets({ ...targets, docs: new Map(documents.map((d) => [d.path, d.id])) });
   const resolved = resolveLinks(linkRefs, final);
-  diagnostics.push(...resolved.diagnostics);
+  for (const item of resolved.diagnostics) diagnostics.push(item);
   if (options.renderer) relinkChanged(options.renderer, provisionalLinks, resolved.links);
   const navResult = buildNav(documents, plan.tocs, (ref) => resolveLink(ref, final));
   for (const l of navResult.links) {
@@ -125,7 +127,7 @@ export function runPipeline(snapshot: ContentSnapshot, options: PipelineOptions 
   timer.lap('resolve');
 
   const vocabulary = options.vocabulary ? parseVocabulary(options.vocabulary.text, options.vocabulary.file) : { entities: [], relations: [], diagnostics: [] };
-  diagnostics.push(...vocabulary.diagnostics);
+  for (const item of vocabulary.diagnostics) diagnostics.push(item);
   // Five documents keeps one-off section titles and names out; the report still lists every candidate.
   const discovered = discoverEntities(sentences, vocabulary.entities, { minDocs: options.discoverMinDocs ?? 5 });
   const entities = [...vocabulary.entities, ...discovered.entities];
@@ -134,8 +136,8 @@ export function runPipeline(snapshot: ContentSnapshot, options: PipelineOptions 
 
   const relations = extractRelations({ sentences, sections, mentions, entities });
   const cited = verifyCitations(vocabulary.relations, sentences, new Map(documents.map((d) => [d.path, d.id])));
-  relations.push(...cited.relations);
-  diagnostics.push(...cited.diagnostics);
+  for (const item of cited.relations) relations.push(item);
+  for (const item of cited.diagnostics) diagnostics.push(item);
   timer.lap('relations');
 
   const graph = buildGraph({ documents, entities, mentions, relations, links: resolved.links });

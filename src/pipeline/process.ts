@@ -7,11 +7,22 @@ import { anchorSet, extractSections, type SectionIndex } from './sections.ts';
 import { extractProse } from './sentences.ts';
 import type { Diagnostic, DocumentInfo, LinkRef, ParsedDocument, ResolvedLink, Section, Sentence } from './types.ts';
 
-/** Turns a document's tree into article HTML while the tree is alive (MDX documents: undefined). */
+/** What the pages output makes of a document: article HTML (Markdown) or cleaned source (MDX, compiled by Astro). */
+export interface RenderedDocument {
+  html?: string;
+  mdx?: string;
+}
+
+/** Turns a document's tree into its page output while the tree is alive. */
 export type RenderDocument = (
   doc: ParsedDocument,
   extracted: { headingIds: SectionIndex['headingIds']; links: readonly ResolvedLink[]; resolveRaw: (ref: LinkRef) => ResolvedLink },
-) => string | undefined;
+) => RenderedDocument;
+
+export interface Renderer {
+  render: RenderDocument;
+  renderFailed?(doc: ParsedDocument, error: Error): RenderedDocument;
+}
 
 export interface ProcessedDocument {
   info?: DocumentInfo;
@@ -26,14 +37,14 @@ export interface ProcessedDocument {
   links: LinkRef[];
   /** `links` resolved against the file list, before the other documents' anchors are known. */
   provisional: ResolvedLink[];
-  html?: string;
+  rendered?: RenderedDocument;
 }
 
 export function processDocument(
   planned: ContentPlan['documents'][number],
   plan: Pick<ContentPlan, 'includeTrees'>,
   targets: LinkIndex,
-  render?: RenderDocument,
+  renderer?: Renderer,
   /** Called after each step with its name, for stage timings. */
   lap: (stage: 'parse' | 'extract' | 'render') => void = () => {},
 ): ProcessedDocument {
@@ -51,7 +62,15 @@ export function processDocument(
   const own: LinkIndex = { ...targets, anchors: new Map([[doc.id, anchors]]), anchorsLower: new Map() };
   const provisional = prose.links.map((l) => resolveLink(l, own));
   lap('extract');
-  const html = render?.(doc, { headingIds: index.headingIds, links: provisional, resolveRaw: (ref) => resolveLink(ref, own) });
+  let rendered: RenderedDocument | undefined;
+  try {
+    rendered = renderer?.render(doc, { headingIds: index.headingIds, links: provisional, resolveRaw: (ref) => resolveLink(ref, own) });
+  } catch (error) {
+    // One page that defeats the renderer must not stop the build of the others.
+    const reason = error instanceof Error ? error : new Error(String(error));
+    parsed.diagnostics.push({ severity: 'error', code: 'render-error', file: doc.path, line: 1, column: 1, message: `The page could not be rendered (${reason.message}); it shows the text only.`, hint: 'Simplify the structure (very deep nesting, huge tables) of this file.' });
+    rendered = renderer?.renderFailed?.(doc, reason);
+  }
   lap('render');
   const { tree: _dropped, ...info } = doc;
   return {
@@ -63,6 +82,6 @@ export function processDocument(
     sentences: prose.sentences,
     links: prose.links,
     provisional,
-    ...(html === undefined ? {} : { html }),
+    ...(rendered === undefined ? {} : { rendered }),
   };
 }

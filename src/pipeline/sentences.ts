@@ -23,6 +23,29 @@ export interface Prose {
   links: LinkRef[];
 }
 
+/** Longest sentence kept whole: text without sentence ends (a generated 1 MB line) is cut into pieces this long. */
+export const MAX_SENTENCE = 1000;
+
+/**
+ * The segmenter's sentences, each cut at a space into pieces of at most MAX_SENTENCE characters:
+ * a sentence is evidence copied into graph.json for every link and mention in it, so a 1 MB one
+ * would be copied thousands of times.
+ */
+function* boundedSegments(text: string): Generator<{ segment: string; index: number }> {
+  for (const seg of segmenter.segment(text)) {
+    let { segment, index } = seg;
+    while (segment.length > MAX_SENTENCE) {
+      const space = segment.lastIndexOf(' ', MAX_SENTENCE);
+      // Without a space, never between the two halves of a surrogate pair.
+      const cut = space > MAX_SENTENCE / 2 ? space + 1 : /[\ud800-\udbff]/.test(segment[MAX_SENTENCE - 1]!) ? MAX_SENTENCE - 1 : MAX_SENTENCE;
+      yield { segment: segment.slice(0, cut), index };
+      segment = segment.slice(cut);
+      index += cut;
+    }
+    yield { segment, index };
+  }
+}
+
 export function extractProse(doc: Pick<ParsedDocument, 'id' | 'path' | 'tree'>, headingIds: Map<Heading, string>): Prose {
   const sentences: Sentence[] = [];
   const links: LinkRef[] = [];
@@ -35,7 +58,7 @@ export function extractProse(doc: Pick<ParsedDocument, 'id' | 'path' | 'tree'>, 
     const startLine = node.position?.start.line ?? 1;
     const blockSentences: { start: number; end: number; text: string; line: number }[] = [];
     // Soft line breaks are not sentence ends; the segmenter would treat them as paragraph breaks.
-    for (const seg of segmenter.segment(text.replace(/\n/g, ' '))) {
+    for (const seg of boundedSegments(text.replace(/\n/g, ' '))) {
       const trimmed = seg.segment.trim();
       if (!trimmed) continue;
       const lead = seg.segment.length - seg.segment.trimStart().length;
@@ -46,8 +69,11 @@ export function extractProse(doc: Pick<ParsedDocument, 'id' | 'path' | 'tree'>, 
         sentences.push({ docId: doc.id, sectionId, file, line, text: collapse(trimmed), block });
       }
     }
+    // Links come in text order, so one pass finds the sentence around each.
+    let at = 0;
     for (const link of pending) {
-      const around = blockSentences.find((s) => link.offset >= s.start && link.offset < s.end) ?? blockSentences[blockSentences.length - 1];
+      while (at < blockSentences.length - 1 && link.offset >= blockSentences[at]!.end) at++;
+      const around = blockSentences[at];
       links.push({
         docId: doc.id,
         file: link.file,

@@ -12,6 +12,7 @@ import {
   type RelationType,
   type Sentence,
 } from './types.ts';
+import { yamlValue } from './yaml-value.ts';
 
 /** A relation declared in the vocabulary, before its citation is checked against the content. */
 export interface VocabularyRelation {
@@ -99,7 +100,12 @@ export function parseVocabulary(source: string, file: string): VocabularyResult 
   }
 
   const root = doc.contents;
-  const top = FileSchema.safeParse(doc.toJS());
+  const converted = yamlValue(doc);
+  if ('error' in converted) {
+    report('error', 'vocabulary-yaml', { line: 1, column: 1 }, converted.error.split('\n')[0] ?? converted.error, 'Define every anchor (&name) before its alias (*name), and do not nest aliases.');
+    return { entities: [], relations: [], diagnostics };
+  }
+  const top = FileSchema.safeParse(converted.value);
   if (!top.success) {
     for (const issue of top.error.issues) {
       report('error', 'vocabulary-schema', at(issueNode(root, issue), root), describeIssue(issue),
@@ -119,7 +125,12 @@ export function parseVocabulary(source: string, file: string): VocabularyResult 
   const owner = new Map<string, string>();
 
   for (const node of entityNodes) {
-    const parsed = EntitySchema.safeParse(node.toJSON());
+    const value = yamlValue(node);
+    if ('error' in value) {
+      report('error', 'vocabulary-yaml', at(node), value.error.split('\n')[0] ?? value.error, 'Write the values out instead of using anchors and aliases.');
+      continue;
+    }
+    const parsed = EntitySchema.safeParse(value.value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         report('error', 'vocabulary-schema', at(issueNode(node, issue), node), `entity: ${describeIssue(issue)}`,
@@ -211,7 +222,12 @@ export function parseVocabulary(source: string, file: string): VocabularyResult 
   }
 
   for (const node of relationNodes) {
-    const parsed = RelationSchema.safeParse(node.toJSON());
+    const value = yamlValue(node);
+    if ('error' in value) {
+      report('error', 'vocabulary-yaml', at(node), value.error.split('\n')[0] ?? value.error, 'Write the values out instead of using anchors and aliases.');
+      continue;
+    }
+    const parsed = RelationSchema.safeParse(value.value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         report('error', 'vocabulary-schema', at(issueNode(node, issue), node), `relation: ${describeIssue(issue)}`,
