@@ -63,7 +63,7 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
     options.cache === false
       ? undefined
       : createDocumentCache({ dir: cacheDir, projectRoot: PROJECT_ROOT, snapshot, shape: { base: options.base, externalDocsBase: options.externalDocsBase } });
-  const result = runPipeline(snapshot, { vocabulary, externalDocsBase: options.externalDocsBase, onStage: options.onStage, renderer, cache });
+  const result = runPipeline(snapshot, { vocabulary, externalDocsBase: options.externalDocsBase, onStage: options.onStage, renderer, cache, lean: true });
   cache?.prune();
 
   const started = performance.now();
@@ -81,12 +81,14 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
     written.add(join(options.dataDir, 'public', name));
   }
   const searchStarted = performance.now();
-  for (const [path, data] of buildSearchIndex(result)) {
-    const target = join(options.dataDir, 'public', 'search', path);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, data);
+  // Each index file is written as soon as it is made: at 10,000 documents they add up to ~100 MB.
+  const searchDir = join(options.dataDir, 'public', 'search');
+  for (const sub of ['t', 'e', 'd']) await mkdir(join(searchDir, sub), { recursive: true });
+  buildSearchIndex(result, {}, (path, data) => {
+    const target = join(searchDir, path);
+    writeFileSync(target, data);
     written.add(target);
-  }
+  });
   const searchMs = performance.now() - searchStarted;
   options.onStage?.('search', searchMs);
   await removeUnwritten(join(options.dataDir, 'html'), written);

@@ -24,12 +24,17 @@ export interface SearchIndexOptions {
   postingsLimit?: number;
 }
 
-export function buildSearchIndex(source: SearchSource, options: SearchIndexOptions = {}): Map<string, string> {
+/**
+ * Returns the files by path, or hands each to `emit` as soon as it is made (and returns an empty
+ * map), so a big index never sits in memory as strings all at once.
+ */
+export function buildSearchIndex(source: SearchSource, options: SearchIndexOptions = {}, emit?: (path: string, data: string) => void): Map<string, string> {
   const longKeysFrom = options.longKeysFrom ?? LONG_KEYS_FROM;
   const postingsLimit = options.postingsLimit ?? POSTINGS_LIMIT;
   const encoder = createEncoder();
   const indexes = Object.fromEntries(FIELDS.map((f) => [f, new Index({ ...INDEX_OPTIONS, encoder })])) as Record<Field, Index>;
   const files = new Map<string, string>();
+  const put = emit ?? ((path: string, data: string) => void files.set(path, data));
   const sectionsByDoc = groupBy(source.sections, (s) => s.docId);
   const documents = [...source.documents].sort((a, b) => compareStrings(a.path, b.path));
   const recordOf = new Map<string, number>();
@@ -54,13 +59,16 @@ export function buildSearchIndex(source: SearchSource, options: SearchIndexOptio
       record++;
     }
     manifest.sections.push(sections.length);
-    files.set(paths.fragment(docIndex), JSON.stringify(fragment));
+    put(paths.fragment(docIndex), JSON.stringify(fragment));
   });
 
   const shards = new Map<string, Shard>();
   manifest.keyLength = record > longKeysFrom ? 3 : 2;
   for (const field of FIELDS) {
-    for (const entry of exportedMap(indexes[field])) {
+    const entries = exportedMap(indexes[field]);
+    // The entries share the index's arrays; the index's own maps can go now.
+    indexes[field] = undefined as unknown as Index;
+    for (const entry of entries) {
       const key = shardKey(entry[0], manifest.keyLength);
       const shard = shards.get(key) ?? { page: [], heading: [], body: [] };
       const total = entry[1].reduce((n, ids) => n + (ids?.length ?? 0), 0);
@@ -75,15 +83,15 @@ export function buildSearchIndex(source: SearchSource, options: SearchIndexOptio
   for (const key of manifest.shards) {
     const shard = shards.get(key)!;
     for (const field of FIELDS) shard[field].sort((a, b) => compareStrings(a[0], b[0]));
-    files.set(paths.shard(key), JSON.stringify(shard));
+    put(paths.shard(key), JSON.stringify(shard));
   }
 
   const entities = entityEntries(source);
-  files.set(paths.entities, JSON.stringify(entities));
+  put(paths.entities, JSON.stringify(entities));
   for (const [id, postings] of entityPostings(source, entities, recordOf, pageTitleOf, headingsOf, encoder)) {
-    files.set(paths.entity(id), JSON.stringify(postings));
+    put(paths.entity(id), JSON.stringify(postings));
   }
-  files.set(paths.manifest, JSON.stringify(manifest));
+  put(paths.manifest, JSON.stringify(manifest));
   return files;
 }
 
