@@ -10,6 +10,7 @@ import { runPipeline, type PipelineResult } from '../../src/pipeline/index.ts';
 import { documentUrl } from '../../src/pipeline/graph.ts';
 import { createHtmlRenderer, type PageStore } from '../../src/outputs/html-renderer.ts';
 import { buildSiteData, htmlFileName } from '../../src/outputs/site-model.ts';
+import { buildGraphView } from '../../src/outputs/build-graph-view.ts';
 
 export const PROJECT_ROOT = resolve(dirname(new URL(import.meta.url).pathname), '../..');
 
@@ -62,7 +63,14 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
   }
   const site = buildSiteData(result, resolve(options.contentDir));
   await writeFile(join(options.dataDir, 'site.json'), `${JSON.stringify(site)}\n`);
-  for (const [name, data] of [['graph.json', `${JSON.stringify(result.graph)}\n`], ['report.json', `${JSON.stringify(result.report, null, 2)}\n`]] as const) {
+  const layoutStarted = performance.now();
+  const graphView = `${JSON.stringify(buildGraphView(result.graph, site.documents))}\n`;
+  options.onStage?.('graph layout', performance.now() - layoutStarted);
+  for (const [name, data] of [
+    ['graph.json', `${JSON.stringify(result.graph)}\n`],
+    ['report.json', `${JSON.stringify(result.report, null, 2)}\n`],
+    ['graph-view.json', graphView],
+  ] as const) {
     await writeFile(join(options.dataDir, 'public', name), data);
     written.add(join(options.dataDir, 'public', name));
   }

@@ -7,6 +7,8 @@
 //                               links already carry the base path (--base), so pages insert it as is
 //   <data>/public/graph.json    the KnowledgeGraph (also served at /graph.json)
 //   <data>/public/report.json   the BuildReport   (also served at /report.json)
+//   <data>/public/graph-view.json  GraphView (src/outputs/graph-view.ts): entities and documents with
+//                               build-time layout positions, for the interactive graph pages
 //   <data>/public/...           content assets (images) at their content-relative path
 import type { NavItem } from '../pipeline/types.ts';
 

@@ -1,0 +1,26 @@
+import { createServer } from 'node:http';
+import sirv from 'sirv';
+import { launchBrowser, openPage, VIEW_MODES } from './test/browser/browser.ts';
+const assets = sirv(process.argv[2]!, { dev: false });
+const server = createServer((req, res) => assets(req, res, () => { res.statusCode = 404; res.end('nf'); }));
+await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+const port = (server.address() as any).port;
+const browser = await launchBrowser();
+const { page } = await openPage(browser, VIEW_MODES.light);
+await page.goto(`http://127.0.0.1:${port}/graph/`);
+await page.waitForSelector('[data-state="ready"]', { timeout: 60000 });
+const r = await page.evaluate(`(async () => {
+  const cy = window.docgraph.cy ;
+  const frame = async () => { const t = performance.now(); cy.zoom(cy.zoom() * 1.0001); await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); return Math.round(performance.now() - t); };
+  const out = {};
+  out.base = await frame();
+  out.base2 = await frame();
+  cy.edges().style('display', 'none'); out.noEdges = await frame();
+  cy.edges().removeStyle('display'); out.back = await frame();
+  cy.nodes().style('label', ''); out.noLabels = await frame();
+  cy.edges().style('display', 'none'); out.nothing = await frame();
+  out.zoom = cy.zoom(); out.dpr = devicePixelRatio; out.w = cy.width(); out.h = cy.height();
+  return out;
+})()`);
+console.log(r);
+await browser.close(); server.close();

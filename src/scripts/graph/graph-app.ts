@@ -1,0 +1,241 @@
+// The interactive graph (/graph/ and /embed/graph/): cytoscape over graph-view.json with the positions
+// computed at build time (preset layout: nothing is laid out in the browser), filters, search, focus
+// mode, paths between two nodes, a side panel, a text alternative and keyboard moves. The view lives in
+// the URL (src/lib/graph-state.ts) so it can be shared and embedded.
+import cytoscape from 'cytoscape';
+import type { GraphView, ViewEdge, ViewNode } from '../../outputs/graph-view.ts';
+import { formatGraphState, parseGraphState, type GraphState } from '../../lib/graph-state.ts';
+import { neighbourhood, shortestPaths } from '../../lib/graph-paths.ts';
+import { relationPhrase } from '../../lib/relations.ts';
+import { createModel, UNEVIDENCED, type GraphModel } from './graph-model.ts';
+import { graphStyle, themeColours } from './graph-style.ts';
+import { el, renderNodePanel, renderPathPanel, renderRelationList, type PanelContext } from './graph-panel.ts';
+import { bindControls, type Controls } from './graph-controls.ts';
+import { bindKeyboard } from './graph-keyboard.ts';
+import { preventCytoscapeStyleElement } from './csp.ts';
+
+export interface GraphApp {
+  cy: cytoscape.Core;
+  model: GraphModel;
+  /** Where a node is drawn, in CSS pixels relative to the page (for scripts and tests that click it). */
+  nodePosition(id: string): { x: number; y: number } | undefined;
+  apply(state: GraphState): void;
+}
+
+function shortLabel(label: string): string {
+  return label.length > 42 ? `${label.slice(0, 40)}…` : label;
+}
+
+function nodeData(model: GraphModel, node: ViewNode) {
+  const degree = model.degree(node.id);
+  // Vocabulary entities carry the story; documents and discovered terms are many and stay small, so at
+  // the zoom that fits the whole graph only the labels of the best-connected entities are big enough
+  // to draw (min-zoomed-font-size), and more appear as the reader zooms in.
+  const minor = node.type === 'document' || node.type === 'discovered';
+  return {
+    id: node.id,
+    type: node.type,
+    shortLabel: shortLabel(node.label),
+    size: Math.round(minor ? Math.min(22, 8 + Math.sqrt(degree) * 1.2) : Math.min(60, 16 + Math.sqrt(degree) * 3.5)),
+    fontSize: Math.round(minor ? 13 : Math.min(40, 14 + Math.sqrt(degree) * 1.6)),
+  };
+}
+
+function edgeData(model: GraphModel, edge: ViewEdge) {
+  return {
+    id: model.edgeId(edge),
+    source: edge.source,
+    target: edge.target,
+    type: edge.type,
+    weight: edge.weight,
+    width: Math.min(5, 1 + Math.log2(edge.weight)),
+    phrase: relationPhrase(edge.type),
+  };
+}
+
+export async function loadView(url: string): Promise<GraphView> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const view = (await response.json()) as GraphView;
+  if (view.schemaVersion !== 1 || !Array.isArray(view.nodes) || !Array.isArray(view.edges)) throw new Error(`${url} is not a graph view (schemaVersion 1).`);
+  return view;
+}
+
+export function mountGraph(root: HTMLElement, view: GraphView): GraphApp {
+  const embed = root.dataset.mode === 'embed';
+  const base = root.dataset.base ?? '';
+  const canvas = root.querySelector<HTMLElement>('[data-canvas]')!;
+  const panel = root.querySelector<HTMLElement>('[data-panel]')!;
+  const list = root.querySelector<HTMLElement>('[data-list]')!;
+  const message = root.querySelector<HTMLElement>('[data-message]')!;
+  const model = createModel(view);
+
+  preventCytoscapeStyleElement();
+  const cy = cytoscape({
+    container: canvas,
+    elements: [
+      ...view.nodes.map((n) => ({ group: 'nodes' as const, data: nodeData(model, n), position: { x: n.x, y: n.y } })),
+      ...view.edges.map((e) => ({ group: 'edges' as const, data: edgeData(model, e) })),
+    ],
+    layout: { name: 'preset', fit: true, padding: 30 },
+    style: graphStyle(themeColours(canvas)),
+    minZoom: 0.05,
+    maxZoom: 4,
+    // Big graphs: draw a cached bitmap while panning/zooming instead of every label.
+    textureOnViewport: view.nodes.length > 2000,
+    hideEdgesOnViewport: view.nodes.length > 2000,
+    pixelRatio: view.nodes.length > 2000 ? 1 : 'auto',
+    boxSelectionEnabled: false,
+  });
+  // Labels follow the theme: re-read the page colours when it changes.
+  const restyle = () => cy.style(graphStyle(themeColours(canvas)));
+  new MutationObserver(restyle).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', restyle);
+
+  let state: GraphState = parseGraphState('').state;
+  let controls: Controls | undefined;
+
+  const ctx: PanelContext = {
+    model,
+    href: (url, section) => (url.startsWith('/') ? base + url : url) + (section ? `#${encodeURIComponent(section)}` : ''),
+    onNode: (id) => {
+      apply({ ...state, focus: id, from: undefined, to: undefined });
+      panel.querySelector<HTMLElement>('#graph-panel-title')?.focus({ preventScroll: true });
+    },
+    ...(embed ? { linkTarget: '_blank' } : {}),
+  };
+
+  function visibleEdges(): ViewEdge[] {
+    return cy.edges().filter((e) => !e.hasClass('hidden')).map((e) => model.edge(e.id())!);
+  }
+
+  function filter(): void {
+    const types = new Set<string>(state.types);
+    const rel = new Set<string>(state.rel);
+    cy.nodes().forEach((n) => {
+      n.toggleClass('hidden', !types.has(n.data('type')));
+    });
+    cy.edges().forEach((e) => {
+      const hidden = !rel.has(e.data('type')) || e.data('weight') < state.weight || e.source().hasClass('hidden') || e.target().hasClass('hidden');
+      e.toggleClass('hidden', hidden);
+    });
+  }
+
+  function highlight(nodeIds: Iterable<string>, edgeIds: Iterable<string>, cls: string): cytoscape.Collection {
+    let set = cy.collection();
+    for (const id of nodeIds) set = set.union(cy.getElementById(id));
+    for (const id of edgeIds) set = set.union(cy.getElementById(id));
+    cy.elements().not(set).addClass('dim');
+    set.addClass(cls);
+    return set;
+  }
+
+  function showPaths(from: ViewNode, to: ViewNode): ViewEdge[] {
+    const edges = visibleEdges();
+    let note: string | undefined;
+    let paths = shortestPaths(edges.filter((e) => !UNEVIDENCED.has(e.type)), from.id, to.id);
+    if (paths.length === 0 || paths[0]!.length === 0) {
+      const loose = shortestPaths(edges, from.id, to.id);
+      if (loose.length > 0 && from.id !== to.id) {
+        paths = loose;
+        note = 'No path through typed relations; this one goes through mentions and links between pages.';
+      }
+    }
+    const hops = paths.flat();
+    const set = highlight(
+      [from.id, to.id, ...hops.map((h) => h.to)],
+      hops.map((h) => model.edgeId(h.edge)),
+      'on-path',
+    );
+    cy.fit(set, 40);
+    renderPathPanel(panel, ctx, from, to, paths, note);
+    return [...new Map(hops.map((h) => [model.edgeId(h.edge), h.edge])).values()];
+  }
+
+  function showFocus(node: ViewNode): ViewEdge[] {
+    const edges = visibleEdges();
+    const ids = new Set(neighbourhood(edges, node.id, state.depth));
+    const inside = edges.filter((e) => ids.has(e.source) && ids.has(e.target));
+    const set = highlight(ids, inside.map((e) => model.edgeId(e)), 'near');
+    cy.getElementById(node.id).select();
+    cy.edges().filter((e) => e.hasClass('near') && (e.source().id() === node.id || e.target().id() === node.id)).addClass('labelled');
+    cy.fit(set, 40);
+    if (cy.zoom() > 1.6) cy.zoom({ level: 1.6, position: cy.getElementById(node.id).position() });
+    renderNodePanel(panel, ctx, node);
+    return inside;
+  }
+
+  function resolve(name: string | undefined, what: string, problems: string[]): ViewNode | undefined {
+    if (!name) return undefined;
+    const node = model.node(name) ?? model.find(name, true);
+    if (!node) problems.push(`No node “${name}” in the graph (${what}). Search for it by name, or pick one from the list.`);
+    return node;
+  }
+
+  function apply(next: GraphState, problems: string[] = []): void {
+    state = next;
+    cy.batch(() => {
+      cy.elements().removeClass('dim near on-path labelled candidate');
+      cy.elements().unselect();
+      filter();
+    });
+    let shown: ViewEdge[];
+    const from = resolve(state.from, 'from', problems);
+    const to = resolve(state.to, 'to', problems);
+    const focus = resolve(state.focus, 'focus', problems);
+    if (from && to) shown = showPaths(from, to);
+    else if (focus) shown = showFocus(focus);
+    else {
+      cy.fit(cy.elements().not('.hidden'), 30);
+      panel.replaceChildren(...introduction());
+      shown = visibleEdges().filter((e) => !UNEVIDENCED.has(e.type));
+    }
+    renderRelationList(list, ctx, shown);
+    message.replaceChildren(...problems.map((p) => el('span', {}, p)));
+    message.hidden = problems.length === 0;
+    controls?.sync(state);
+    const query = formatGraphState(state);
+    history.replaceState(history.state, '', query ? `?${query}` : location.pathname);
+  }
+
+  function introduction(): Node[] {
+    return [
+      el('h2', { id: 'graph-panel-title', tabindex: '-1' }, 'Explore the graph'),
+      el('p', {}, 'Pick a node to see what it is, how it relates to its neighbours and the sentences that say so.'),
+      el('p', {}, `${view.nodes.length} nodes and ${view.edges.length} relations are drawn; the list below the graph has the same relations as text.`),
+    ];
+  }
+
+  cy.on('tap', 'node', (event) => ctx.onNode(event.target.id()));
+  cy.on('tap', (event) => {
+    if (event.target === cy) apply({ ...state, focus: undefined, from: undefined, to: undefined });
+  });
+  cy.on('mouseover', 'node, edge', (event) => event.target.addClass('hover'));
+  cy.on('mouseout', 'node, edge', (event) => event.target.removeClass('hover'));
+
+  const form = root.querySelector<HTMLFormElement>('[data-controls]');
+  if (form) controls = bindControls(form, model, () => state, apply);
+  bindKeyboard(canvas, root.querySelector<HTMLElement>('[data-announce]')!, cy, model, () => state, (id) => apply({ ...state, focus: id, from: undefined, to: undefined }));
+
+  const { state: initial, problems } = parseGraphState(location.search);
+  apply(initial, problems);
+
+  if (embed && window.parent !== window) {
+    const report = () => window.parent.postMessage({ type: 'docgraph:height', height: document.documentElement.scrollHeight }, '*');
+    new ResizeObserver(report).observe(document.body);
+    report();
+  }
+
+  return {
+    cy,
+    model,
+    apply,
+    nodePosition(id) {
+      const node = cy.getElementById(id);
+      if (node.empty()) return undefined;
+      const box = canvas.getBoundingClientRect();
+      const p = node.renderedPosition();
+      return { x: box.left + p.x, y: box.top + p.y };
+    },
+  };
+}
