@@ -44,7 +44,8 @@ export function buildGraphView(graph: KnowledgeGraph, documents: SiteDocument[],
               return {
                 url: doc?.url ?? graph.nodes.find((n) => n.id === ev.doc)?.url ?? '',
                 section: ev.section,
-                doc: doc?.title ?? ev.doc,
+                // Evidence outside the site (a vocabulary statement, a file not built) keeps its file name, no URL.
+                doc: doc?.title ?? (ev.doc || ev.file),
                 ...(heading ? { heading } : {}),
                 sentence: ev.sentence,
               };

@@ -58,7 +58,7 @@ function evidenceItem(ctx: PanelContext, ev: ViewEvidence): HTMLLIElement {
     'li',
     { class: 'evidence' },
     el('blockquote', {}, el('p', {}, ev.sentence)),
-    link(ctx, ctx.href(ev.url, ev.section), `${where}`),
+    ev.url ? link(ctx, ctx.href(ev.url, ev.section), where) : el('span', { class: 'muted' }, `${where} (not part of this site)`),
   );
 }
 
