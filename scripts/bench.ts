@@ -1,7 +1,7 @@
 // `npm run bench`: how docgraph's pipeline compares with a bare remark parse of the same files,
 // on the real corpus and on generated sets of 1,000 and 10,000 documents.
 //
-//   npm run bench -- [--sets corpus,1k,10k] [--runs N] [--json FILE] [--corpus DIR] [--timeout MIN]
+//   npm run bench -- [--sets corpus,1k,10k,graph] [--runs N] [--json FILE] [--corpus DIR] [--timeout MIN]
 //
 // Every measurement runs in its own child process (scripts/bench/measure-*.ts) and reports its own
 // peak RSS. Generated sets are made once by scripts/generate-corpus.ts in os.tmpdir() and reused.
@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { defaultOutDir, generateCorpusDir, isArticlePath } from './generate-corpus.ts';
 import { measureInChild, type MeasureKind } from './bench/child.ts';
 import type { Measurement } from './bench/protocol.ts';
+import { graphReport, runGraphBench } from './bench/graph.ts';
 import {
   aggregate,
   checkTargets,
@@ -43,12 +44,12 @@ type SetName = keyof typeof SETS;
 const SET_NAMES = Object.keys(SETS) as SetName[];
 
 const Flags = z.object({
-  /** Comma-separated subset of corpus,1k,10k, measured in that order. */
+  /** Comma-separated subset of corpus,1k,10k, measured in that order; `graph`: the graph pages in Chromium. */
   sets: z
     .string()
-    .default(SET_NAMES.join(','))
+    .default([...SET_NAMES, 'graph'].join(','))
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(SET_NAMES as [SetName, ...SetName[]])).min(1, 'name at least one set')),
+    .pipe(z.array(z.enum(['graph', ...SET_NAMES] as [SetName | 'graph', ...(SetName | 'graph')[]])).min(1, 'name at least one set')),
   /** Runs per set, overriding the defaults (corpus 3, 1k 3, 10k 1). */
   runs: z.coerce.number().int().min(1).max(20).optional(),
   /** Also write the figures as JSON to this file. */
@@ -126,7 +127,7 @@ async function measureSet(
 async function main(): Promise<number> {
   const flags = readFlags(process.argv.slice(2));
   if (!flags) {
-    console.error('usage: npm run bench -- [--sets corpus,1k,10k] [--runs N] [--json FILE] [--corpus DIR] [--timeout MIN]');
+    console.error('usage: npm run bench -- [--sets corpus,1k,10k,graph] [--runs N] [--json FILE] [--corpus DIR] [--timeout MIN]');
     return 2;
   }
   const corpus = resolve(flags.corpus);
@@ -202,6 +203,10 @@ async function main(): Promise<number> {
     }
   }
 
+  // The graph pages: built from the corpus, timed in headless Chromium (scripts/bench/graph.ts).
+  const graph = flags.sets.includes('graph') ? await runGraphBench(corpus, PROJECT) : undefined;
+  if (graph) console.log(`\n${'error' in graph ? `Graph pages failed:\n${graph.error}` : graphReport(graph)}`);
+
   if (flags.json) {
     const file = resolve(flags.json);
     await mkdir(dirname(file), { recursive: true });
@@ -221,12 +226,13 @@ async function main(): Promise<number> {
       sets,
       growth: growths,
       checks,
+      graph,
     };
     await writeFile(file, JSON.stringify(data, null, 2) + '\n');
     console.log(`\nwrote ${file}`);
   }
   // A missed target is a figure to read, not a crash; a measurement that crashed is an error.
-  return sets.some((s) => 'error' in s.bare || 'error' in s.pipeline) ? 1 : 0;
+  return sets.some((s) => 'error' in s.bare || 'error' in s.pipeline) || (graph && 'error' in graph) ? 1 : 0;
 }
 
 main().then(

@@ -31,7 +31,7 @@ const hostPage = (src: string) => `<!doctype html>
 </body></html>`;
 
 beforeAll(async () => {
-  host = createServer((req, res) => {
+  host = createServer((_req, res) => {
     const src = `${siteUrl}/embed/graph/?focus=azure-ad-connect&theme=dark`;
     res.setHeader('content-type', 'text/html; charset=utf-8');
     res.end(hostPage(src));

@@ -1,0 +1,33 @@
+import { createServer } from 'node:http';
+import sirv from 'sirv';
+import { launchBrowser } from './test/browser/browser.ts';
+import { syntheticGraphView } from './scripts/bench/graph-synthetic.ts';
+const n = Number(process.argv[3] ?? 5000);
+let t = performance.now();
+const view = JSON.stringify(syntheticGraphView(n));
+console.log('synthetic', Math.round(performance.now() - t), 'ms', view.length);
+const assets = sirv(process.argv[2]!, { dev: false });
+const server = createServer((req, res) => assets(req, res, () => { res.statusCode = 404; res.end('nf'); }));
+await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+const port = (server.address() as any).port;
+const browser = await launchBrowser();
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+page.on('console', (m) => console.log('console', m.text()));
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+await page.route('**/graph-view.json', (route) => route.fulfill({ contentType: 'application/json', body: view }));
+const client = await page.context().newCDPSession(page);
+await client.send('Profiler.enable');
+await client.send('Profiler.start');
+await page.goto(`http://127.0.0.1:${port}/graph/`);
+for (let i = 0; i < 60; i++) {
+  const s = await page.evaluate('[document.querySelector("[data-graph]").dataset.state, performance.getEntriesByType("mark").map(m => m.name + " " + Math.round(m.startTime)).join(", ")]');
+  console.log(i, JSON.stringify(s));
+  if ((s as any)[0] === 'ready' || (s as any)[0] === 'failed') break;
+  await new Promise((r) => setTimeout(r, 2000));
+}
+const { profile } = await client.send('Profiler.stop');
+const self = new Map<string, number>();
+const dt = profile.timeDeltas!; const byId = new Map(profile.nodes.map((n: any) => [n.id, n]));
+profile.samples!.forEach((id: number, i: number) => { const n: any = byId.get(id); const k = `${n.callFrame.functionName}@${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}`; self.set(k, (self.get(k) ?? 0) + (dt[i] ?? 0)); });
+console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, v]) => `${(v / 1000).toFixed(0)}ms ${k}`).join('\n'));
+await browser.close(); server.close();
