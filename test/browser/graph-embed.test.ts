@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { useBrowser } from './browser.ts';
-import { graphReady, nodePosition, panelTitle } from './graph-helpers.ts';
+import { graphReady, nodePosition, panelTitle, webglReadback } from './graph-helpers.ts';
 
 const siteUrl = inject('siteUrl');
 const { withPage } = useBrowser();
@@ -76,6 +76,6 @@ describe('graph embed', () => {
       await popup.waitForLoadState();
       expect(popup.url()).toMatch(new RegExp(`^${siteUrl}/`));
       await popup.close();
-    });
+    }, webglReadback);
   });
 });

@@ -20,3 +20,9 @@ export async function clickNode(page: Page, id: string): Promise<void> {
 export async function panelTitle(target: Page | Frame): Promise<string> {
   return (await target.locator('[data-panel] h2').textContent())?.trim() ?? '';
 }
+
+/**
+ * Chromium's note when cytoscape's WebGL renderer reads back pixels to find the node under a click
+ * (a driver performance message, logged as a console warning): expected in tests that click the canvas.
+ */
+export const webglReadback = (problem: string): boolean => /GL Driver Message .*GPU stall due to ReadPixels/.test(problem);

@@ -5,7 +5,7 @@
 import type { BrowserContextOptions } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { checkPageTypes, useBrowser } from './browser.ts';
-import { clickNode, graphReady, panelTitle } from './graph-helpers.ts';
+import { clickNode, graphReady, panelTitle, webglReadback } from './graph-helpers.ts';
 
 const siteUrl = inject('siteUrl');
 const DESKTOP: BrowserContextOptions = { colorScheme: 'light', viewport: { width: 1280, height: 900 } };
@@ -31,7 +31,7 @@ describe('graph page', () => {
       await expect(heading.textContent()).resolves.toContain('Azure AD Connect');
       const box = await heading.boundingBox();
       expect(box && box.y >= 0 && box.y < 900).toBe(true);
-    });
+    }, webglReadback);
   });
 
   it('shows the path from DirSync to single sign-on hop by hop, with evidence', async () => {

@@ -8,7 +8,7 @@ import { formatGraphState, parseGraphState, type GraphState } from '../../lib/gr
 import { neighbourhood, shortestPaths } from '../../lib/graph-paths.ts';
 import { relationPhrase } from '../../lib/relations.ts';
 import { createModel, UNEVIDENCED, type GraphModel } from './graph-model.ts';
-import { graphStyle, themeColours } from './graph-style.ts';
+import { graphStyle, labelScale, labelScaleFor, themeColours } from './graph-style.ts';
 import { el, relationSentence, renderNodePanel, renderPathPanel, renderRelationList, type PanelContext } from './graph-panel.ts';
 import { bindControls, type Controls } from './graph-controls.ts';
 import { bindKeyboard } from './graph-keyboard.ts';
@@ -93,6 +93,20 @@ export function mountGraph(root: HTMLElement, view: GraphView): GraphApp {
     // relations are named in a tooltip on hover instead (showTip below). Not yet in @types/cytoscape.
     ...({ webgl: true } as object),
   });
+  // Labels keep a readable size as the reader zooms out (graph-style.ts), restyled once per frame at most.
+  let restyling = false;
+  const rescaleLabels = () => {
+    const next = labelScaleFor(cy.zoom());
+    if (restyling || Math.abs(next - labelScale.value) < 0.05) return;
+    restyling = true;
+    requestAnimationFrame(() => {
+      restyling = false;
+      labelScale.value = labelScaleFor(cy.zoom());
+      cy.style().update();
+    });
+  };
+  labelScale.value = labelScaleFor(cy.zoom());
+  cy.on('zoom', rescaleLabels);
   // Labels follow the theme: re-read the page colours when it changes.
   const restyle = () => cy.style(graphStyle(themeColours(canvas)));
   new MutationObserver(restyle).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });

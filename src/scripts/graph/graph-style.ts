@@ -21,6 +21,18 @@ export function themeColours(element: HTMLElement): ThemeColours {
   };
 }
 
+/**
+ * How much bigger than their nominal size labels are drawn: zoomed out to see the whole graph, labels
+ * would shrink to specks, so they grow back up to keep about LABEL_HOLD of their size on screen.
+ * graph-app.ts updates it as the reader zooms.
+ */
+export const labelScale = { value: 1 };
+const LABEL_HOLD = 0.8;
+
+export function labelScaleFor(zoom: number): number {
+  return Math.max(1, LABEL_HOLD / zoom);
+}
+
 export function graphStyle(colours: ThemeColours): cytoscape.StylesheetJson {
   return [
     {
@@ -31,7 +43,7 @@ export function graphStyle(colours: ThemeColours): cytoscape.StylesheetJson {
         'border-width': 1,
         'border-color': colours.background,
         label: 'data(shortLabel)',
-        'font-size': 'data(fontSize)',
+        'font-size': (node: cytoscape.NodeSingular) => (node.data('fontSize') as number) * labelScale.value,
         'font-family': 'system-ui, sans-serif',
         color: colours.text,
         'text-outline-color': colours.background,
@@ -40,7 +52,7 @@ export function graphStyle(colours: ThemeColours): cytoscape.StylesheetJson {
         'text-margin-y': 3,
         // Labels too small to read at the current zoom are not drawn (labels are shortened in data, not
         // with text-wrap: ellipsis, which measures every label over and over).
-        'min-zoomed-font-size': 10,
+        'min-zoomed-font-size': 12,
       },
     },
     ...Object.entries(NODE_LOOK).map(([type, look]) => ({
@@ -83,7 +95,7 @@ export function graphStyle(colours: ThemeColours): cytoscape.StylesheetJson {
     { selector: 'edge.on-path', style: { width: 4 } },
     {
       selector: 'node:selected, node.on-path',
-      style: { 'border-width': 3, 'border-color': colours.accent, 'font-weight': 'bold', 'font-size': 15 },
+      style: { 'border-width': 3, 'border-color': colours.accent, 'font-weight': 'bold', 'font-size': () => 15 * labelScale.value },
     },
     { selector: 'node.candidate', style: { 'border-width': 4, 'border-color': colours.accent, 'border-style': 'dashed' } },
   ];
