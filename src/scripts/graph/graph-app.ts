@@ -23,6 +23,8 @@ export interface GraphApp {
 }
 
 const MAX_FIT_ZOOM = 1.2;
+/** Above this many nodes the graph is drawn with the cheap style (graph-style.ts). */
+const BIG_GRAPH = 1500;
 
 function shortLabel(label: string): string {
   return label.length > 42 ? `${label.slice(0, 40)}…` : label;
@@ -73,6 +75,7 @@ export function mountGraph(root: HTMLElement, view: GraphView): GraphApp {
   const model = createModel(view);
 
   preventCytoscapeStyleElement();
+  const big = view.nodes.length > BIG_GRAPH;
   const cy = cytoscape({
     container: canvas,
     elements: [
@@ -80,13 +83,13 @@ export function mountGraph(root: HTMLElement, view: GraphView): GraphApp {
       ...view.edges.map((e) => ({ group: 'edges' as const, data: edgeData(model, e) })),
     ],
     layout: { name: 'preset', fit: true, padding: 30 },
-    style: graphStyle(themeColours(canvas)),
+    style: graphStyle(themeColours(canvas), big),
     minZoom: 0.05,
     maxZoom: 4,
     // Big graphs: draw a cached bitmap while panning/zooming instead of every label.
-    textureOnViewport: view.nodes.length > 2000,
-    hideEdgesOnViewport: view.nodes.length > 2000,
-    pixelRatio: view.nodes.length > 2000 ? 1 : 'auto',
+    textureOnViewport: big,
+    hideEdgesOnViewport: big,
+    pixelRatio: big ? 1 : 'auto',
     boxSelectionEnabled: false,
     // The WebGL renderer (cytoscape >= 3.31) draws a big graph several times faster than the canvas one
     // (measured: 2,000 nodes 7 s instead of 41 s in headless Chromium); it draws no edge labels, so
@@ -96,6 +99,7 @@ export function mountGraph(root: HTMLElement, view: GraphView): GraphApp {
   // Labels keep a readable size as the reader zooms out (graph-style.ts), restyled once per frame at most.
   let restyling = false;
   const rescaleLabels = () => {
+    if (big) return;
     const next = labelScaleFor(cy.zoom());
     if (restyling || Math.abs(next - labelScale.value) < 0.05) return;
     restyling = true;
@@ -108,7 +112,7 @@ export function mountGraph(root: HTMLElement, view: GraphView): GraphApp {
   labelScale.value = labelScaleFor(cy.zoom());
   cy.on('zoom', rescaleLabels);
   // Labels follow the theme: re-read the page colours when it changes.
-  const restyle = () => cy.style(graphStyle(themeColours(canvas)));
+  const restyle = () => cy.style(graphStyle(themeColours(canvas), big));
   new MutationObserver(restyle).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', restyle);
 

@@ -33,8 +33,15 @@ export function labelScaleFor(zoom: number): number {
   return Math.max(1, LABEL_HOLD / zoom);
 }
 
-export function graphStyle(colours: ThemeColours): cytoscape.StylesheetJson {
-  return [
+/**
+ * `big`: thousands of nodes. Every style that costs per element goes: labels only on the nodes in focus,
+ * on a path or under the pointer, fixed label sizes (a function value is recomputed for every node),
+ * and every edge drawn as the cheapest kind (haystack: no arrow).
+ */
+export function graphStyle(colours: ThemeColours, big = false): cytoscape.StylesheetJson {
+  const nodeFont = big ? 'data(fontSize)' : (node: cytoscape.NodeSingular) => (node.data('fontSize') as number) * labelScale.value;
+  const focusFont = big ? 15 : () => 15 * labelScale.value;
+  const sheet: cytoscape.StylesheetJson = [
     {
       selector: 'node',
       style: {
@@ -43,7 +50,7 @@ export function graphStyle(colours: ThemeColours): cytoscape.StylesheetJson {
         'border-width': 1,
         'border-color': colours.background,
         label: 'data(shortLabel)',
-        'font-size': (node: cytoscape.NodeSingular) => (node.data('fontSize') as number) * labelScale.value,
+        'font-size': nodeFont,
         'font-family': 'system-ui, sans-serif',
         color: colours.text,
         'text-outline-color': colours.background,
@@ -95,8 +102,15 @@ export function graphStyle(colours: ThemeColours): cytoscape.StylesheetJson {
     { selector: 'edge.on-path', style: { width: 4 } },
     {
       selector: 'node:selected, node.on-path',
-      style: { 'border-width': 3, 'border-color': colours.accent, 'font-weight': 'bold', 'font-size': () => 15 * labelScale.value },
+      style: { 'border-width': 3, 'border-color': colours.accent, 'font-weight': 'bold', 'font-size': focusFont },
     },
     { selector: 'node.candidate', style: { 'border-width': 4, 'border-color': colours.accent, 'border-style': 'dashed' } },
+  ];
+  if (!big) return sheet;
+  return [
+    ...sheet,
+    { selector: 'node', style: { label: '' } },
+    { selector: 'edge', style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none' } },
+    { selector: 'node.near, node.on-path, node:selected, node.hover, node.candidate', style: { label: 'data(shortLabel)' } },
   ];
 }
