@@ -88,6 +88,22 @@ describe('graph page', () => {
     });
   });
 
+  it('draws mention and link edges after the first paint, in the focused picture', async () => {
+    await withPage(DESKTOP, async (page) => {
+      await page.goto(`${siteUrl}/graph/?focus=azure-ad-connect`);
+      await graphReady(page);
+      await page.locator('[data-graph][data-edges="complete"]').waitFor({ state: 'attached', timeout: 20_000 });
+      const mention = await page.evaluate(() => {
+        const edge = window.docgraph!.cy.getElementById('doc:office-365-integration|mentions|azure-ad-connect');
+        return { drawn: edge.nonempty(), classes: edge.classes() };
+      });
+      // Inside the focused neighbourhood, so highlighted like the edges drawn at once.
+      expect(mention).toEqual({ drawn: true, classes: ['near'] });
+      const outside = await page.evaluate(() => window.docgraph!.cy.edges('[type = "mentions"]').filter((e) => !e.hasClass('near')).every((e) => e.hasClass('dim')));
+      expect(outside).toBe(true);
+    });
+  });
+
   it('explains unknown ids and bad parameters in the page instead of failing', async () => {
     await withPage(DESKTOP, async (page) => {
       await page.goto(`${siteUrl}/graph/?focus=no-such-entity&depth=99`);
