@@ -2,7 +2,7 @@
 // on the real corpus and on generated sets of 1,000 and 10,000 documents; and (set `starlight`) how
 // docgraph's full build compares with Starlight's build of the corpus (scripts/bench/starlight.ts).
 //
-//   npm run bench -- [--sets corpus,1k,10k,starlight] [--runs N] [--json FILE] [--corpus DIR] [--timeout MIN] [--no-search]
+//   npm run bench -- [--sets corpus,1k,10k,starlight,graph] [--runs N] [--json FILE] [--corpus DIR] [--timeout MIN] [--no-search]
 //
 // Then the search index of each set and, on the corpus, the comparison with Pagefind
 // (scripts/bench/search.ts; --no-search skips both).
@@ -22,6 +22,7 @@ import type { Measurement } from './bench/protocol.ts';
 import { benchSearch, printSearchBench } from './bench/search.ts';
 import { measureReference, type ReferenceFigures } from './bench/starlight.ts';
 import { buildStageTable, referenceTable, starlightChecks, summarize } from './bench/starlight-summary.ts';
+import { graphReport, runGraphBench } from './bench/graph.ts';
 import {
   aggregate,
   checkTargets,
@@ -51,10 +52,10 @@ const SET_NAMES = Object.keys(SETS) as SetName[];
 /** Not a content set: full builds of the corpus by docgraph and by Starlight, 3 runs by default. */
 const REFERENCE = 'starlight';
 const REFERENCE_RUNS = 3;
-const ALL_NAMES = [...SET_NAMES, REFERENCE] as const;
+const ALL_NAMES = [...SET_NAMES, REFERENCE, 'graph'] as const;
 
 const Flags = z.object({
-  /** Comma-separated subset of corpus,1k,10k,starlight, measured in that order. */
+  /** Comma-separated subset of corpus,1k,10k,starlight,graph, measured in that order (`graph`: the graph pages in Chromium). */
   sets: z
     .string()
     .default(ALL_NAMES.join(','))
@@ -140,7 +141,7 @@ async function measureSet(
 async function main(): Promise<number> {
   const flags = readFlags(process.argv.slice(2));
   if (!flags) {
-    console.error('usage: npm run bench -- [--sets corpus,1k,10k,starlight] [--runs N] [--json FILE] [--corpus DIR] [--timeout MIN] [--no-search]');
+    console.error('usage: npm run bench -- [--sets corpus,1k,10k,starlight,graph] [--runs N] [--json FILE] [--corpus DIR] [--timeout MIN] [--no-search]');
     return 2;
   }
   const corpus = resolve(flags.corpus);
@@ -235,6 +236,10 @@ async function main(): Promise<number> {
     }
   }
 
+  // The graph pages: built from the corpus, timed in headless Chromium (scripts/bench/graph.ts).
+  const graph = flags.sets.includes('graph') ? await runGraphBench(corpus, PROJECT) : undefined;
+  if (graph) console.log(`\n${'error' in graph ? `Graph pages failed:\n${graph.error}` : graphReport(graph)}`);
+
   if (flags.json) {
     const file = resolve(flags.json);
     await mkdir(dirname(file), { recursive: true });
@@ -256,6 +261,7 @@ async function main(): Promise<number> {
       ...(reference && { starlight: reference }),
       checks,
       search,
+      graph,
     };
     await writeFile(file, JSON.stringify(data, null, 2) + '\n');
     console.log(`\nwrote ${file}`);
@@ -263,7 +269,7 @@ async function main(): Promise<number> {
   // A missed target is a figure to read, not a crash; a measurement that crashed is an error.
   const searchFailed = !!search && (search.sets.some((s) => s.error) || (!!search.pagefind && 'error' in search.pagefind));
   const referenceFailed = reference && (reference.starlight.error || reference.docgraph.error);
-  return sets.some((s) => 'error' in s.bare || 'error' in s.pipeline) || searchFailed || referenceFailed ? 1 : 0;
+  return sets.some((s) => 'error' in s.bare || 'error' in s.pipeline) || searchFailed || referenceFailed || (graph && 'error' in graph) ? 1 : 0;
 }
 
 /** Prints the Starlight comparison; returns its target checks. */

@@ -12,6 +12,7 @@ import { createHtmlRenderer, type MdxStore, type PageStore } from '../../src/out
 import { buildSiteData, htmlFileName } from '../../src/outputs/site-model.ts';
 import { buildSearchIndex } from '../../src/search/build.ts';
 import { createDocumentCache } from './document-cache.ts';
+import { buildGraphView } from '../../src/outputs/build-graph-view.ts';
 
 export const PROJECT_ROOT = resolve(dirname(new URL(import.meta.url).pathname), '../..');
 
@@ -76,7 +77,15 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
   }
   const site = buildSiteData(result, resolve(options.contentDir));
   await writeFile(join(options.dataDir, 'site.json'), `${JSON.stringify(site)}\n`);
-  for (const [name, data] of [['graph.json', `${JSON.stringify(result.graph)}\n`], ['report.json', `${JSON.stringify(result.report, null, 2)}\n`]] as const) {
+  const layoutStarted = performance.now();
+  const graphView = `${JSON.stringify(buildGraphView(result.graph, site.documents))}\n`;
+  const layoutMs = performance.now() - layoutStarted;
+  options.onStage?.('graph layout', layoutMs);
+  for (const [name, data] of [
+    ['graph.json', `${JSON.stringify(result.graph)}\n`],
+    ['report.json', `${JSON.stringify(result.report, null, 2)}\n`],
+    ['graph-view.json', graphView],
+  ] as const) {
     await writeFile(join(options.dataDir, 'public', name), data);
     written.add(join(options.dataDir, 'public', name));
   }
@@ -94,7 +103,8 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
   await removeUnwritten(join(options.dataDir, 'html'), written);
   await removeUnwritten(join(options.dataDir, 'mdx'), written);
   await removeUnwritten(join(options.dataDir, 'public'), written);
-  options.onStage?.('write', performance.now() - started - searchMs);
+  // Layout and search are stages of their own, not writing.
+  options.onStage?.('write', performance.now() - started - searchMs - layoutMs);
   return result;
 }
 

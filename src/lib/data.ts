@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { SiteData, SiteDocument } from '../outputs/site-data.ts';
 import type { KnowledgeGraph } from '../pipeline/types.ts';
 import { indexGraph, type GraphIndex } from './graph.ts';
+import type { GraphView } from '../outputs/graph-view.ts';
 
 export const dataDir: string = __DOCGRAPH_DATA_DIR__;
 export const contentDir: string = __DOCGRAPH_CONTENT_DIR__;
@@ -69,4 +70,15 @@ export function readArticleHtml(doc: SiteDocument): string {
     throw new Error(`docgraph: htmlFile ${doc.htmlFile} of ${doc.path} points outside ${dataDir}/html.`);
   }
   return readFileSync(file, 'utf8');
+}
+
+let graphView: { stamp: string; view: GraphView } | undefined;
+
+/** graph-view.json: the graph with layout positions (src/outputs/graph-view.ts), for local graphs. */
+export function getGraphView(): GraphView {
+  refreshIfChanged();
+  if (!graphView || graphView.stamp !== loadedStamp) {
+    graphView = { stamp: loadedStamp, view: readJson<GraphView>(path.join(dataDir, 'public', 'graph-view.json'), 'graph-view.json') };
+  }
+  return graphView.view;
 }

@@ -8,6 +8,8 @@
 //   <data>/public/graph.json    the KnowledgeGraph (also served at /graph.json)
 //   <data>/public/report.json   the BuildReport   (also served at /report.json)
 //   <data>/public/search/...    the search index (layout in src/search/format.ts), served at /search/...
+//   <data>/public/graph-view.json  GraphView (src/outputs/graph-view.ts): entities and documents with
+//                               build-time layout positions, for the interactive graph pages
 //   <data>/public/...           content assets (images) at their content-relative path
 //
 // Embeds and exports are not in the data folder: Astro endpoints render them from graph.json with the

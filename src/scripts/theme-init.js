@@ -4,6 +4,9 @@
 (function () {
   var root = document.documentElement;
   root.classList.add('js');
+  // An embed (or any shared link) may ask for a theme: /embed/graph/?theme=dark.
+  var asked = /[?&]theme=(light|dark)(?:&|$)/.exec(location.search);
+  if (asked) return root.setAttribute('data-theme', asked[1]);
   try {
     var theme = localStorage.getItem('docgraph-theme');
     if (theme === 'light' || theme === 'dark') root.setAttribute('data-theme', theme);

@@ -1,0 +1,327 @@
+// The interactive graph (/graph/ and /embed/graph/): cytoscape over graph-view.json with the positions
+// computed at build time (preset layout: nothing is laid out in the browser), filters, search, focus
+// mode, paths between two nodes, a side panel, a text alternative and keyboard moves. The view lives in
+// the URL (src/lib/graph-state.ts) so it can be shared and embedded.
+import cytoscape from 'cytoscape';
+import type { GraphView, ViewEdge, ViewNode } from '../../outputs/graph-view.ts';
+import { formatGraphState, parseGraphState, type GraphState } from '../../lib/graph-state.ts';
+import { neighbourhood, shortestPaths } from '../../lib/graph-paths.ts';
+import { relationPhrase } from '../../lib/relations.ts';
+import { createModel, UNEVIDENCED, type GraphModel } from './graph-model.ts';
+import { graphStyle, labelScale, labelScaleFor, themeColours } from './graph-style.ts';
+import { el, relationSentence, renderNodePanel, renderPathPanel, renderRelationList, type PanelContext } from './graph-panel.ts';
+import { bindControls, type Controls } from './graph-controls.ts';
+import { bindKeyboard } from './graph-keyboard.ts';
+import { preventCytoscapeStyleElement } from './csp.ts';
+
+export interface GraphApp {
+  cy: cytoscape.Core;
+  model: GraphModel;
+  /** Where a node is drawn, in CSS pixels relative to the page (for scripts and tests that click it). */
+  nodePosition(id: string): { x: number; y: number } | undefined;
+  apply(state: GraphState): void;
+}
+
+const MAX_FIT_ZOOM = 1.2;
+/** Above this many nodes the graph is drawn with the cheap style (graph-style.ts). */
+const BIG_GRAPH = 1500;
+/** Edges added per task when the mention and link edges are drawn after the first paint. */
+const EDGES_PER_TASK = 800;
+
+function shortLabel(label: string): string {
+  return label.length > 42 ? `${label.slice(0, 40)}…` : label;
+}
+
+function nodeData(model: GraphModel, node: ViewNode) {
+  const degree = model.degree(node.id);
+  // Vocabulary entities carry the story; documents and discovered terms are many and stay small, so at
+  // the zoom that fits the whole graph only the labels of the best-connected entities are big enough
+  // to draw (min-zoomed-font-size), and more appear as the reader zooms in.
+  const minor = node.type === 'document' || node.type === 'discovered';
+  return {
+    id: node.id,
+    type: node.type,
+    shortLabel: shortLabel(node.label),
+    size: Math.round(minor ? Math.min(22, 8 + Math.sqrt(degree) * 1.2) : Math.min(60, 16 + Math.sqrt(degree) * 3.5)),
+    fontSize: Math.round(minor ? 13 : Math.min(40, 14 + Math.sqrt(degree) * 1.6)),
+  };
+}
+
+function edgeData(model: GraphModel, edge: ViewEdge) {
+  return {
+    id: model.edgeId(edge),
+    source: edge.source,
+    target: edge.target,
+    type: edge.type,
+    weight: edge.weight,
+    width: Math.min(5, 1 + Math.log2(edge.weight)),
+    phrase: relationPhrase(edge.type),
+  };
+}
+
+export async function loadView(url: string): Promise<GraphView> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const view = (await response.json()) as GraphView;
+  if (view.schemaVersion !== 1 || !Array.isArray(view.nodes) || !Array.isArray(view.edges)) throw new Error(`${url} is not a graph view (schemaVersion 1).`);
+  return view;
+}
+
+export function mountGraph(root: HTMLElement, view: GraphView): GraphApp {
+  const embed = root.dataset.mode === 'embed';
+  const base = root.dataset.base ?? '';
+  const canvas = root.querySelector<HTMLElement>('[data-canvas]')!;
+  const panel = root.querySelector<HTMLElement>('[data-panel]')!;
+  const list = root.querySelector<HTMLElement>('[data-list]')!;
+  const message = root.querySelector<HTMLElement>('[data-message]')!;
+  const model = createModel(view);
+
+  preventCytoscapeStyleElement();
+  const big = view.nodes.length > BIG_GRAPH;
+  // Mentions and page links are most of the edges (4,100 of 4,175 on the corpus) and say little in the
+  // whole-graph picture; in a big graph every edge waits. They are drawn after the first paint, a slice
+  // per task (addLaterEdges), so the graph is on screen and answers clicks first. Panels, paths and the
+  // text list read the data, not the drawing, so they are complete from the start.
+  const drawnLater = (e: ViewEdge) => big || UNEVIDENCED.has(e.type);
+  const cy = cytoscape({
+    container: canvas,
+    elements: [
+      ...view.nodes.map((n) => ({ group: 'nodes' as const, data: nodeData(model, n), position: { x: n.x, y: n.y } })),
+      ...view.edges.filter((e) => !drawnLater(e)).map((e) => ({ group: 'edges' as const, data: edgeData(model, e) })),
+    ],
+    layout: { name: 'preset', fit: true, padding: 30 },
+    style: graphStyle(themeColours(canvas), big),
+    minZoom: 0.05,
+    maxZoom: 4,
+    // Big graphs: draw a cached bitmap while panning/zooming instead of every label.
+    textureOnViewport: big,
+    hideEdgesOnViewport: big,
+    pixelRatio: big ? 1 : 'auto',
+    boxSelectionEnabled: false,
+    // The WebGL renderer (cytoscape >= 3.31) draws a big graph several times faster than the canvas one
+    // (measured: 2,000 nodes 7 s instead of 41 s in headless Chromium); it draws no edge labels, so
+    // relations are named in a tooltip on hover instead (showTip below). Not yet in @types/cytoscape.
+    ...({ webgl: true } as object),
+  });
+  // Labels keep a readable size as the reader zooms out (graph-style.ts), restyled once per frame at most.
+  let restyling = false;
+  const rescaleLabels = () => {
+    if (big) return;
+    const next = labelScaleFor(cy.zoom());
+    if (restyling || Math.abs(next - labelScale.value) < 0.05) return;
+    restyling = true;
+    requestAnimationFrame(() => {
+      restyling = false;
+      labelScale.value = labelScaleFor(cy.zoom());
+      cy.style().update();
+    });
+  };
+  labelScale.value = labelScaleFor(cy.zoom());
+  cy.on('zoom', rescaleLabels);
+  // Labels follow the theme: re-read the page colours when it changes.
+  const restyle = () => cy.style(graphStyle(themeColours(canvas), big));
+  new MutationObserver(restyle).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', restyle);
+
+  let state: GraphState = parseGraphState('').state;
+  let controls: Controls | undefined;
+
+  const ctx: PanelContext = {
+    model,
+    href: (url, section) => (url.startsWith('/') ? base + url : url) + (section ? `#${encodeURIComponent(section)}` : ''),
+    onNode: (id) => {
+      apply({ ...state, focus: id, from: undefined, to: undefined });
+      panel.querySelector<HTMLElement>('#graph-panel-title')?.focus({ preventScroll: true });
+    },
+    ...(embed ? { linkTarget: '_blank' } : {}),
+  };
+
+  /** The edges the filters let through (from the data, so edges not drawn yet count too). */
+  function visibleEdges(): ViewEdge[] {
+    const types = new Set<string>(state.types);
+    const rel = new Set<string>(state.rel);
+    const shown = (id: string) => types.has(model.node(id)?.type ?? '');
+    return view.edges.filter((e) => rel.has(e.type) && e.weight >= state.weight && shown(e.source) && shown(e.target));
+  }
+
+  /** Hide what the filters leave out; only elements whose state changes are touched (restyling is the cost). */
+  function filter(edges: cytoscape.EdgeCollection = cy.edges(), nodes: cytoscape.NodeCollection | undefined = cy.nodes()): void {
+    const types = new Set<string>(state.types);
+    const rel = new Set<string>(state.rel);
+    const hideNode = (n: cytoscape.NodeSingular) => !types.has(n.data('type'));
+    nodes?.forEach((n) => {
+      if (n.hasClass('hidden') !== hideNode(n)) n.toggleClass('hidden');
+    });
+    edges.forEach((e) => {
+      const hide = !rel.has(e.data('type')) || e.data('weight') < state.weight || hideNode(e.source()) || hideNode(e.target());
+      if (e.hasClass('hidden') !== hide) e.toggleClass('hidden');
+    });
+  }
+
+  /** Fit a few nodes into view without blowing them up: a two-node path would fill the canvas. */
+  function fitTo(set: cytoscape.Collection): void {
+    cy.fit(set, 40);
+    if (cy.zoom() > MAX_FIT_ZOOM) cy.zoom({ level: MAX_FIT_ZOOM, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  }
+
+  /** What is highlighted now, so edges drawn later (addLaterEdges) join the picture the same way. */
+  let highlighted: { edgeIds: Set<string>; cls: string } | undefined;
+
+  function highlight(nodeIds: Iterable<string>, edgeIds: Iterable<string>, cls: string): cytoscape.Collection {
+    highlighted = { edgeIds: new Set(edgeIds), cls };
+    let set = cy.collection();
+    for (const id of nodeIds) set = set.union(cy.getElementById(id));
+    for (const id of edgeIds) set = set.union(cy.getElementById(id));
+    cy.elements().not(set).addClass('dim');
+    set.addClass(cls);
+    return set;
+  }
+
+  function showPaths(from: ViewNode, to: ViewNode): ViewEdge[] {
+    const edges = visibleEdges();
+    let note: string | undefined;
+    let paths = shortestPaths(edges.filter((e) => !UNEVIDENCED.has(e.type)), from.id, to.id);
+    if (paths.length === 0 || paths[0]!.length === 0) {
+      const loose = shortestPaths(edges, from.id, to.id);
+      if (loose.length > 0 && from.id !== to.id) {
+        paths = loose;
+        note = 'No path through typed relations; this one goes through mentions and links between pages.';
+      }
+    }
+    const hops = paths.flat();
+    const set = highlight(
+      [from.id, to.id, ...hops.map((h) => h.to)],
+      hops.map((h) => model.edgeId(h.edge)),
+      'on-path',
+    );
+    fitTo(set);
+    renderPathPanel(panel, ctx, from, to, paths, note);
+    return [...new Map(hops.map((h) => [model.edgeId(h.edge), h.edge])).values()];
+  }
+
+  function showFocus(node: ViewNode): ViewEdge[] {
+    const edges = visibleEdges();
+    const ids = new Set(neighbourhood(edges, node.id, state.depth));
+    const inside = edges.filter((e) => ids.has(e.source) && ids.has(e.target));
+    const set = highlight(ids, inside.map((e) => model.edgeId(e)), 'near');
+    cy.getElementById(node.id).select();
+    // Name the typed relations of the focused node on the edges; mentions and links would bury them.
+    cy.edges('.near')
+      .filter((e) => !UNEVIDENCED.has(e.data('type')) && (e.source().id() === node.id || e.target().id() === node.id))
+      .addClass('labelled');
+    fitTo(set);
+    renderNodePanel(panel, ctx, node);
+    return inside;
+  }
+
+  function resolve(name: string | undefined, what: string, problems: string[]): ViewNode | undefined {
+    if (!name) return undefined;
+    const node = model.node(name) ?? model.find(name, true);
+    if (!node) problems.push(`No node “${name}” in the graph (${what}). Search for it by name, or pick one from the list.`);
+    return node;
+  }
+
+  function apply(next: GraphState, problems: string[] = []): void {
+    state = next;
+    highlighted = undefined;
+    cy.batch(() => {
+      cy.$('.dim, .near, .on-path, .labelled, .candidate').removeClass('dim near on-path labelled candidate');
+      cy.$(':selected').unselect();
+      filter();
+    });
+    let shown: ViewEdge[];
+    const from = resolve(state.from, 'from', problems);
+    const to = resolve(state.to, 'to', problems);
+    const focus = resolve(state.focus, 'focus', problems);
+    if (from && to) shown = showPaths(from, to);
+    else if (focus) shown = showFocus(focus);
+    else {
+      cy.fit(cy.elements().not('.hidden'), 30);
+      panel.replaceChildren(...introduction());
+      shown = visibleEdges().filter((e) => !UNEVIDENCED.has(e.type));
+    }
+    renderRelationList(list, ctx, shown);
+    message.replaceChildren(...problems.map((p) => el('span', {}, p)));
+    message.hidden = problems.length === 0;
+    controls?.sync(state);
+    const query = formatGraphState(state);
+    history.replaceState(history.state, '', query ? `?${query}` : location.pathname);
+  }
+
+  function introduction(): Node[] {
+    return [
+      el('h2', { id: 'graph-panel-title', tabindex: '-1' }, 'Explore the graph'),
+      el('p', {}, 'Pick a node to see what it is, how it relates to its neighbours and the sentences that say so.'),
+      el('p', {}, `${view.nodes.length} nodes and ${view.edges.length} relations are drawn; the list below the graph has the same relations as text.`),
+    ];
+  }
+
+  cy.on('tap', 'node', (event) => ctx.onNode(event.target.id()));
+  cy.on('tap', (event) => {
+    if (event.target === cy) apply({ ...state, focus: undefined, from: undefined, to: undefined });
+  });
+  const tip = root.querySelector<HTMLElement>('[data-tip]')!;
+  /** The name of what the pointer is on: "Azure AD Connect replaces DirSync", or a node's label. */
+  function showTip(event: cytoscape.EventObject): void {
+    const target = event.target as cytoscape.SingularElementArgument;
+    const edge = target.isEdge() ? model.edge(target.id()) : undefined;
+    tip.textContent = edge ? relationSentence(model, edge) : (model.node(target.id())?.label ?? '');
+    // CSSOM assignments, not a style attribute: allowed under the CSP.
+    tip.style.left = `${Math.round(event.renderedPosition.x + 12)}px`;
+    tip.style.top = `${Math.round(event.renderedPosition.y + 12)}px`;
+    tip.hidden = false;
+    target.addClass('hover');
+  }
+  cy.on('mouseover', 'node, edge', showTip);
+  cy.on('mouseout', 'node, edge', (event) => {
+    tip.hidden = true;
+    event.target.removeClass('hover');
+  });
+
+  const form = root.querySelector<HTMLFormElement>('[data-controls]');
+  if (form) controls = bindControls(form, model, () => state, apply);
+  bindKeyboard(canvas, root.querySelector<HTMLElement>('[data-announce]')!, cy, model, () => state, (id) => apply({ ...state, focus: id, from: undefined, to: undefined }));
+
+  const { state: initial, problems } = parseGraphState(location.search);
+  apply(initial, problems);
+
+  const later = view.edges.filter(drawnLater);
+  function addLaterEdges(from: number): void {
+    const slice = later.slice(from, from + EDGES_PER_TASK);
+    cy.batch(() => {
+      const added = cy.add(slice.map((e) => ({ group: 'edges' as const, data: edgeData(model, e) })));
+      if (highlighted) {
+        const { edgeIds, cls } = highlighted;
+        added.forEach((e) => {
+          e.addClass(edgeIds.has(e.id()) ? cls : 'dim');
+        });
+      }
+      filter(added.edges(), undefined);
+    });
+    if (from + EDGES_PER_TASK < later.length) setTimeout(() => addLaterEdges(from + EDGES_PER_TASK));
+    else {
+      root.dataset.edges = 'complete';
+      performance.mark('docgraph:graph-complete');
+    }
+  }
+  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => addLaterEdges(0))));
+
+  if (embed && window.parent !== window) {
+    const report = () => window.parent.postMessage({ type: 'docgraph:height', height: document.documentElement.scrollHeight }, '*');
+    new ResizeObserver(report).observe(document.body);
+    report();
+  }
+
+  return {
+    cy,
+    model,
+    apply,
+    nodePosition(id) {
+      const node = cy.getElementById(id);
+      if (node.empty()) return undefined;
+      const box = canvas.getBoundingClientRect();
+      const p = node.renderedPosition();
+      return { x: box.left + p.x, y: box.top + p.y };
+    },
+  };
+}
