@@ -30,6 +30,9 @@ export const PAGES: string[] = [
   '/404.html',
   '/docs/no-such-page/',
   ...HOSTILE_WORDS.map((word) => `/search/?q=${encodeURIComponent(word)}`),
+  '/graph/',
+  '/graph/?focus=widget-tool&depth=2',
+  '/embed/graph/?focus=widget-tool&depth=1&theme=dark',
 ];
 
 const { browser, withPage } = useBrowser();
@@ -105,7 +108,9 @@ function unsafeInDom(): string[] {
       if (src ? new URL(src, location.href).origin !== location.origin : type !== 'application/ld+json') out.push(`<script ${src ?? 'inline'}>`);
     }
     for (const attr of el.attributes) {
-      if (/^on/i.test(attr.name) || (attr.name === 'style' && tag !== 'html')) out.push(`<${tag} ${attr.name}>`);
+      // cytoscape sizes its own canvases through element.style (a script of the site, allowed by the CSP).
+      const drawnByGraph = el.closest('.local-graph-canvas, .graph-canvas') !== null;
+      if (/^on/i.test(attr.name) || (attr.name === 'style' && tag !== 'html' && !drawnByGraph)) out.push(`<${tag} ${attr.name}>`);
       if (['href', 'src', 'action', 'formaction', 'xlink:href'].includes(attr.name) && !safe(attr.value)) out.push(`<${tag} ${attr.name}="${attr.value}">`);
     }
   }
