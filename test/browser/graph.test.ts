@@ -104,6 +104,21 @@ describe('graph page', () => {
     });
   });
 
+  it('offers the view on screen as an iframe snippet (Embed this view)', async () => {
+    await withPage(DESKTOP, async (page) => {
+      await page.goto(`${siteUrl}/graph/?focus=azure-ad-connect&depth=2`);
+      await graphReady(page);
+      await page.locator('[data-view-embed][data-ready] summary').click();
+      const snippet = await page.locator('#view-embed-iframe').textContent();
+      expect(snippet).toMatch(new RegExp(`^<iframe src="${siteUrl}/embed/graph/\\?focus=azure-ad-connect&amp;depth=2"`));
+      // The framed page shows the same focus.
+      const src = /src="([^"]+)"/.exec(snippet!)![1]!.replace(/&amp;/g, '&');
+      await page.goto(src);
+      await graphReady(page);
+      expect(page.url()).toContain('focus=azure-ad-connect');
+    }, webglReadback);
+  });
+
   it('explains unknown ids and bad parameters in the page instead of failing', async () => {
     await withPage(DESKTOP, async (page) => {
       await page.goto(`${siteUrl}/graph/?focus=no-such-entity&depth=99`);
