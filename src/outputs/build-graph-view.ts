@@ -5,6 +5,12 @@ import { layoutGraph, type LayoutInput, type Positions } from './graph-layout.ts
 import type { GraphView, ViewNodeType } from './graph-view.ts';
 
 const EVIDENCE_PER_EDGE = 3;
+/**
+ * Above this many documents only the entities go through fcose (it does not finish on 10,000 document
+ * nodes and their mention edges); each document is then placed on a spiral around the entity it
+ * mentions most, which is where a reader looks for it.
+ */
+export const LAYOUT_DOCUMENTS_UP_TO = 1500;
 const UNEVIDENCED: ReadonlySet<RelationType> = new Set(['mentions', 'links-to']);
 
 export function buildGraphView(graph: KnowledgeGraph, documents: SiteDocument[], layout: (input: LayoutInput) => Positions = layoutGraph): GraphView {
@@ -12,7 +18,9 @@ export function buildGraphView(graph: KnowledgeGraph, documents: SiteDocument[],
   const kept = graph.nodes.filter((n) => n.type !== 'external');
   const ids = new Set(kept.map((n) => n.id));
   const edges = graph.edges.filter((e) => ids.has(e.source) && ids.has(e.target) && e.source !== e.target);
-  const positions = layout({ nodes: kept, edges });
+  const nodeById = new Map(graph.nodes.map((n) => [n.id, n]));
+  const documentCount = kept.filter((n) => n.type === 'document').length;
+  const positions = documentCount <= LAYOUT_DOCUMENTS_UP_TO ? layout({ nodes: kept, edges }) : layoutAroundEntities(kept, edges, layout);
   return {
     schemaVersion: 1,
     nodes: kept.map((n) => {
@@ -42,7 +50,7 @@ export function buildGraphView(graph: KnowledgeGraph, documents: SiteDocument[],
               const doc = docs.get(ev.doc);
               const heading = doc?.sections.find((s) => s.id === ev.section)?.title;
               return {
-                url: doc?.url ?? graph.nodes.find((n) => n.id === ev.doc)?.url ?? '',
+                url: doc?.url ?? nodeById.get(ev.doc)?.url ?? '',
                 section: ev.section,
                 // Evidence outside the site (a vocabulary statement, a file not built) keeps its file name, no URL.
                 doc: doc?.title ?? (ev.doc || ev.file),
@@ -53,4 +61,40 @@ export function buildGraphView(graph: KnowledgeGraph, documents: SiteDocument[],
           }),
     })),
   };
+}
+
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+
+function layoutAroundEntities(nodes: KnowledgeGraph['nodes'], edges: KnowledgeGraph['edges'], layout: (input: LayoutInput) => Positions): Positions {
+  const core = nodes.filter((n) => n.type !== 'document');
+  const coreIds = new Set(core.map((n) => n.id));
+  const positions = layout({ nodes: core, edges: edges.filter((e) => coreIds.has(e.source) && coreIds.has(e.target)) });
+  // The entity each document mentions most (ties: the smaller id).
+  const anchor = new Map<string, { entity: string; weight: number }>();
+  for (const e of edges) {
+    if (e.type !== 'mentions' || !coreIds.has(e.target)) continue;
+    const best = anchor.get(e.source);
+    if (!best || e.weight > best.weight || (e.weight === best.weight && e.target < best.entity)) anchor.set(e.source, { entity: e.target, weight: e.weight });
+  }
+  const around = new Map<string, string[]>();
+  const loose: string[] = [];
+  for (const n of nodes) {
+    if (n.type !== 'document') continue;
+    const a = anchor.get(n.id);
+    if (a) around.set(a.entity, [...(around.get(a.entity) ?? []), n.id]);
+    else loose.push(n.id);
+  }
+  for (const [entity, docs] of around) {
+    const centre = positions[entity] ?? { x: 0, y: 0 };
+    docs.sort().forEach((id, i) => {
+      const r = 60 + 14 * Math.sqrt(i + 1);
+      positions[id] = { x: Math.round(centre.x + r * Math.cos(i * GOLDEN_ANGLE)), y: Math.round(centre.y + r * Math.sin(i * GOLDEN_ANGLE)) };
+    });
+  }
+  // Documents that mention no entity: a grid below the picture.
+  const bottom = Math.max(0, ...Object.values(positions).map((p) => p.y)) + 200;
+  loose.sort().forEach((id, i) => {
+    positions[id] = { x: (i % 100) * 40, y: bottom + Math.floor(i / 100) * 40 };
+  });
+  return positions;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraphView } from '../../src/outputs/build-graph-view.ts';
+import { buildGraphView, LAYOUT_DOCUMENTS_UP_TO } from '../../src/outputs/build-graph-view.ts';
 import type { SiteDocument } from '../../src/outputs/site-data.ts';
 import type { GraphEdge, GraphNode, KnowledgeGraph } from '../../src/pipeline/types.ts';
 
@@ -58,5 +58,30 @@ describe('buildGraphView', () => {
       { url: '/docs/guide/', section: '', doc: 'The guide', sentence: 'Three.' },
     ]);
     expect(mentions).toEqual({ source: 'doc:guide', target: 'aadc', type: 'mentions', weight: 1 });
+  });
+
+  it('on big sets lays out the entities only and puts each document near the entity it mentions most', () => {
+    const many = Array.from({ length: LAYOUT_DOCUMENTS_UP_TO + 1 }, (_, i) => `doc:d${String(i).padStart(5, '0')}`);
+    const big: KnowledgeGraph = {
+      schemaVersion: 1,
+      nodes: [node('aadc', 'tool'), node('dirsync', 'tool'), ...many.map((id) => node(id, 'document'))],
+      edges: [
+        edge('aadc', 'replaces', 'dirsync'),
+        ...many.map((id, i) => ({ ...edge(id, 'mentions', i % 2 ? 'aadc' : 'dirsync'), weight: 2 })),
+        { ...edge(many[0]!, 'mentions', 'aadc'), weight: 1 },
+      ],
+    };
+    const laidOut: string[][] = [];
+    const view = buildGraphView(big, [], (input) => {
+      laidOut.push(input.nodes.map((n) => n.id));
+      return { aadc: { x: 0, y: 0 }, dirsync: { x: 10_000, y: 0 } };
+    });
+    expect(laidOut).toEqual([['aadc', 'dirsync']]);
+    const at = new Map(view.nodes.map((n) => [n.id, n]));
+    // d00001 mentions aadc most, d00000 dirsync (weight 2 beats 1): each sits near its entity.
+    expect(Math.hypot(at.get(many[1]!)!.x, at.get(many[1]!)!.y)).toBeLessThan(2000);
+    expect(Math.hypot(at.get(many[0]!)!.x - 10_000, at.get(many[0]!)!.y)).toBeLessThan(2000);
+    // Deterministic: the same graph, the same positions.
+    expect(buildGraphView(big, [], () => ({ aadc: { x: 0, y: 0 }, dirsync: { x: 10_000, y: 0 } }))).toEqual(view);
   });
 });
