@@ -115,13 +115,22 @@ async function removeUnwritten(dir: string, written: ReadonlySet<string>): Promi
   }
 }
 
+/**
+ * Leaves a file alone when it already holds `data`: a rebuild then touches only what changed, and a
+ * running `npm run dev` (Astro watches the MDX copies) reloads once, when the new data is complete.
+ */
+function writeIfChanged(file: string, data: string): void {
+  if (existsSync(file) && readFileSync(file, 'utf8') === data) return;
+  writeFileSync(file, data);
+}
+
 /** Article HTML goes to disk as soon as it is rendered; the few pages relinked later are read back. */
 export function fileStore(dir: string, written?: Set<string>): PageStore {
   const file = (docId: string): string => join(dir, htmlFileName(docId.slice('doc:'.length)));
   return {
     get: (docId) => (existsSync(file(docId)) ? readFileSync(file(docId), 'utf8') : undefined),
     set: (docId, html) => {
-      writeFileSync(file(docId), html);
+      writeIfChanged(file(docId), html);
       written?.add(file(docId));
     },
   };
@@ -133,7 +142,7 @@ function mdxStore(dir: string, written: Set<string>): MdxStore {
     set: (path, source) => {
       const file = join(dir, path);
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, source);
+      writeIfChanged(file, source);
       written.add(file);
     },
   };

@@ -78,6 +78,7 @@ describe('npm run dev', () => {
     const text = await readFile(file, 'utf8');
     const marker = 'Edited while the dev server runs.';
     await writeFile(file, text.replace(/(- id: idfix\n(?:.*\n)*?\s+description: )/, `$1${marker} `));
-    await page.getByText(marker).first().waitFor({ timeout: 15_000 });
+    // The header's description, not its copies in closed panels (local graph list, embed snippets).
+    await page.locator('.lede', { hasText: marker }).waitFor({ timeout: 15_000 });
   });
 });
