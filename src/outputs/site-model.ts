@@ -2,6 +2,7 @@
 // it mentions and its backlinks — derived from the pipeline result, sorted for stable output.
 import type { PipelineResult } from '../pipeline/index.ts';
 import { compareStrings } from '../pipeline/slugs.ts';
+import { groupBy } from '../pipeline/collections.ts';
 import { documentUrl } from '../pipeline/graph.ts';
 import type { SiteBacklink, SiteData, SiteDocument } from './site-data.ts';
 
@@ -39,15 +40,4 @@ export function buildSiteData(result: Pick<PipelineResult, 'documents' | 'sectio
   }));
   documents.sort((a, b) => compareStrings(a.path, b.path));
   return { contentDir, documents, nav: result.nav };
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
 }

@@ -1,11 +1,11 @@
 // Keeps the "Embed this view" snippet on /graph/ in step with the view: the page's current URL
-// parameters (the graph app keeps its state there) go to /embed/graph/, as an absolute URL.
+// parameters (the graph app keeps its state there) go to /embed/graph/, as an absolute URL. Copying
+// is embed-copy.ts's job, as on entity pages; any use of the panel refreshes the snippet first
+// (pointerdown and focus come before the copy button's click).
 import { iframeSnippet } from '../outputs/exports/snippets.ts';
 
 for (const root of document.querySelectorAll<HTMLDetailsElement>('[data-view-embed]')) {
-  const code = root.querySelector('code')!;
-  const button = root.querySelector<HTMLButtonElement>('[data-view-embed-copy]')!;
-  const status = root.querySelector<HTMLElement>('[data-view-embed-status]')!;
+  const code = root.querySelector('pre code')!;
   const refresh = () => {
     const url = new URL(root.dataset.embedUrl ?? '/embed/graph/', window.location.href);
     url.search = window.location.search;
@@ -15,16 +15,7 @@ for (const root of document.querySelectorAll<HTMLDetailsElement>('[data-view-emb
   root.addEventListener('toggle', () => {
     if (root.open) refresh();
   });
-  button.hidden = false;
-  button.addEventListener('click', () => {
-    refresh();
-    const text = code.textContent ?? '';
-    const done = (copied: boolean) => {
-      status.textContent = copied ? 'Snippet copied.' : 'Snippet selected: press Ctrl+C (⌘C) to copy.';
-      if (!copied) window.getSelection()?.selectAllChildren(code);
-    };
-    if (navigator.clipboard?.writeText) navigator.clipboard.writeText(text).then(() => done(true), () => done(false));
-    else done(false);
-  });
+  root.addEventListener('pointerdown', refresh);
+  root.addEventListener('focusin', refresh);
   root.dataset.ready = '';
 }

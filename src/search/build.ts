@@ -4,6 +4,7 @@ import { Index } from 'flexsearch';
 import type { PipelineResult } from '../pipeline/index.ts';
 import type { GraphEdge, Section } from '../pipeline/types.ts';
 import { compareStrings } from '../pipeline/slugs.ts';
+import { groupBy } from '../pipeline/collections.ts';
 import { documentUrl } from '../pipeline/graph.ts';
 import { relationPhrase } from '../lib/relations.ts';
 import { createEncoder, ENCODER_VERSION } from './encoder.ts';
@@ -186,15 +187,4 @@ function entityPostings(
     result.set(entity.id, postings.slice(0, ENTITY_POSTINGS_LIMIT));
   }
   return result;
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
 }

@@ -109,6 +109,8 @@ describe('graph page', () => {
       await page.goto(`${siteUrl}/graph/?focus=azure-ad-connect&depth=2`);
       await graphReady(page);
       await page.locator('[data-view-embed][data-ready] summary').click();
+      // The entity pages' copy script wires the button here too.
+      await expect.poll(() => page.locator('[data-view-embed] button.copy').isVisible()).toBe(true);
       const snippet = await page.locator('#view-embed-iframe').textContent();
       expect(snippet).toMatch(new RegExp(`^<iframe src="${siteUrl}/embed/graph/\\?focus=azure-ad-connect&amp;depth=2"`));
       // The framed page shows the same focus.
