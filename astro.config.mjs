@@ -33,8 +33,9 @@ function resolveContentDir() {
 export default defineConfig({
   output: 'static',
   outDir: env.DOCGRAPH_OUT || 'dist',
-  // graph.json, report.json and the content's images are served from the site root.
-  publicDir: path.join(dataDir, 'public'),
+  // graph.json, report.json and the content's images are served from the site root. The build CLI
+  // links them into the built site itself (scripts/lib/link-public.ts) rather than have Astro copy them.
+  publicDir: env.DOCGRAPH_PUBLIC === 'linked' ? path.join(dataDir, 'no-public') : path.join(dataDir, 'public'),
   // Each data folder gets its own cache, so builds of different content (tests, previews) never share
   // Astro's content-layer data store.
   cacheDir: path.join(dataDir, '.astro-cache'),
@@ -46,6 +47,8 @@ export default defineConfig({
     // No inline <style>: the Content-Security-Policy in Base.astro allows stylesheets from 'self' only.
     inlineStylesheets: 'never',
     format: 'directory',
+    // Pages are small and each waits on its file write: a few in flight keep the CPU busy meanwhile.
+    concurrency: 4,
   },
   devToolbar: { enabled: false },
   vite: {

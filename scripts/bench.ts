@@ -21,7 +21,8 @@ import { measureInChild, type MeasureKind } from './bench/child.ts';
 import type { Measurement } from './bench/protocol.ts';
 import { benchSearch, printSearchBench } from './bench/search.ts';
 import { measureReference, type ReferenceFigures } from './bench/starlight.ts';
-import { buildStageTable, referenceTable, starlightChecks, summarize } from './bench/starlight-summary.ts';
+import { buildStageTable, referenceTable, STARLIGHT_TARGETS, starlightChecks, summarize } from './bench/starlight-summary.ts';
+import { measureDevRebuild, type DevRebuildFigures } from './bench/dev-rebuild.ts';
 import { graphReport, runGraphBench } from './bench/graph.ts';
 import {
   aggregate,
@@ -35,6 +36,7 @@ import {
   type Growth,
   type Outcome,
   type SetFigures,
+  median,
 } from './bench/summary.ts';
 
 const PROJECT = fileURLToPath(new URL('..', import.meta.url));
@@ -51,6 +53,8 @@ type SetName = keyof typeof SETS;
 const SET_NAMES = Object.keys(SETS) as SetName[];
 /** Not a content set: full builds of the corpus by docgraph and by Starlight, 3 runs by default. */
 const REFERENCE = 'starlight';
+/** The document the dev-server rebuild edits (the seed article). */
+const DEV_EDITED = 'office-365-integration.md';
 const REFERENCE_RUNS = 3;
 const ALL_NAMES = [...SET_NAMES, REFERENCE, 'graph'] as const;
 
@@ -188,6 +192,7 @@ async function main(): Promise<number> {
     : await benchSearch({ sets: sets.map(({ name, dir }) => ({ name, dir })), vocabulary, corpus: flags.sets.includes('corpus') ? corpus : undefined, project: PROJECT, timeoutMs: flags.timeout * 60_000 });
 
   let reference: ReferenceFigures | undefined;
+  let dev: DevRebuildFigures | undefined;
   if (flags.sets.includes(REFERENCE)) {
     console.log('starlight: full builds of the corpus by Starlight and docgraph, cold then warm (one changed document)');
     reference = await measureReference({
@@ -196,6 +201,8 @@ async function main(): Promise<number> {
       timeoutMs: flags.timeout * 60_000,
       log: (line) => console.log(line),
     });
+    console.log(`dev: npm run dev on the corpus, ${DEV_EDITED} edited ${flags.runs ?? REFERENCE_RUNS} times, edit -> page served`);
+    dev = await measureDevRebuild({ corpus, document: DEV_EDITED, runs: flags.runs ?? REFERENCE_RUNS, timeoutMs: flags.timeout * 60_000, log: (line) => console.log(line) });
   }
 
   const growths: Growth[] = [];
@@ -230,6 +237,7 @@ async function main(): Promise<number> {
   }
   if (search) printSearchBench(search);
   if (reference) checks.push(...printReference(reference));
+  if (dev) checks.push(...printDevRebuild(dev));
   for (const s of sets) {
     for (const [kind, o] of [['bare', s.bare], ['pipeline', s.pipeline]] as const) {
       if ('error' in o) console.log(`\n${s.name} ${kind} failed:\n${o.error.replace(/^/gm, '  ')}`);
@@ -259,6 +267,7 @@ async function main(): Promise<number> {
       sets,
       growth: growths,
       ...(reference && { starlight: reference }),
+      ...(dev && { devRebuild: dev }),
       checks,
       search,
       graph,
@@ -269,7 +278,20 @@ async function main(): Promise<number> {
   // A missed target is a figure to read, not a crash; a measurement that crashed is an error.
   const searchFailed = !!search && (search.sets.some((s) => s.error) || (!!search.pagefind && 'error' in search.pagefind));
   const referenceFailed = reference && (reference.starlight.error || reference.docgraph.error);
-  return sets.some((s) => 'error' in s.bare || 'error' in s.pipeline) || searchFailed || referenceFailed || (graph && 'error' in graph) ? 1 : 0;
+  return sets.some((s) => 'error' in s.bare || 'error' in s.pipeline) || searchFailed || referenceFailed || !!dev?.error || (graph && 'error' in graph) ? 1 : 0;
+}
+
+/** Prints the `npm run dev` rebuild figures; returns its target check. */
+function printDevRebuild(dev: DevRebuildFigures): ReturnType<typeof starlightChecks> {
+  if (dev.error) {
+    console.log(`\nDev rebuild failed:\n${dev.error.replace(/^/gm, '  ')}`);
+    return [];
+  }
+  const ms = median(dev.ms);
+  console.log(`\nRebuild in npm run dev (edit of ${DEV_EDITED} -> its page served with the change): median ${ms} ms over ${dev.ms.length} run(s) [${dev.ms.join(', ')}]; first start ${((dev.startMs ?? 0) / 1000).toFixed(1)} s`);
+  const check = { target: `rebuild with one changed document under ${STARLIGHT_TARGETS.maxWarmMs / 1000} s (npm run dev, edit -> page served)`, figure: `${(ms / 1000).toFixed(2)} s`, ok: ms < STARLIGHT_TARGETS.maxWarmMs };
+  console.log(targetLines([check]));
+  return [check];
 }
 
 /** Prints the Starlight comparison; returns its target checks. */

@@ -3,6 +3,7 @@
 // the Astro site into --out. Exit 0 with warnings; with --strict, non-zero on any broken link or
 // content error. Flags are documented in README.md.
 import { parseArgs } from 'node:util';
+import { getHeapStatistics } from 'node:v8';
 import { dirname, join, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -10,6 +11,7 @@ import { buildFlagsSchema } from '../src/config.ts';
 import { formatSummary } from '../src/pipeline/report.ts';
 import { buildData, chooseVocabulary, PROJECT_ROOT, readContentConfig } from './lib/build-data.ts';
 import { ensureHeapBudget } from './lib/heap-budget.ts';
+import { linkTree } from './lib/link-public.ts';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -25,6 +27,7 @@ async function main(): Promise<number> {
       'no-cache': { type: 'boolean' },
       quiet: { type: 'boolean' },
       timings: { type: 'string' },
+      workers: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -54,12 +57,13 @@ async function main(): Promise<number> {
     externalDocsBase: flags['external-docs-base'] ?? config.externalDocsBase,
     base,
     cache: !flags['no-cache'],
+    ...(flags.workers === undefined ? {} : { workers: flags.workers }),
     onStage: (stage, ms) => stages.push([stage, ms]),
   });
   const pipelineMs = performance.now() - started;
   if (!flags.quiet) {
     console.log(formatSummary(result.report));
-    console.log(`  pipeline ${(pipelineMs / 1000).toFixed(2)} s (${stages.map(([s, ms]) => `${s} ${Math.round(ms)} ms`).join(', ')}), heap budget ${process.env.DOCGRAPH_HEAP_BUDGET ?? 'default'} MiB`);
+    console.log(`  pipeline ${(pipelineMs / 1000).toFixed(2)} s (${stages.map(([s, ms]) => `${s} ${Math.round(ms)} ms`).join(', ')}), heap limit ${Math.round(getHeapStatistics().heap_size_limit / 2 ** 20)} MiB`);
     console.log(`  wrote ${join(dataDir, 'public', 'graph.json')} and report.json`);
   }
 
@@ -72,10 +76,12 @@ async function main(): Promise<number> {
       DOCGRAPH_TITLE: config.title ?? '',
       ...(flags.site ?? config.site ? { DOCGRAPH_SITE: flags.site ?? config.site } : {}),
       ASTRO_TELEMETRY_DISABLED: '1',
+      DOCGRAPH_PUBLIC: 'linked',
     });
     const siteStarted = performance.now();
     const { build } = await import('astro');
     await build({ root: PROJECT_ROOT, outDir, logLevel: flags.quiet ? 'error' : 'warn' });
+    await linkTree(join(dataDir, 'public'), outDir);
     stages.push(['site', performance.now() - siteStarted]);
     if (!flags.quiet) console.log(`  site built in ${((performance.now() - siteStarted) / 1000).toFixed(2)} s -> ${outDir}`);
   }

@@ -27,5 +27,7 @@ export const buildFlagsSchema = z.strictObject({
   quiet: z.boolean().default(false),
   /** Write the stage times (ms) of this build as JSON to this file (used by `npm run bench`). */
   timings: z.string().min(1).optional(),
+  /** Worker threads that parse beside the main one (default: one per spare core, for 50+ documents; 0: none). */
+  workers: z.string().regex(/^\d{1,2}$/, 'must be a whole number from 0 to 99').transform(Number).optional(),
 });
 export type BuildFlags = z.infer<typeof buildFlagsSchema>;

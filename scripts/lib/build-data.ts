@@ -1,18 +1,23 @@
 // The build's I/O: read the content folder and vocabulary, run the pipeline, render article HTML,
 // and write the data folder Astro reads (layout in src/outputs/site-data.ts).
-import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { contentConfigSchema, type ContentConfig } from '../../src/config.ts';
 import { readContentDir } from '../../src/pipeline/load.ts';
 import { runPipeline, type PipelineResult } from '../../src/pipeline/index.ts';
-import { documentUrl } from '../../src/pipeline/graph.ts';
-import { createHtmlRenderer, type MdxStore, type PageStore } from '../../src/outputs/html-renderer.ts';
+import { createArticleRenderer, type MdxStore, type PageStore } from '../../src/outputs/html-renderer.ts';
 import { buildSiteData, htmlFileName } from '../../src/outputs/site-model.ts';
 import { buildSearchIndex } from '../../src/search/build.ts';
 import { createDocumentCache } from './document-cache.ts';
+import { createLayoutCache } from './layout-cache.ts';
+import { jsonChunks, writeChunksIfChanged } from './json-file.ts';
+import { createDocumentPool, defaultWorkerCount } from './document-pool.ts';
 import { buildGraphView } from '../../src/outputs/build-graph-view.ts';
+
+/** Below this many documents to parse, a worker's start-up (~0.7 s) costs more than it saves. */
+const MIN_DOCUMENTS_FOR_WORKERS = 50;
 
 export const PROJECT_ROOT = resolve(dirname(new URL(import.meta.url).pathname), '../..');
 
@@ -24,6 +29,10 @@ export interface DataBuildOptions {
   base: string;
   /** Reuse per-document results of earlier builds (`<data>/cache/documents/`); default true. */
   cache?: boolean;
+  /** Worker threads for parsing (default: one per spare core when 50+ documents need parsing; 0: none). */
+  workers?: number;
+  /** How many documents the workers processed. */
+  onPool?: (stats: { helped: number }) => void;
   onStage?: (stage: string, ms: number) => void;
 }
 
@@ -57,14 +66,23 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
   await mkdir(join(options.dataDir, 'mdx'), { recursive: true });
   const written = new Set<string>();
   // Document ids are `doc:<slug>` and slugs are known before parsing, so pages can link ahead.
-  const renderer = createHtmlRenderer({ docUrl: (id) => (id.startsWith('doc:') ? documentUrl(id.slice(4)) : undefined), base: options.base, store: fileStore(join(options.dataDir, 'html'), written), mdx: mdxStore(join(options.dataDir, 'mdx'), written) });
+  const renderer = createArticleRenderer(options.base, { store: fileStore(join(options.dataDir, 'html'), written), mdx: mdxStore(join(options.dataDir, 'mdx'), written) });
   const cacheDir = join(options.dataDir, 'cache', 'documents');
-  if (options.cache === false) await rm(cacheDir, { recursive: true, force: true });
+  if (options.cache === false) await rm(join(options.dataDir, 'cache'), { recursive: true, force: true });
   const cache =
     options.cache === false
       ? undefined
       : createDocumentCache({ dir: cacheDir, projectRoot: PROJECT_ROOT, snapshot, shape: { base: options.base, externalDocsBase: options.externalDocsBase } });
-  const result = runPipeline(snapshot, { vocabulary, externalDocsBase: options.externalDocsBase, onStage: options.onStage, renderer, cache, lean: true });
+  const workers = options.workers ?? defaultWorkerCount();
+  // An explicit --workers always starts them (tests compare their output with the loop's own).
+  const pool = workers > 0 ? createDocumentPool({ workers, base: options.base, minDocuments: options.workers === undefined ? MIN_DOCUMENTS_FOR_WORKERS : 1 }) : undefined;
+  let result: PipelineResult;
+  try {
+    result = runPipeline(snapshot, { vocabulary, externalDocsBase: options.externalDocsBase, onStage: options.onStage, renderer, cache, helpers: pool, lean: true });
+  } finally {
+    await pool?.close();
+  }
+  options.onPool?.({ helped: pool?.helped ?? 0 });
   cache?.prune();
 
   const started = performance.now();
@@ -72,30 +90,37 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
   for (const asset of assets) {
     const target = join(options.dataDir, 'public', asset);
     await mkdir(dirname(target), { recursive: true });
-    await copyFile(join(options.contentDir, asset), target);
+    // Into a new file renamed over the old one: the built site holds hard links to these (link-public.ts).
+    if (existsSync(target)) {
+      await copyFile(join(options.contentDir, asset), `${target}.tmp`);
+      await rename(`${target}.tmp`, target);
+    } else await copyFile(join(options.contentDir, asset), target);
     written.add(target);
   }
   const site = buildSiteData(result, resolve(options.contentDir));
-  await writeFile(join(options.dataDir, 'site.json'), `${JSON.stringify(site)}\n`);
+  writeChunksIfChanged(join(options.dataDir, 'site.json'), jsonChunks(site));
   const layoutStarted = performance.now();
-  const graphView = `${JSON.stringify(buildGraphView(result.graph, site.documents))}\n`;
+  const layouts = options.cache === false ? undefined : createLayoutCache({ dir: join(options.dataDir, 'cache', 'layout'), projectRoot: PROJECT_ROOT });
+  const graphView = buildGraphView(result.graph, site.documents, layouts?.layout);
+  layouts?.prune();
   const layoutMs = performance.now() - layoutStarted;
   options.onStage?.('graph layout', layoutMs);
-  for (const [name, data] of [
-    ['graph.json', `${JSON.stringify(result.graph)}\n`],
-    ['report.json', `${JSON.stringify(result.report, null, 2)}\n`],
+  for (const [name, value] of [
+    ['graph.json', result.graph],
     ['graph-view.json', graphView],
   ] as const) {
-    await writeFile(join(options.dataDir, 'public', name), data);
+    writeChunksIfChanged(join(options.dataDir, 'public', name), jsonChunks(value));
     written.add(join(options.dataDir, 'public', name));
   }
+  replaceIfChanged(join(options.dataDir, 'public', 'report.json'), `${JSON.stringify(result.report, null, 2)}\n`);
+  written.add(join(options.dataDir, 'public', 'report.json'));
   const searchStarted = performance.now();
   // Each index file is written as soon as it is made: at 10,000 documents they add up to ~100 MB.
   const searchDir = join(options.dataDir, 'public', 'search');
   for (const sub of ['t', 'e', 'd']) await mkdir(join(searchDir, sub), { recursive: true });
   buildSearchIndex(result, {}, (path, data) => {
     const target = join(searchDir, path);
-    writeFileSync(target, data);
+    replaceIfChanged(target, data);
     written.add(target);
   });
   const searchMs = performance.now() - searchStarted;
@@ -122,6 +147,18 @@ async function removeUnwritten(dir: string, written: ReadonlySet<string>): Promi
 function writeIfChanged(file: string, data: string): void {
   if (existsSync(file) && readFileSync(file, 'utf8') === data) return;
   writeFileSync(file, data);
+}
+
+/**
+ * `writeIfChanged` for public files, which the built site holds as hard links (scripts/lib/link-public.ts):
+ * new bytes go into a new file renamed over the old one, never into the linked one.
+ */
+function replaceIfChanged(file: string, data: string): void {
+  if (!existsSync(file)) return writeFileSync(file, data);
+  if (readFileSync(file, 'utf8') === data) return;
+  // A rename costs ~4x a write here (ext4 flushes on rename-over), so only changed files pay it.
+  writeFileSync(`${file}.tmp`, data);
+  renameSync(`${file}.tmp`, file);
 }
 
 /** Article HTML goes to disk as soon as it is rendered; the few pages relinked later are read back. */

@@ -37,6 +37,7 @@ export function createDocumentCache(options: { dir: string; projectRoot: string;
       return misses;
     },
     key: (planned) => sha256([universe, planned.id, planned.file.path, planned.file.text]),
+    has: (key) => existsSync(file(key)),
     get(key) {
       used.add(key);
       if (!existsSync(file(key))) {
@@ -72,7 +73,7 @@ function universeHash(snapshot: ContentSnapshot, shape: Record<string, string | 
 }
 
 /** The pipeline's and renderer's source and the exact dependency versions. */
-function codeHash(projectRoot: string): string {
+export function codeHash(projectRoot: string): string {
   const parts: string[] = [];
   for (const dir of ['src/pipeline', 'src/outputs']) {
     for (const name of readdirSync(join(projectRoot, dir)).sort(compareStrings)) {
@@ -84,7 +85,7 @@ function codeHash(projectRoot: string): string {
   return sha256(parts);
 }
 
-function sha256(parts: readonly string[]): string {
+export function sha256(parts: readonly string[]): string {
   const hash = createHash('sha256');
   for (const p of parts) hash.update(p).update('\0');
   return hash.digest('hex').slice(0, 32);

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { totalmem } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import { join } from 'node:path';
 
 const MARKER = 'DOCGRAPH_HEAP_BUDGET';
@@ -38,9 +39,13 @@ export function markdownSizes(dir: string): { total: number; largest: number } {
  * code; returns when this process is the budgeted one (or the caller already set a limit).
  */
 export function ensureHeapBudget(contentDir: string): void {
-  if (process.env[MARKER] || process.execArgv.some((a) => a.startsWith('--max-old-space-size'))) return;
+  if (process.env[MARKER]) return;
   const sizes = markdownSizes(contentDir);
   const budget = heapBudgetMiB(sizes.total, sizes.largest);
+  // `npm run build` starts with the smallest budget (package.json), which most folders fit: re-running
+  // costs a second of start-up, so it is done only for a budget above the limit, or far below it.
+  const limit = getHeapStatistics().heap_size_limit / 2 ** 20;
+  if (budget <= limit && budget > limit / 2) return;
   const child = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${budget}`, ...process.argv.slice(1)], {
     stdio: 'inherit',
     env: { ...process.env, [MARKER]: String(budget) },

@@ -87,6 +87,11 @@ export function shortestPaths<E extends PathEdge>(edges: readonly E[], from: str
  * so callers put the edges they care about most first.
  */
 export function neighbourhood(edges: readonly PathEdge[], focus: string, depth: number, maxNodes = Infinity): string[] {
+  return neighbourhoodIn(adjacency(edges), focus, depth, maxNodes);
+}
+
+/** Each node's neighbours in edge order (both directions): built once when many neighbourhoods are taken. */
+export function adjacency(edges: readonly PathEdge[]): Map<string, string[]> {
   const adjacent = new Map<string, string[]>();
   const link = (from: string, to: string) => {
     const list = adjacent.get(from);
@@ -97,6 +102,11 @@ export function neighbourhood(edges: readonly PathEdge[], focus: string, depth: 
     link(edge.source, edge.target);
     link(edge.target, edge.source);
   }
+  return adjacent;
+}
+
+/** `neighbourhood` over a prebuilt `adjacency`. */
+export function neighbourhoodIn(adjacent: ReadonlyMap<string, readonly string[]>, focus: string, depth: number, maxNodes = Infinity): string[] {
   const seen = new Set([focus]);
   let frontier = [focus];
   for (let d = 0; d < depth && frontier.length > 0; d++) {

@@ -7,6 +7,7 @@ import type { Root } from 'mdast';
 import { toHtml } from 'hast-util-to-html';
 import type { DocumentRenderer } from '../pipeline/index.ts';
 import type { LinkRef, ResolvedLink } from '../pipeline/types.ts';
+import { documentUrl } from '../pipeline/graph.ts';
 import { mdxPlainText, mdxSource } from './mdx-source.ts';
 import { hrefOf, renderDocumentHtml } from './render-html.ts';
 
@@ -52,6 +53,11 @@ export function createHtmlRenderer(options: { docUrl: (docId: string) => string 
       pages.set(docId, html);
     },
   };
+}
+
+/** The renderer of the site's article pages (links to documents are `/docs/<slug>/` under `base`). */
+export function createArticleRenderer(base: string, stores: { store?: PageStore; mdx?: MdxStore } = {}): HtmlRenderer {
+  return createHtmlRenderer({ docUrl: (id) => (id.startsWith('doc:') ? documentUrl(id.slice('doc:'.length)) : undefined), base, ...stores });
 }
 
 /** The document's text without walking its tree recursively (it may be too deep to walk). */

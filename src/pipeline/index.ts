@@ -15,7 +15,7 @@ import { createMentionMatcher, findMentions } from './mentions.ts';
 import { buildNav } from './nav.ts';
 import { extractRelations } from './relations.ts';
 import { buildReport, type BuildReport } from './report.ts';
-import { diagnoseLink, indexTargets, resolveLink, resolveLinks } from './resolve.ts';
+import { diagnoseLink, indexTargets, resolveLink, resolveLinks, type LinkIndex } from './resolve.ts';
 import { extractSections } from './sections.ts';
 import { extractProse } from './sentences.ts';
 import type { Diagnostic, DocumentInfo, Entity, KnowledgeGraph, LinkRef, Mention, NavItem, ParsedDocument, Relation, ResolvedLink, Section, Sentence } from './types.ts';
@@ -45,14 +45,40 @@ export interface PipelineOptions {
   lean?: boolean;
   /** Per-document results by content hash: unchanged documents are not parsed again. */
   cache?: DocumentCache;
+  /** Threads that process some of the documents the cache does not have. */
+  helpers?: DocumentHelpers;
   onStage?: (stage: string, ms: number) => void;
 }
 
 export interface DocumentCache {
   /** The cache key of a planned document (its content, its includes, the file list, the code). */
   key(planned: ContentPlan['documents'][number]): string;
+  /** Whether `get` will find an entry (without reading it). */
+  has(key: string): boolean;
   get(key: string): ProcessedDocument | undefined;
   set(key: string, value: ProcessedDocument): void;
+}
+
+/** The documents to process, for helpers that work on them beside the pipeline's own loop. */
+export interface HelperWork {
+  /** Position in the plan's document order, and the document. */
+  documents: { index: number; planned: ContentPlan['documents'][number] }[];
+  includeTrees: ContentPlan['includeTrees'];
+  targets: LinkIndex;
+}
+
+/**
+ * Other threads that process documents while the loop does (scripts/lib/document-pool.ts). `take`
+ * either hands back a helper's result for a document or leaves it to the loop: the result is the same
+ * either way, since a document's processing depends on nothing but its own input.
+ */
+export interface DocumentHelpers {
+  start(work: HelperWork): void;
+  /**
+   * The result for the document at `index` if a helper has it; undefined to process it here. While it
+   * waits, it may call `processHere` for later documents (their results come back from `take` later).
+   */
+  take(index: number, processHere: (index: number) => ProcessedDocument): ProcessedDocument | undefined;
 }
 
 export interface PipelineResult {
@@ -90,10 +116,19 @@ export function runPipeline(snapshot: ContentSnapshot, options: PipelineOptions 
   const provisionalLinks: ResolvedLink[] = [];
   const used = new Set<string>();
   let includeReferences = 0;
-  for (const planned of plan.documents) {
-    const key = options.cache?.key(planned);
+  const keys = plan.documents.map((planned) => options.cache?.key(planned));
+  options.helpers?.start({
+    documents: plan.documents.flatMap((planned, index) => (keys[index] !== undefined && options.cache!.has(keys[index]) ? [] : [{ index, planned }])),
+    includeTrees: plan.includeTrees,
+    targets: provisional,
+  });
+  for (let index = 0; index < plan.documents.length; index++) {
+    const key = keys[index];
     const cached = key === undefined ? undefined : options.cache!.get(key);
-    const processed = cached ?? processDocument(planned, plan, provisional, options.renderer, timer.lap);
+    const here = (i: number) => processDocument(plan.documents[i]!, plan, provisional, options.renderer, timer.lap);
+    const helped = cached ? undefined : options.helpers?.take(index, here);
+    if (helped) timer.lap('parse');
+    const processed = cached ?? helped ?? here(index);
     if (!cached && key !== undefined) options.cache!.set(key, processed);
     timer.lap('cache');
     for (const item of processed.diagnostics) diagnostics.push(item);

@@ -40,6 +40,8 @@ const byLabel = (a: GraphNode, b: GraphNode): number =>
 
 /** Edges grouped by node id, once per graph: the embeds of every entity are drawn from one index. */
 export function relationIndex(graph: KnowledgeGraph): Map<string, GraphEdge[]> {
+  const cached = relationIndexes.get(graph);
+  if (cached) return cached;
   const index = new Map<string, GraphEdge[]>();
   for (const edge of graph.edges) {
     if (NON_RELATIONS.has(edge.type) || edge.source === edge.target) continue;
@@ -49,8 +51,12 @@ export function relationIndex(graph: KnowledgeGraph): Map<string, GraphEdge[]> {
       index.set(end, list);
     }
   }
+  relationIndexes.set(graph, index);
   return index;
 }
+
+// One index per graph object: every entity page and embed endpoint asks for it.
+const relationIndexes = new WeakMap<KnowledgeGraph, Map<string, GraphEdge[]>>();
 
 export function pickNeighbourhood(
   graph: KnowledgeGraph,

@@ -1,0 +1,137 @@
+// Worker threads that parse, extract and render documents beside the pipeline's own loop (the
+// DocumentHelpers of src/pipeline/index.ts). Workers and the loop claim documents in shared memory, so
+// none is processed twice. Workers take the next unclaimed document from a shared cursor, at most
+// WINDOW documents ahead of the loop; the loop needs results in document order, and while it waits for
+// one a worker is still busy with, it processes the next unclaimed one itself. Results wait in memory
+// until the loop reaches them, never more than about WINDOW of them, so a 10,000-document build still
+// streams. Results are the same as the loop's own: processing a document depends only on its input.
+import { availableParallelism } from 'node:os';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { DocumentHelpers, HelperWork } from '../../src/pipeline/index.ts';
+import type { ProcessedDocument } from '../../src/pipeline/process.ts';
+
+export interface DocumentPool extends DocumentHelpers {
+  /** Documents the workers processed. */
+  readonly helped: number;
+  close(): Promise<void>;
+}
+
+export interface WorkerMessage {
+  index: number;
+  result?: ProcessedDocument;
+  error?: string;
+}
+
+/** The shared state: [next document for a worker, the loop's position]; then one claim per document. */
+export const CURSOR = 0;
+export const LOOP_AT = 1;
+export const FREE = 0;
+export const LOOP = 1;
+export const WINDOW = 32;
+/** A worker that sends nothing for this long is given up on; the loop processes the rest itself. */
+const STALL_MS = 60_000;
+
+/** Worker threads worth starting: one per spare core, none on one core. */
+export function defaultWorkerCount(): number {
+  return Math.max(0, Math.min(3, availableParallelism() - 1));
+}
+
+/**
+ * Workers start with the work, and only for at least `minDocuments` documents to process: a rebuild
+ * that parses a few changed documents is faster without them.
+ */
+export function createDocumentPool(options: { workers: number; base: string; minDocuments: number }): DocumentPool {
+  const signal = new Int32Array(new SharedArrayBuffer(4));
+  let threads: { worker: Worker; port: MessagePort }[] = [];
+  const spawn = (n: number) => {
+    const { port1, port2 } = new MessageChannel();
+    const worker = new Worker(new URL('./document-worker.ts', import.meta.url), {
+      workerData: { base: options.base, worker: n, signal: signal.buffer, reply: port2 },
+      transferList: [port2],
+      // The loaders (tsx) carry over; heap flags are per process and a worker refuses them.
+      execArgv: process.execArgv.filter((flag) => !flag.startsWith('--max-')),
+    });
+    worker.on('error', () => (dead = true));
+    return { worker, port: port1 };
+  };
+  let slots = new Map<number, number>();
+  let indexOf: number[] = [];
+  let state = new Int32Array(new SharedArrayBuffer(8));
+  let claims = new Int32Array(new SharedArrayBuffer(0));
+  const arrived = new Map<number, WorkerMessage>();
+  const ahead = new Map<number, ProcessedDocument>();
+  let helped = 0;
+  let dead = false;
+  /** Moves every message already sent into `arrived`; true when there was one. */
+  const drain = (): boolean => {
+    let any = false;
+    for (const { port } of threads) {
+      for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+        const message = m.message as WorkerMessage;
+        arrived.set(message.index, message);
+        any = true;
+      }
+    }
+    return any;
+  };
+  /** Claims the next unclaimed document within the window, for the loop to process out of turn. */
+  const claimAhead = (slot: number): number | undefined => {
+    while (Atomics.load(state, CURSOR) <= Math.min(slot + WINDOW, claims.length - 1)) {
+      const next = Atomics.add(state, CURSOR, 1);
+      if (next < claims.length && Atomics.compareExchange(claims, next, FREE, LOOP) === FREE) return next;
+    }
+    return undefined;
+  };
+  return {
+    get helped() {
+      return helped;
+    },
+    start(work: HelperWork) {
+      if (work.documents.length < options.minDocuments) return;
+      threads = Array.from({ length: options.workers }, (_, n) => spawn(n));
+      const shared = new SharedArrayBuffer(4 * (2 + work.documents.length));
+      state = new Int32Array(shared, 0, 2);
+      claims = new Int32Array(shared, 8, work.documents.length);
+      indexOf = work.documents.map((d) => d.index);
+      slots = new Map(indexOf.map((index, slot) => [index, slot]));
+      for (const { worker } of threads) worker.postMessage({ work, shared });
+    },
+    take(index, processHere) {
+      const slot = slots.get(index);
+      if (slot === undefined || threads.length === 0) return undefined;
+      Atomics.store(state, LOOP_AT, slot);
+      Atomics.notify(state, LOOP_AT);
+      let last = Date.now();
+      for (;;) {
+        const mine = ahead.get(index);
+        if (mine) {
+          ahead.delete(index);
+          return mine;
+        }
+        const done = arrived.get(index);
+        if (done) {
+          arrived.delete(index);
+          if (!done.result) return undefined;
+          helped++;
+          return done.result;
+        }
+        if (dead || Atomics.compareExchange(claims, slot, FREE, LOOP) === FREE) return undefined;
+        // Read the signal before looking at the ports, so a message sent in between wakes the wait.
+        const seen = Atomics.load(signal, 0);
+        if (drain()) {
+          last = Date.now();
+          continue;
+        }
+        const other = claimAhead(slot);
+        if (other !== undefined) {
+          ahead.set(indexOf[other]!, processHere(indexOf[other]!));
+          continue;
+        }
+        if (Atomics.wait(signal, 0, seen, 1_000) === 'timed-out' && Date.now() - last > STALL_MS) dead = true;
+      }
+    },
+    async close() {
+      await Promise.all(threads.map(({ worker, port }) => (port.close(), worker.terminate())));
+    },
+  };
+}

@@ -1,0 +1,82 @@
+// Big JSON outputs (graph.json is ~300 MB at 10,000 documents) written without ever holding the whole
+// text: JSON.stringify of the graph at once needs the string and its copies on top of the objects, and
+// that is where a 10,000-document build ran out of memory. The bytes are exactly JSON.stringify(value).
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+
+/** JSON.stringify(value) in pieces: top-level arrays element by element. */
+export function* jsonChunks(value: unknown): Generator<string> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    if (Array.isArray(value)) yield* arrayChunks(value);
+    else yield JSON.stringify(value);
+    return;
+  }
+  let first = true;
+  for (const [key, item] of Object.entries(value)) {
+    // JSON.stringify leaves out undefined, functions and symbols.
+    if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+    yield `${first ? '{' : ','}${JSON.stringify(key)}:`;
+    first = false;
+    if (Array.isArray(item)) yield* arrayChunks(item);
+    else yield JSON.stringify(item);
+  }
+  yield first ? '{}' : '}';
+}
+
+function* arrayChunks(items: readonly unknown[]): Generator<string> {
+  yield '[';
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    // As JSON.stringify: holes, undefined and functions in arrays become null.
+    yield `${i > 0 ? ',' : ''}${item === undefined || typeof item === 'function' || typeof item === 'symbol' ? 'null' : JSON.stringify(item)}`;
+  }
+  yield ']';
+}
+
+const BATCH = 1 << 20;
+
+/**
+ * Writes `chunks` (then a newline) to `file` unless it already holds exactly those bytes. A changed file
+ * is replaced by renaming a new one over it (the built site holds hard links to public files).
+ */
+export function writeChunksIfChanged(file: string, chunks: Iterable<string>): void {
+  const exists = existsSync(file);
+  const target = exists ? `${file}.tmp` : file;
+  const hash = createHash('sha256');
+  const fd = openSync(target, 'w');
+  try {
+    let pending: string[] = [];
+    let size = 0;
+    const flush = () => {
+      const text = pending.join('');
+      hash.update(text);
+      writeSync(fd, text);
+      pending = [];
+      size = 0;
+    };
+    for (const chunk of chunks) {
+      pending.push(chunk);
+      size += chunk.length;
+      if (size >= BATCH) flush();
+    }
+    pending.push('\n');
+    flush();
+  } finally {
+    closeSync(fd);
+  }
+  if (!exists) return;
+  if (fileHash(file) === hash.digest('hex')) rmSync(target);
+  else renameSync(target, file);
+}
+
+function fileHash(file: string): string {
+  const hash = createHash('sha256');
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(BATCH);
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) hash.update(buffer.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
