@@ -56,6 +56,8 @@ async function main(): Promise<number> {
     vocabularyPath: chooseVocabulary(contentDir, flags.vocabulary),
     externalDocsBase: flags['external-docs-base'] ?? config.externalDocsBase,
     base,
+    site: flags.site ?? config.site,
+    title: config.title,
     cache: !flags['no-cache'],
     ...(flags.workers === undefined ? {} : { workers: flags.workers }),
     onStage: (stage, ms) => stages.push([stage, ms]),

@@ -23,7 +23,7 @@ const vocabularyPath = chooseVocabulary(contentDir, flags.vocabulary);
 async function rebuild(): Promise<void> {
   const config = await readContentConfig(contentDir);
   const started = performance.now();
-  const result = await buildData({ contentDir, dataDir, vocabularyPath, externalDocsBase: config.externalDocsBase, base: config.base ?? '/' });
+  const result = await buildData({ contentDir, dataDir, vocabularyPath, externalDocsBase: config.externalDocsBase, base: config.base ?? '/', site: config.site, title: config.title });
   console.log(`${formatSummary(result.report, { maxProblems: 5 })}\n  rebuilt in ${Math.round(performance.now() - started)} ms`);
 }
 

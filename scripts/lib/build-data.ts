@@ -15,6 +15,7 @@ import { createLayoutCache } from './layout-cache.ts';
 import { jsonChunks, writeChunksIfChanged } from './json-file.ts';
 import { createDocumentPool, defaultWorkerCount } from './document-pool.ts';
 import { buildGraphView } from '../../src/outputs/build-graph-view.ts';
+import { exportFiles } from '../../src/outputs/exports/files.ts';
 
 /** Below this many documents to parse, a worker's start-up (~0.7 s) costs more than it saves. */
 const MIN_DOCUMENTS_FOR_WORKERS = 50;
@@ -27,6 +28,10 @@ export interface DataBuildOptions {
   vocabularyPath?: string;
   externalDocsBase?: string;
   base: string;
+  /** The deployed origin (absolute URLs in the embed and export files). */
+  site?: string;
+  /** The site's name (the oEmbed provider); default docgraph. */
+  title?: string;
   /** Reuse per-document results of earlier builds (`<data>/cache/documents/`); default true. */
   cache?: boolean;
   /** Worker threads for parsing (default: one per spare core when 50+ documents need parsing; 0: none). */
@@ -114,6 +119,15 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
   }
   replaceIfChanged(join(options.dataDir, 'public', 'report.json'), `${JSON.stringify(result.report, null, 2)}\n`);
   written.add(join(options.dataDir, 'public', 'report.json'));
+  const exportsStarted = performance.now();
+  for (const file of exportFiles(result.graph, { site: options.site, base: options.base, title: options.title || 'docgraph' })) {
+    const target = join(options.dataDir, 'public', file.path);
+    mkdirSync(dirname(target), { recursive: true });
+    replaceIfChanged(target, file.data);
+    written.add(target);
+  }
+  const exportsMs = performance.now() - exportsStarted;
+  options.onStage?.('exports', exportsMs);
   const searchStarted = performance.now();
   // Each index file is written as soon as it is made: at 10,000 documents they add up to ~100 MB.
   const searchDir = join(options.dataDir, 'public', 'search');
@@ -129,7 +143,7 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
   await removeUnwritten(join(options.dataDir, 'mdx'), written);
   await removeUnwritten(join(options.dataDir, 'public'), written);
   // Layout and search are stages of their own, not writing.
-  options.onStage?.('write', performance.now() - started - searchMs - layoutMs);
+  options.onStage?.('write', performance.now() - started - searchMs - layoutMs - exportsMs);
   return result;
 }
 

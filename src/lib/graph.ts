@@ -1,4 +1,5 @@
 // Look-ups over the knowledge graph for pages: pure functions over the data the CLI wrote.
+import { entityRouteId } from '../outputs/exports/snippets.ts';
 import type { SiteDocument, SiteSection } from '../outputs/site-data.ts';
 import type { Evidence, GraphEdge, GraphNode, KnowledgeGraph, RelationType } from '../pipeline/types.ts';
 
@@ -93,9 +94,6 @@ export function indexGraph(graph: KnowledgeGraph, documents: SiteDocument[]): Gr
     document: (id) => docs.get(id),
     section: (docId, sectionId) => docs.get(docId)?.sections.find((s) => s.id === sectionId),
     evidenceDocUrl: (evidence) => docs.get(evidence.doc)?.url ?? nodes.get(evidence.doc)?.url,
-    entityRouteId(node) {
-      const match = /^\/entities\/([^/]+)\/?$/.exec(node.url);
-      return match?.[1] ? decodeURIComponent(match[1]) : node.id;
-    },
+    entityRouteId,
   };
 }

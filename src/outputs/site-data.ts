@@ -12,14 +12,10 @@
 //                               build-time layout positions, for the interactive graph pages
 //   <data>/public/...           content assets (images) at their content-relative path
 //
-// Embeds and exports are not in the data folder: Astro endpoints render them from graph.json with the
-// pure functions in src/outputs/exports/ (they need the site URL and base path, which only Astro knows):
-//   /embed/svg/<route-id>.svg      entity neighbourhood picture       src/pages/embed/svg/[id].svg.ts
-//   /embed/mermaid/<route-id>.mmd  the same as Mermaid text           src/pages/embed/mermaid/[id].mmd.ts
-//   /oembed/<route-id>.json        oEmbed (rich, the iframe)          src/pages/oembed/[id].json.ts
-//   /exports/graph.graphml         GraphML                            src/pages/exports/graph.graphml.ts
-//   /exports/neo4j/{nodes,relationships}.csv  neo4j-admin import      src/pages/exports/neo4j/[file].csv.ts
-//   /exports/graph.cypher          Cypher script                      src/pages/exports/graph.cypher.ts
+//   <data>/public/embed/svg/<route-id>.svg, embed/mermaid/<route-id>.mmd, oembed/<route-id>.json,
+//   <data>/public/exports/graph.graphml, exports/neo4j/{nodes,relationships}.csv, exports/graph.cypher
+//                               the embed and export files (src/outputs/exports/files.ts), with the
+//                               site URL and base path the build was given
 import type { NavItem } from '../pipeline/types.ts';
 
 export interface SiteSection {

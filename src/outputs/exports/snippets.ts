@@ -6,6 +6,12 @@ import { escapeXml, oneLine } from './text.ts';
 /** Width and height of the framed graph view; wikis scale it down on narrow pages. */
 export const IFRAME_SIZE = { width: 640, height: 480 } as const;
 
+/** The entity page's URL segment (its id, or the id its page is published under). */
+export function entityRouteId(node: { id: string; url: string }): string {
+  const match = /^\/entities\/([^/]+)\/?$/.exec(node.url);
+  return match?.[1] ? decodeURIComponent(match[1]) : node.id;
+}
+
 /** Where an entity's embeds live, site-relative (without base); `routeId` is the entity page's URL segment. */
 export function embedPaths(entityId: string, routeId: string) {
   const file = encodeURIComponent(routeId);
