@@ -50,23 +50,29 @@ async function main(): Promise<number> {
   const outDir = resolve(flags.out);
   const stages: [string, number][] = [];
   const started = performance.now();
-  const result = await buildData({
-    contentDir,
-    dataDir,
-    vocabularyPath: chooseVocabulary(contentDir, flags.vocabulary),
-    externalDocsBase: flags['external-docs-base'] ?? config.externalDocsBase,
-    base,
-    site: flags.site ?? config.site,
-    title: config.title,
-    cache: !flags['no-cache'],
-    ...(flags.workers === undefined ? {} : { workers: flags.workers }),
-    onStage: (stage, ms) => stages.push([stage, ms]),
-  });
-  const pipelineMs = performance.now() - started;
-  if (!flags.quiet) {
-    console.log(formatSummary(result.report));
-    console.log(`  pipeline ${(pipelineMs / 1000).toFixed(2)} s (${stages.map(([s, ms]) => `${s} ${Math.round(ms)} ms`).join(', ')}), heap limit ${Math.round(getHeapStatistics().heap_size_limit / 2 ** 20)} MiB`);
-    console.log(`  wrote ${join(dataDir, 'public', 'graph.json')} and report.json`);
+  // Only the counts outlive the pipeline: at 10,000 documents its result is a gigabyte the site build
+  // (Astro, in this process) would otherwise carry along.
+  const counts = await runDataBuild();
+  async function runDataBuild() {
+    const result = await buildData({
+      contentDir,
+      dataDir,
+      vocabularyPath: chooseVocabulary(contentDir, flags.vocabulary),
+      externalDocsBase: flags['external-docs-base'] ?? config.externalDocsBase,
+      base,
+      site: flags.site ?? config.site,
+      title: config.title,
+      cache: !flags['no-cache'],
+      ...(flags.workers === undefined ? {} : { workers: flags.workers }),
+      onStage: (stage, ms) => stages.push([stage, ms]),
+    });
+    const pipelineMs = performance.now() - started;
+    if (!flags.quiet) {
+      console.log(formatSummary(result.report));
+      console.log(`  pipeline ${(pipelineMs / 1000).toFixed(2)} s (${stages.map(([s, ms]) => `${s} ${Math.round(ms)} ms`).join(', ')}), heap limit ${Math.round(getHeapStatistics().heap_size_limit / 2 ** 20)} MiB`);
+      console.log(`  wrote ${join(dataDir, 'public', 'graph.json')} and report.json`);
+    }
+    return result.report.counts;
   }
 
   if (!flags['no-site']) {
@@ -88,9 +94,9 @@ async function main(): Promise<number> {
     if (!flags.quiet) console.log(`  site built in ${((performance.now() - siteStarted) / 1000).toFixed(2)} s -> ${outDir}`);
   }
   if (flags.timings) await writeTimings(resolve(flags.timings), stages, performance.now() - started);
-  const failing = result.report.counts.errors + result.report.counts.failedFiles;
+  const failing = counts.errors + counts.failedFiles;
   if (flags.strict && failing > 0) {
-    console.error(`docgraph: --strict: ${result.report.counts.errors} error(s) (${result.report.counts.links.broken} broken links), ${result.report.counts.failedFiles} file(s) that could not become pages`);
+    console.error(`docgraph: --strict: ${counts.errors} error(s) (${counts.links.broken} broken links), ${counts.failedFiles} file(s) that could not become pages`);
     return 1;
   }
   return 0;

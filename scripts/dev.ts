@@ -23,8 +23,18 @@ const vocabularyPath = chooseVocabulary(contentDir, flags.vocabulary);
 async function rebuild(): Promise<void> {
   const config = await readContentConfig(contentDir);
   const started = performance.now();
-  const result = await buildData({ contentDir, dataDir, vocabularyPath, externalDocsBase: config.externalDocsBase, base: config.base ?? '/', site: config.site, title: config.title });
-  console.log(`${formatSummary(result.report, { maxProblems: 5 })}\n  rebuilt in ${Math.round(performance.now() - started)} ms`);
+  const stages: string[] = [];
+  const result = await buildData({
+    contentDir,
+    dataDir,
+    vocabularyPath,
+    externalDocsBase: config.externalDocsBase,
+    base: config.base ?? '/',
+    site: config.site,
+    title: config.title,
+    onStage: (stage, ms) => stages.push(`${stage} ${Math.round(ms)} ms`),
+  });
+  console.log(`${formatSummary(result.report, { maxProblems: 5 })}\n  rebuilt in ${Math.round(performance.now() - started)} ms (${stages.join(', ')})`);
 }
 
 const config = await readContentConfig(contentDir);

@@ -84,6 +84,7 @@ export async function measureDevRebuild(options: { corpus: string; document: str
   } catch (error) {
     figures.error = `${error instanceof Error ? error.message : String(error)}\n${output}`;
   } finally {
+    if (process.env.DOCGRAPH_BENCH_DEBUG) console.log(output);
     if (child?.pid) {
       try {
         process.kill(-child.pid, 'SIGTERM');

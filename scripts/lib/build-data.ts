@@ -1,6 +1,6 @@
 // The build's I/O: read the content folder and vocabulary, run the pipeline, render article HTML,
 // and write the data folder Astro reads (layout in src/outputs/site-data.ts).
-import { copyFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -95,12 +95,21 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
   for (const asset of assets) {
     const target = join(options.dataDir, 'public', asset);
     await mkdir(dirname(target), { recursive: true });
-    // Into a new file renamed over the old one: the built site holds hard links to these (link-public.ts).
-    if (existsSync(target)) {
-      await copyFile(join(options.contentDir, asset), `${target}.tmp`);
-      await rename(`${target}.tmp`, target);
-    } else await copyFile(join(options.contentDir, asset), target);
+    const source = join(options.contentDir, asset);
+    const [from, to] = [await stat(source), existsSync(target) ? await stat(target) : undefined];
     written.add(target);
+    // Copies carry the source's modification time, so an unchanged image is not copied again (a
+    // rename over an existing file makes ext4 flush it: 658 images took 9 s in a dev rebuild).
+    if (to && to.size === from.size && Math.abs(to.mtimeMs - from.mtimeMs) < 1) continue;
+    if (to) {
+      // Into a new file renamed over the old one: the built site holds hard links to these (link-public.ts).
+      await copyFile(source, `${target}.tmp`);
+      await utimes(`${target}.tmp`, from.atime, from.mtime);
+      await rename(`${target}.tmp`, target);
+    } else {
+      await copyFile(source, target);
+      await utimes(target, from.atime, from.mtime);
+    }
   }
   const site = buildSiteData(result, resolve(options.contentDir));
   writeChunksIfChanged(join(options.dataDir, 'site.json'), jsonChunks(site));
