@@ -16,6 +16,7 @@ import { jsonChunks, writeChunksIfChanged } from './json-file.ts';
 import { createDocumentPool, defaultWorkerCount } from './document-pool.ts';
 import { buildGraphView } from '../../src/outputs/build-graph-view.ts';
 import { exportFiles } from '../../src/outputs/exports/files.ts';
+import { siteGraph } from '../../src/lib/graph.ts';
 
 /** Below this many documents to parse, a worker's start-up (~0.7 s) costs more than it saves. */
 const MIN_DOCUMENTS_FOR_WORKERS = 50;
@@ -126,6 +127,7 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
     writeChunksIfChanged(join(options.dataDir, 'public', name), jsonChunks(value));
     written.add(join(options.dataDir, 'public', name));
   }
+  writeChunksIfChanged(join(options.dataDir, 'site-graph.json'), jsonChunks(siteGraph(result.graph, site.documents)));
   replaceIfChanged(join(options.dataDir, 'public', 'report.json'), `${JSON.stringify(result.report, null, 2)}\n`);
   written.add(join(options.dataDir, 'public', 'report.json'));
   const exportsStarted = performance.now();

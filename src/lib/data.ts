@@ -53,7 +53,9 @@ export function getSiteData(): SiteData {
 export function getGraph(): GraphIndex {
   refreshIfChanged();
   if (!graph) {
-    const raw = readJson<KnowledgeGraph>(path.join(dataDir, 'public', 'graph.json'), 'graph.json');
+    // The evidence pages show (src/lib/graph.ts siteGraph), else the whole graph.json of an older data folder.
+    const lean = path.join(dataDir, 'site-graph.json');
+    const raw = existsSync(lean) ? readJson<KnowledgeGraph>(lean, 'site-graph.json') : readJson<KnowledgeGraph>(path.join(dataDir, 'public', 'graph.json'), 'graph.json');
     if (raw.schemaVersion !== 1) {
       throw new Error(`docgraph: graph.json has schemaVersion ${String(raw.schemaVersion)}; this site reads 1.`);
     }

@@ -3,6 +3,7 @@
 // computed by the pages themselves.
 //
 //   <data>/site.json            SiteData (below)
+//   <data>/site-graph.json      graph.json without the evidence no page shows (src/lib/graph.ts siteGraph): what pages read
 //   <data>/html/<doc-key>.html  sanitized article HTML of every Markdown document (not MDX); its
 //                               links already carry the base path (--base), so pages insert it as is
 //   <data>/public/graph.json    the KnowledgeGraph (also served at /graph.json)
