@@ -58,6 +58,8 @@ export interface GraphIndex {
   evidenceDocUrl(evidence: Evidence): string | undefined;
   /** The last path segment of an entity page URL (`/entities/<x>/`): the route parameter. */
   entityRouteId(node: GraphNode): string;
+  /** How many typed relations (not mentions or links) the node has; counted once per node. */
+  relationDegree(id: string): number;
 }
 
 const byLabel = (a: GraphNode, b: GraphNode) => a.label.localeCompare(b.label, 'en', { sensitivity: 'base' });
@@ -66,6 +68,7 @@ export function indexGraph(graph: KnowledgeGraph, documents: SiteDocument[]): Gr
   const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
   const docs = new Map(documents.map((d) => [d.id, d]));
   const edgesOf = new Map<string, GraphEdge[]>();
+  const degrees = new Map<string, number>();
   for (const edge of graph.edges) {
     for (const end of new Set([edge.source, edge.target])) {
       const list = edgesOf.get(end) ?? [];
@@ -113,5 +116,15 @@ export function indexGraph(graph: KnowledgeGraph, documents: SiteDocument[]): Gr
     section: (docId, sectionId) => docs.get(docId)?.sections.find((s) => s.id === sectionId),
     evidenceDocUrl: (evidence) => docs.get(evidence.doc)?.url ?? nodes.get(evidence.doc)?.url,
     entityRouteId,
+    relationDegree(id) {
+      let degree = degrees.get(id);
+      if (degree === undefined) {
+        // A page asks for each entity it mentions; at 10,000 documents an entity has thousands of
+        // mention edges, so counting them again on every page made page generation quadratic.
+        degree = (edgesOf.get(id) ?? []).filter((e) => !NON_RELATIONS.has(e.type)).length;
+        degrees.set(id, degree);
+      }
+      return degree;
+    },
   };
 }
