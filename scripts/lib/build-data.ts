@@ -12,7 +12,7 @@ import { buildSiteData, htmlFileName } from '../../src/outputs/site-model.ts';
 import { buildSearchIndex } from '../../src/search/build.ts';
 import { createDocumentCache } from './document-cache.ts';
 import { createLayoutCache } from './layout-cache.ts';
-import { jsonChunks, writeChunksIfChanged } from './json-file.ts';
+import { joinedLines, jsonFileChunks, writeChunksIfChanged } from './json-file.ts';
 import { createDocumentPool, defaultWorkerCount } from './document-pool.ts';
 import { buildGraphView } from '../../src/outputs/build-graph-view.ts';
 import { exportFiles } from '../../src/outputs/exports/files.ts';
@@ -113,7 +113,7 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
     }
   }
   const site = buildSiteData(result, resolve(options.contentDir));
-  writeChunksIfChanged(join(options.dataDir, 'site.json'), jsonChunks(site));
+  writeChunksIfChanged(join(options.dataDir, 'site.json'), jsonFileChunks(site));
   const layoutStarted = performance.now();
   const layouts = options.cache === false ? undefined : createLayoutCache({ dir: join(options.dataDir, 'cache', 'layout'), projectRoot: PROJECT_ROOT });
   const graphView = buildGraphView(result.graph, site.documents, layouts?.layout);
@@ -124,17 +124,18 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
     ['graph.json', result.graph],
     ['graph-view.json', graphView],
   ] as const) {
-    writeChunksIfChanged(join(options.dataDir, 'public', name), jsonChunks(value));
+    writeChunksIfChanged(join(options.dataDir, 'public', name), jsonFileChunks(value));
     written.add(join(options.dataDir, 'public', name));
   }
-  writeChunksIfChanged(join(options.dataDir, 'site-graph.json'), jsonChunks(siteGraph(result.graph, site.documents)));
+  writeChunksIfChanged(join(options.dataDir, 'site-graph.json'), jsonFileChunks(siteGraph(result.graph, site.documents)));
   replaceIfChanged(join(options.dataDir, 'public', 'report.json'), `${JSON.stringify(result.report, null, 2)}\n`);
   written.add(join(options.dataDir, 'public', 'report.json'));
   const exportsStarted = performance.now();
   for (const file of exportFiles(result.graph, { site: options.site, base: options.base, title: options.title || 'docgraph' })) {
     const target = join(options.dataDir, 'public', file.path);
     mkdirSync(dirname(target), { recursive: true });
-    replaceIfChanged(target, file.data);
+    if ('lines' in file) writeChunksIfChanged(target, joinedLines(file.lines));
+    else replaceIfChanged(target, file.data);
     written.add(target);
   }
   const exportsMs = performance.now() - exportsStarted;

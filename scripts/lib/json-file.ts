@@ -33,10 +33,25 @@ function* arrayChunks(items: readonly unknown[]): Generator<string> {
   yield ']';
 }
 
+/** A JSON file's chunks: the value, then a newline. */
+export function* jsonFileChunks(value: unknown): Generator<string> {
+  yield* jsonChunks(value);
+  yield '\n';
+}
+
+/** Lines joined with newlines, as chunks. */
+export function* joinedLines(lines: Iterable<string>): Generator<string> {
+  let first = true;
+  for (const line of lines) {
+    yield first ? line : `\n${line}`;
+    first = false;
+  }
+}
+
 const BATCH = 1 << 20;
 
 /**
- * Writes `chunks` (then a newline) to `file` unless it already holds exactly those bytes. A changed file
+ * Writes `chunks` to `file` unless it already holds exactly those bytes. A changed file
  * is replaced by renaming a new one over it (the built site holds hard links to public files).
  */
 export function writeChunksIfChanged(file: string, chunks: Iterable<string>): void {
@@ -59,7 +74,6 @@ export function writeChunksIfChanged(file: string, chunks: Iterable<string>): vo
       size += chunk.length;
       if (size >= BATCH) flush();
     }
-    pending.push('\n');
     flush();
   } finally {
     closeSync(fd);

@@ -17,7 +17,7 @@ describe('exportFiles', () => {
   });
 
   it('publishes absolute URLs under the base path when the site is known', () => {
-    const files = new Map([...exportFiles(hostileGraph(), { site: 'https://docs.example.com', base: '/handbook/', title: 'Handbook' })].map((f) => [f.path, f.data]));
+    const files = new Map([...exportFiles(hostileGraph(), { site: 'https://docs.example.com', base: '/handbook/', title: 'Handbook' })].map((f) => [f.path, 'lines' in f ? [...f.lines].join('\n') : f.data]));
     const oembed = JSON.parse(files.get('oembed/centre.json')!) as { html: string; provider_name: string; provider_url: string };
     expect(oembed.provider_name).toBe('Handbook');
     expect(oembed.provider_url).toBe('https://docs.example.com/handbook/');

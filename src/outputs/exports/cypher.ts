@@ -52,24 +52,23 @@ const identifier = (name: string): string => {
 };
 
 export function toCypher(graph: KnowledgeGraph, options: { url?: (siteRelative: string) => string } = {}): string {
+  return [...cypherLines(graph, options)].join('\n');
+}
+
+/** The Cypher script line by line, ending with an empty line (a 10,000-document graph is too big for one string). */
+export function* cypherLines(graph: KnowledgeGraph, options: { url?: (siteRelative: string) => string } = {}): Generator<string> {
   const url = options.url ?? ((u: string) => u);
-  const lines = [
-    '// docgraph knowledge graph for Neo4j 5. Run: cypher-shell -u neo4j -p <password> -f graph.cypher',
-    `CREATE CONSTRAINT docgraph_node_id IF NOT EXISTS FOR (n:${NODE_LABEL}) REQUIRE n.id IS UNIQUE;`,
-  ];
+  yield '// docgraph knowledge graph for Neo4j 5. Run: cypher-shell -u neo4j -p <password> -f graph.cypher';
+  yield `CREATE CONSTRAINT docgraph_node_id IF NOT EXISTS FOR (n:${NODE_LABEL}) REQUIRE n.id IS UNIQUE;`;
   for (const node of graph.nodes) {
     const { id, labels, props } = toNeo4jNode(node, url);
     const extra = labels.filter((l) => l !== NODE_LABEL).map(identifier);
-    lines.push(
-      `MERGE (n:${NODE_LABEL} {id: ${cypherString(id)}}) SET ${extra.length ? `n:${extra.join(':')}, ` : ''}n += ${cypherMap(props)};`,
-    );
+    yield `MERGE (n:${NODE_LABEL} {id: ${cypherString(id)}}) SET ${extra.length ? `n:${extra.join(':')}, ` : ''}n += ${cypherMap(props)};`;
   }
   for (const edge of graph.edges) {
     const { start, end, type, props } = toNeo4jRelationship(edge);
-    lines.push(
-      `MATCH (a:${NODE_LABEL} {id: ${cypherString(start)}}), (b:${NODE_LABEL} {id: ${cypherString(end)}}) ` +
-        `MERGE (a)-[r:${identifier(type)} {id: ${cypherString(props.id)}}]->(b) SET r += ${cypherMap({ weight: props.weight, origin: props.origin, evidence: props.evidence })};`,
-    );
+    yield `MATCH (a:${NODE_LABEL} {id: ${cypherString(start)}}), (b:${NODE_LABEL} {id: ${cypherString(end)}}) ` +
+      `MERGE (a)-[r:${identifier(type)} {id: ${cypherString(props.id)}}]->(b) SET r += ${cypherMap({ weight: props.weight, origin: props.origin, evidence: props.evidence })};`;
   }
-  return lines.join('\n') + '\n';
+  yield '';
 }

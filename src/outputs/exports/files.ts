@@ -5,20 +5,17 @@
 import { isEntityNode } from '../../lib/graph.ts';
 import { jsonLdString, publicUrl } from '../../lib/seo.ts';
 import type { KnowledgeGraph } from '../../pipeline/types.ts';
-import { toCypher } from './cypher.ts';
-import { toGraphml } from './graphml.ts';
+import { cypherLines } from './cypher.ts';
+import { graphmlLines } from './graphml.ts';
 import { neighbourhoodMermaid } from './mermaid.ts';
-import { toNeo4jCsv } from './neo4j-csv.ts';
+import { neo4jNodeRows, neo4jRelationshipRows } from './neo4j-csv.ts';
 import { pickNeighbourhood, relationIndex } from './neighbourhood.ts';
 import { entityOEmbed } from './oembed.ts';
 import { embedPaths, entityRouteId } from './snippets.ts';
 import { neighbourhoodSvg } from './svg.ts';
 
-export interface ExportFile {
-  /** Site-relative file path (no base), e.g. `embed/svg/azure-ad-connect.svg`. */
-  path: string;
-  data: string;
-}
+/** A file by its site-relative path (no base), e.g. `embed/svg/azure-ad-connect.svg`: its text, or its lines (whole-graph exports are hundreds of MB at 10,000 documents). */
+export type ExportFile = { path: string; data: string } | { path: string; lines: Iterable<string> };
 
 export interface ExportOptions {
   /** The deployed origin: URLs inside the files are absolute when it is known. */
@@ -45,9 +42,8 @@ export function* exportFiles(graph: KnowledgeGraph, options: ExportOptions): Gen
     const oembed = entityOEmbed({ label: node.label, iframeUrl: url(paths.iframe), providerName: options.title, providerUrl: url('/') });
     yield { path: `oembed/${routeId}.json`, data: `${jsonLdString(oembed)}\n` };
   }
-  yield { path: 'exports/graph.graphml', data: toGraphml(graph, { url }) };
-  const csv = toNeo4jCsv(graph, { url });
-  yield { path: 'exports/neo4j/nodes.csv', data: csv.nodes };
-  yield { path: 'exports/neo4j/relationships.csv', data: csv.relationships };
-  yield { path: 'exports/graph.cypher', data: toCypher(graph, { url }) };
+  yield { path: 'exports/graph.graphml', lines: graphmlLines(graph, { url }) };
+  yield { path: 'exports/neo4j/nodes.csv', lines: neo4jNodeRows(graph, { url }) };
+  yield { path: 'exports/neo4j/relationships.csv', lines: neo4jRelationshipRows(graph) };
+  yield { path: 'exports/graph.cypher', lines: cypherLines(graph, { url }) };
 }

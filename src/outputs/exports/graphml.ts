@@ -39,35 +39,35 @@ export function evidenceText(edge: GraphEdge): string {
 }
 
 export function toGraphml(graph: KnowledgeGraph, options: GraphmlOptions = {}): string {
+  return [...graphmlLines(graph, options)].join('\n');
+}
+
+/** The GraphML document line by line (a 10,000-document graph is too big to build as one string). */
+export function* graphmlLines(graph: KnowledgeGraph, options: GraphmlOptions = {}): Generator<string> {
   const url = options.url ?? ((u: string) => u);
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
-    ...GRAPHML_KEYS.map((k) => `  <key id="${k.id}" for="${k.for}" attr.name="${k.name}" attr.type="${k.type}"/>`),
-    '  <graph id="docgraph" edgedefault="directed">',
-  ];
+  yield '<?xml version="1.0" encoding="UTF-8"?>';
+  yield '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">';
+  for (const k of GRAPHML_KEYS) yield `  <key id="${k.id}" for="${k.for}" attr.name="${k.name}" attr.type="${k.type}"/>`;
+  yield '  <graph id="docgraph" edgedefault="directed">';
   for (const n of graph.nodes) {
-    lines.push(
-      `    <node id="${escapeXml(n.id)}">` +
-        data('label', n.label) +
-        data('type', n.type) +
-        data('url', n.url.startsWith('/') ? url(n.url) : n.url) +
-        data('description', n.description) +
-        data('aliases', n.aliases.join('; ')) +
-        data('origin', n.origin) +
-        '</node>',
-    );
+    yield `    <node id="${escapeXml(n.id)}">` +
+      data('label', n.label) +
+      data('type', n.type) +
+      data('url', n.url.startsWith('/') ? url(n.url) : n.url) +
+      data('description', n.description) +
+      data('aliases', n.aliases.join('; ')) +
+      data('origin', n.origin) +
+      '</node>';
   }
   for (const e of graph.edges) {
-    lines.push(
-      `    <edge id="${escapeXml(e.id)}" source="${escapeXml(e.source)}" target="${escapeXml(e.target)}">` +
-        data('relation', e.type) +
-        data('weight', e.weight) +
-        data('edgeOrigin', e.origin) +
-        data('evidence', evidenceText(e)) +
-        '</edge>',
-    );
+    yield `    <edge id="${escapeXml(e.id)}" source="${escapeXml(e.source)}" target="${escapeXml(e.target)}">` +
+      data('relation', e.type) +
+      data('weight', e.weight) +
+      data('edgeOrigin', e.origin) +
+      data('evidence', evidenceText(e)) +
+      '</edge>';
   }
-  lines.push('  </graph>', '</graphml>', '');
-  return lines.join('\n');
+  yield '  </graph>';
+  yield '</graphml>';
+  yield '';
 }

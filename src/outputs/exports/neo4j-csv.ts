@@ -24,18 +24,27 @@ export interface Neo4jCsv {
 }
 
 export function toNeo4jCsv(graph: KnowledgeGraph, options: { url?: (siteRelative: string) => string } = {}): Neo4jCsv {
+  return { nodes: [...neo4jNodeRows(graph, options)].join('\n'), relationships: [...neo4jRelationshipRows(graph)].join('\n') };
+}
+
+/** nodes.csv row by row, ending with an empty row (a 10,000-document graph is too big for one string). */
+export function* neo4jNodeRows(graph: KnowledgeGraph, options: { url?: (siteRelative: string) => string } = {}): Generator<string> {
   const url = options.url ?? ((u: string) => u);
-  const nodes = graph.nodes.map((n) => {
+  yield NODE_HEADER.join(',');
+  for (const n of graph.nodes) {
     const { id, labels, props } = toNeo4jNode(n, url);
     const aliases = props.aliases.map((a) => a.replace(/;/g, ',')).join(';');
-    return row([id, labels.join(';'), props.label, props.type, props.url, props.description, aliases, props.origin]);
-  });
-  const relationships = graph.edges.map((e) => {
+    yield row([id, labels.join(';'), props.label, props.type, props.url, props.description, aliases, props.origin]);
+  }
+  yield '';
+}
+
+/** relationships.csv row by row, ending with an empty row. */
+export function* neo4jRelationshipRows(graph: KnowledgeGraph): Generator<string> {
+  yield RELATIONSHIP_HEADER.join(',');
+  for (const e of graph.edges) {
     const { start, end, type, props } = toNeo4jRelationship(e);
-    return row([start, end, type, props.id, props.weight, props.origin, props.evidence]);
-  });
-  return {
-    nodes: [NODE_HEADER.join(','), ...nodes, ''].join('\n'),
-    relationships: [RELATIONSHIP_HEADER.join(','), ...relationships, ''].join('\n'),
-  };
+    yield row([start, end, type, props.id, props.weight, props.origin, props.evidence]);
+  }
+  yield '';
 }
