@@ -4,7 +4,7 @@ import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonChunks, writeChunksIfChanged } from '../../scripts/lib/json-file.ts';
+import { jsonChunks, jsonFileChunks, writeChunksIfChanged } from '../../scripts/lib/json-file.ts';
 
 describe('jsonChunks', () => {
   it('joins to exactly JSON.stringify of any JSON value', () => {
@@ -21,12 +21,12 @@ describe('writeChunksIfChanged', () => {
   it('writes new bytes, leaves an unchanged file alone, and replaces a changed one by a new file', async () => {
     const file = join(await mkdtemp(join(tmpdir(), 'docgraph-json-')), 'graph.json');
     const value = { schemaVersion: 1, nodes: [{ id: 'a' }, { id: 'b' }], edges: [] };
-    writeChunksIfChanged(file, jsonChunks(value));
+    writeChunksIfChanged(file, jsonFileChunks(value));
     expect(await readFile(file, 'utf8')).toBe(`${JSON.stringify(value)}\n`);
     const first = await stat(file);
-    writeChunksIfChanged(file, jsonChunks(value));
+    writeChunksIfChanged(file, jsonFileChunks(value));
     expect((await stat(file)).ino).toBe(first.ino);
-    writeChunksIfChanged(file, jsonChunks({ ...value, edges: [{ source: 'a', target: 'b' }] }));
+    writeChunksIfChanged(file, jsonFileChunks({ ...value, edges: [{ source: 'a', target: 'b' }] }));
     expect((await stat(file)).ino).not.toBe(first.ino);
     expect(JSON.parse(await readFile(file, 'utf8')).edges).toHaveLength(1);
   });
