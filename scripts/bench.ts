@@ -23,6 +23,7 @@ import { benchSearch, printSearchBench } from './bench/search.ts';
 import { measureReference, type ReferenceFigures } from './bench/starlight.ts';
 import { buildStageTable, referenceTable, STARLIGHT_TARGETS, starlightChecks, summarize } from './bench/starlight-summary.ts';
 import { measureDevRebuild, type DevRebuildFigures } from './bench/dev-rebuild.ts';
+import { measureFullBuild, type FullBuildFigures } from './bench/full-build.ts';
 import { graphReport, runGraphBench } from './bench/graph.ts';
 import {
   aggregate,
@@ -168,6 +169,7 @@ async function main(): Promise<number> {
   console.log(`vocabulary: ${vocabulary ? 'content/vocabulary.yaml' : 'none (content/vocabulary.yaml is missing)'}`);
 
   const sets: SetFigures[] = [];
+  let full: FullBuildFigures | undefined;
   for (const name of SET_NAMES.filter((n) => flags.sets.includes(n))) {
     const spec = SETS[name];
     let dir = corpus;
@@ -185,6 +187,11 @@ async function main(): Promise<number> {
     }
     const runs = flags.runs ?? spec.runs;
     sets.push(await measureSet(name, dir, docs, runs, flags, vocabulary));
+    // The biggest set also gets the whole site built, cold and after one edit (issue 7's 10k targets).
+    if (name === '10k') {
+      console.log(`${name}: full build (site included), cold then after one changed document`);
+      full = await measureFullBuild({ dir, docs, timeoutMs: flags.timeout * 60_000, log: (line) => console.log(line) });
+    }
   }
 
   const search = flags['no-search']
@@ -235,6 +242,7 @@ async function main(): Promise<number> {
     console.log(`\nTargets (pipeline <= ${TARGETS.maxRatio}x bare, growth close to linear, < 2 GB at 10k):`);
     console.log(checks.length > 0 ? targetLines(checks) : '  (no figure to check)');
   }
+  if (full) checks.push(...printFullBuild(full));
   if (search) printSearchBench(search);
   if (reference) checks.push(...printReference(reference));
   if (dev) checks.push(...printDevRebuild(dev));
@@ -268,6 +276,7 @@ async function main(): Promise<number> {
       growth: growths,
       ...(reference && { starlight: reference }),
       ...(dev && { devRebuild: dev }),
+      ...(full && { fullBuild: full }),
       checks,
       search,
       graph,
@@ -278,7 +287,26 @@ async function main(): Promise<number> {
   // A missed target is a figure to read, not a crash; a measurement that crashed is an error.
   const searchFailed = !!search && (search.sets.some((s) => s.error) || (!!search.pagefind && 'error' in search.pagefind));
   const referenceFailed = reference && (reference.starlight.error || reference.docgraph.error);
-  return sets.some((s) => 'error' in s.bare || 'error' in s.pipeline) || searchFailed || referenceFailed || !!dev?.error || (graph && 'error' in graph) ? 1 : 0;
+  return sets.some((s) => 'error' in s.bare || 'error' in s.pipeline) || searchFailed || referenceFailed || !!dev?.error || !!full?.error || (graph && 'error' in graph) ? 1 : 0;
+}
+
+/** Prints the whole-site build of the big set; returns its target checks. */
+function printFullBuild(full: FullBuildFigures): ReturnType<typeof starlightChecks> {
+  if (full.error || !full.cold || !full.warm) {
+    console.log(`\nFull build of ${full.docs} documents failed:\n${(full.error ?? 'no figures').replace(/^/gm, '  ')}`);
+    return [];
+  }
+  const s = (ms: number) => (ms / 1000).toFixed(1);
+  console.log(`\nFull build of ${full.docs} documents (npm run build, site included; peak = RSS of the process tree):`);
+  console.log(`  cold ${s(full.cold.ms)} s, peak ${full.cold.peakMiB.toFixed(0)} MiB; after one changed document ${s(full.warm.ms)} s, peak ${full.warm.peakMiB.toFixed(0)} MiB`);
+  if (full.cold.stages) console.log(`  cold stages (s): ${Object.entries(full.cold.stages).map(([k, v]) => `${k} ${s(v)}`).join(', ')}`);
+  const checks = [
+    { target: `${full.docs} documents: full build under 4 minutes`, figure: `${s(full.cold.ms)} s`, ok: full.cold.ms < 240_000 },
+    { target: `${full.docs} documents: full build under 2 GB peak`, figure: `${full.cold.peakMiB.toFixed(0)} MiB`, ok: full.cold.peakMiB < 2048 },
+    { target: `${full.docs} documents: one-document rebuild under 10 s`, figure: `${s(full.warm.ms)} s`, ok: full.warm.ms < 10_000 },
+  ];
+  console.log(targetLines(checks));
+  return checks;
 }
 
 /** Prints the `npm run dev` rebuild figures; returns its target check. */

@@ -75,7 +75,8 @@ async function starlightBuild(cold: boolean, timeoutMs: number): Promise<BuildRu
   return failure(run) ?? { ms: run.ms, peakMiB: run.peakMiB, cpuMs: run.cpuMs };
 }
 
-async function docgraphBuild(work: string, cold: boolean, timeoutMs: number): Promise<BuildRun | string> {
+/** One full `npm run build` of `<work>/content` into `<work>/out` (cold: data and site folders removed first). */
+export async function docgraphBuild(work: string, cold: boolean, timeoutMs: number): Promise<BuildRun | string> {
   const [content, data, out, timings] = ['content', 'data', 'out', 'timings.json'].map((p) => join(work, p)) as [string, string, string, string];
   if (cold) for (const dir of [data, out]) await rm(dir, { recursive: true, force: true });
   await rm(timings, { force: true });
@@ -91,7 +92,7 @@ async function docgraphBuild(work: string, cold: boolean, timeoutMs: number): Pr
 }
 
 /** One changed document: a new paragraph, so content hashes change (a touch would not). */
-async function editDocument(files: readonly string[], run: number): Promise<void> {
+export async function editDocument(files: readonly string[], run: number): Promise<void> {
   for (const file of files) await appendFile(file, `\n\nChanged by the benchmark before warm build ${run}.\n`);
 }
 
