@@ -106,11 +106,33 @@ export function graphStyle(colours: ThemeColours, big = false): cytoscape.Styles
     },
     { selector: 'node.candidate', style: { 'border-width': 4, 'border-color': colours.accent, 'border-style': 'dashed' } },
   ];
-  if (!big) return sheet;
+  if (!big) return [...sheet, ...clusterStyle(colours)];
   return [
     ...sheet,
     { selector: 'node', style: { label: '' } },
     { selector: 'edge', style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none' } },
     { selector: 'node.near, node.on-path, node:selected, node.hover, node.candidate', style: { label: 'data(shortLabel)' } },
+    ...clusterStyle(colours),
+  ];
+}
+
+/** Folded clusters of documents (graph-clusters.ts): big document squares, always named, with faint edges. */
+function clusterStyle(colours: ThemeColours): cytoscape.StylesheetJson {
+  return [
+    {
+      selector: 'node.cluster',
+      style: {
+        label: 'data(shortLabel)',
+        'font-size': 'data(fontSize)',
+        'text-wrap': 'wrap',
+        'text-max-width': '180px',
+        'border-width': 3,
+        'border-style': 'double',
+        'border-color': colours.text,
+        'background-opacity': 0.85,
+      },
+    },
+    { selector: 'edge.cluster-edge', style: { opacity: 0.15, 'curve-style': 'haystack' } },
+    { selector: 'node.cluster.dim', style: { opacity: 0.08, 'text-opacity': 0 } },
   ];
 }
