@@ -55,7 +55,7 @@ function split<T>(items: T[], max: number): T[][] {
   return Array.from({ length: parts }, (_, i) => items.slice(i * size, (i + 1) * size));
 }
 
-const documents = (n: number) => `${n} ${n === 1 ? 'document' : 'documents'}`;
+const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 export function clusterGraphView(view: GraphView, maxClusterDocuments = MAX_CLUSTER_DOCUMENTS): ClusteredGraph {
   const nodeById = new Map(view.nodes.map((n) => [n.id, n]));
@@ -66,67 +66,119 @@ export function clusterGraphView(view: GraphView, maxClusterDocuments = MAX_CLUS
     const anchor = anchors.get(n.id) ?? NONE;
     groups.get(anchor)?.push(n.id) ?? groups.set(anchor, [n.id]);
   }
-  const clusters: ViewCluster[] = [];
+  const parts = new Map<string, { anchor: string; part: number; of: number; documents: string[] }>();
   const clusterOf = new Map<string, string>();
   for (const anchor of [...groups.keys()].sort()) {
-    const parts = split(groups.get(anchor)!.sort(), maxClusterDocuments);
-    const entity = nodeById.get(anchor);
-    parts.forEach((members, i) => {
-      const id = `cluster:${anchor}${parts.length > 1 ? `:${i + 1}` : ''}`;
-      const about = entity ? `about ${entity.label}` : members.length === 1 ? 'that mentions no entity' : 'that mention no entity';
-      const part = parts.length > 1 ? ` (part ${i + 1} of ${parts.length})` : '';
-      for (const m of members) clusterOf.set(m, id);
-      clusters.push({
-        id,
-        label: `${documents(members.length)} ${about}${part}`,
-        ...(entity ? { anchor } : {}),
-        ...clusterPosition(entity, members.map((m) => nodeById.get(m)!), i, parts.length),
-        file: `/graph-view/c/${fileStem(anchor)}${parts.length > 1 ? `.${i + 1}` : ''}.json`,
-        members,
-      });
+    const pieces = split(groups.get(anchor)!.sort(), maxClusterDocuments);
+    pieces.forEach((documents, i) => {
+      const id = `cluster:${anchor}${pieces.length > 1 ? `:${i + 1}` : ''}`;
+      parts.set(id, { anchor, part: i, of: pieces.length, documents });
+      for (const d of documents) clusterOf.set(d, id);
     });
   }
-  const isDocument = (id: string) => clusterOf.has(id);
+  const terms = foldTerms(view, clusterOf, new Set(anchors.values()));
+  for (const [term, cluster] of terms) clusterOf.set(term, cluster);
+  const clusters: ViewCluster[] = [];
+  const files: ClusterView[] = [];
+  const mentions = strongestMentions(view.edges, clusterOf);
+  for (const [id, { anchor, part, of, documents }] of parts) {
+    const entity = nodeById.get(anchor);
+    const folded = [...terms].filter(([, c]) => c === id).map(([t]) => t).sort();
+    const about = entity ? `about ${entity.label}` : documents.length === 1 ? 'that mentions no entity' : 'that mention no entity';
+    const centre = clusterCentre(entity, documents.map((d) => nodeById.get(d)!));
+    const cluster: ViewCluster = {
+      id,
+      label: `${count(documents.length, 'document')}${folded.length ? ` and ${count(folded.length, 'term')}` : ''} ${about}${of > 1 ? ` (part ${part + 1} of ${of})` : ''}`,
+      ...(entity ? { anchor } : {}),
+      ...(entity ? besideEntity(entity, part, of) : centre),
+      file: `/graph-view/c/${fileStem(anchor)}${of > 1 ? `.${part + 1}` : ''}.json`,
+      documents: documents.length,
+      members: [...documents, ...folded].sort(),
+    };
+    clusters.push(cluster);
+    const inside = new Set(cluster.members);
+    files.push({
+      schemaVersion: 1,
+      cluster: id,
+      nodes: [...documents.map((d) => nodeById.get(d)!), ...ringAround(centre, documents.map((d) => nodeById.get(d)!), folded.map((t) => nodeById.get(t)!), part, of)].sort(byId),
+      edges: view.edges.filter((e) => (inside.has(e.source) || inside.has(e.target)) && (e.type !== 'mentions' || !clusterOf.has(e.source) || mentions.has(e))).sort(byEdgeKey),
+    });
+  }
+  const folded = (id: string) => clusterOf.has(id);
   return {
     overview: {
       schemaVersion: 1,
-      nodes: view.nodes.filter((n) => n.type !== 'document').sort(byId),
-      edges: view.edges.filter((e) => !isDocument(e.source) && !isDocument(e.target)).sort(byEdgeKey),
+      nodes: view.nodes.filter((n) => !folded(n.id)).sort(byId),
+      edges: view.edges.filter((e) => !folded(e.source) && !folded(e.target)).sort(byEdgeKey),
       clusters,
       clusterEdges: aggregateEdges(view.edges, clusterOf),
     },
-    clusters: clusters.map((c) => {
-      const inside = new Set(c.members);
-      return {
-        schemaVersion: 1,
-        cluster: c.id,
-        nodes: c.members.map((m) => nodeById.get(m)!),
-        edges: strongestMentions(view.edges.filter((e) => inside.has(e.source) || inside.has(e.target)), clusterOf).sort(byEdgeKey),
-      };
-    }),
+    clusters: files,
   };
 }
 
-/** Keeps each document's MENTIONS_PER_DOCUMENT strongest mention edges (ties: the smaller entity id), in input order. */
-function strongestMentions(edges: ViewEdge[], clusterOf: ReadonlyMap<string, string>): ViewEdge[] {
-  const byDocument = new Map<string, ViewEdge[]>();
-  for (const e of edges) if (e.type === 'mentions' && clusterOf.has(e.source)) byDocument.get(e.source)?.push(e) ?? byDocument.set(e.source, [e]);
-  const dropped = new Set<ViewEdge>();
-  for (const list of byDocument.values()) {
-    list.sort((a, b) => b.weight - a.weight || compare(a.target, b.target));
-    for (const e of list.slice(MENTIONS_PER_DOCUMENT)) dropped.add(e);
+/**
+ * Discovered terms are most of a big site's entities (2,000 of 2,060 in the 10k set) and each is named by
+ * a few pages: they go into the cluster whose documents mention them most (ties: the smaller cluster id).
+ * A term stays in the overview when documents are about it (it anchors a cluster), when it has a relation
+ * with another entity, or when no document mentions it.
+ */
+function foldTerms(view: GraphView, clusterOf: ReadonlyMap<string, string>, anchors: ReadonlySet<string>): Map<string, string> {
+  const types = new Map(view.nodes.map((n) => [n.id, n.type]));
+  const related = new Set<string>();
+  for (const e of view.edges) if (types.get(e.source) !== 'document' && types.get(e.target) !== 'document') related.add(e.source).add(e.target);
+  const foldable = (id: string) => types.get(id) === 'discovered' && !anchors.has(id) && !related.has(id);
+  const weights = new Map<string, Map<string, number>>();
+  for (const e of view.edges) {
+    const cluster = clusterOf.get(e.source);
+    if (e.type !== 'mentions' || !cluster || !foldable(e.target)) continue;
+    const byCluster = weights.get(e.target) ?? weights.set(e.target, new Map()).get(e.target)!;
+    byCluster.set(cluster, (byCluster.get(cluster) ?? 0) + e.weight);
   }
-  return edges.filter((e) => !dropped.has(e));
+  const home = new Map<string, string>();
+  for (const [term, byCluster] of weights) {
+    const [best] = [...byCluster].sort((a, b) => b[1] - a[1] || compare(a[0], b[0]));
+    home.set(term, best![0]);
+  }
+  return home;
 }
 
-/** Beside its entity (parts of a split group around it), or at the middle of its documents when it has none. */
-function clusterPosition(entity: ViewNode | undefined, members: ViewNode[], part: number, parts: number): { x: number; y: number } {
-  if (!entity) {
-    const sum = members.reduce((s, m) => ({ x: s.x + m.x, y: s.y + m.y }), { x: 0, y: 0 });
-    return { x: Math.round(sum.x / members.length), y: Math.round(sum.y / members.length) };
+/** Each document's MENTIONS_PER_DOCUMENT strongest mention edges (ties: the smaller entity id). */
+function strongestMentions(edges: ViewEdge[], clusterOf: ReadonlyMap<string, string>): Set<ViewEdge> {
+  const byDocument = new Map<string, ViewEdge[]>();
+  for (const e of edges) if (e.type === 'mentions' && clusterOf.has(e.source)) byDocument.get(e.source)?.push(e) ?? byDocument.set(e.source, [e]);
+  const kept = new Set<ViewEdge>();
+  for (const list of byDocument.values()) {
+    list.sort((a, b) => b.weight - a.weight || compare(a.target, b.target));
+    for (const e of list.slice(0, MENTIONS_PER_DOCUMENT)) kept.add(e);
   }
+  return kept;
+}
+
+/** A cluster node sits beside its entity (the parts of a split group around it), so the two do not cover each other. */
+function besideEntity(entity: ViewNode, part: number, parts: number): { x: number; y: number } {
   const angle = Math.PI / 4 + (part * 2 * Math.PI) / parts;
   return { x: Math.round(entity.x + CLUSTER_OFFSET * Math.cos(angle)), y: Math.round(entity.y + CLUSTER_OFFSET * Math.sin(angle)) };
+}
+
+/** Where a cluster's documents are: around its entity, or (documents about nothing) at their middle. */
+function clusterCentre(entity: ViewNode | undefined, documents: ViewNode[]): { x: number; y: number } {
+  if (entity) return { x: entity.x, y: entity.y };
+  const sum = documents.reduce((s, m) => ({ x: s.x + m.x, y: s.y + m.y }), { x: 0, y: 0 });
+  return { x: Math.round(sum.x / documents.length), y: Math.round(sum.y / documents.length) };
+}
+
+/**
+ * Folded terms are drawn on a ring just outside their cluster's documents (their place in the whole
+ * layout comes from a handful of edges and says little); the parts of a split group share the ring.
+ */
+function ringAround(centre: { x: number; y: number }, documents: ViewNode[], terms: ViewNode[], part: number, parts: number): ViewNode[] {
+  const radius = Math.max(0, ...documents.map((d) => Math.hypot(d.x - centre.x, d.y - centre.y))) + 80;
+  const slice = (2 * Math.PI) / parts;
+  return terms.map((t, i) => {
+    const angle = part * slice + ((i + 0.5) * slice) / terms.length;
+    return { ...t, x: Math.round(centre.x + radius * Math.cos(angle)), y: Math.round(centre.y + radius * Math.sin(angle)) };
+  });
 }
 
 /** Edges with a document end, moved to its cluster and summed; each cluster keeps its strongest few. */

@@ -8,7 +8,10 @@ import { z } from 'zod';
 import { RELATION_TYPES, type RelationType } from '../pipeline/types.ts';
 import { VIEW_NODE_TYPES, type ViewEdge, type ViewNode } from './graph-view.ts';
 
-/** Documents folded into one node: the documents that mention `anchor` more than any other entity. */
+/**
+ * Documents folded into one node: the documents that mention `anchor` more than any other entity, with
+ * the discovered terms they mention most (build-graph-clusters.ts).
+ */
 export interface ViewCluster {
   /** `cluster:<anchor>`, `cluster:<anchor>:<part>` when a big group is split, `cluster:(none)` for documents that mention no entity. */
   id: string;
@@ -20,7 +23,9 @@ export interface ViewCluster {
   y: number;
   /** Site-relative URL of the cluster file (without the base path). */
   file: string;
-  /** The document node ids inside, sorted: where `?focus=doc:x` finds the cluster to open. */
+  /** How many of the members are documents (the rest are discovered terms folded with them). */
+  documents: number;
+  /** The node ids inside (documents and folded terms), sorted: where `?focus=doc:x` finds the cluster to open. */
   members: string[];
 }
 
@@ -87,6 +92,7 @@ export const graphOverviewSchema: z.ZodType<GraphOverview> = z.object({
       y: coordinate,
       // Fetched by the page: a path on this site, never another origin.
       file: z.string().regex(/^\/graph-view\/c\/[\w.~-]+\.json$/),
+      documents: z.number().int().min(0),
       members: z.array(id),
     }),
   ),

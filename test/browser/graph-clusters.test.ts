@@ -77,13 +77,18 @@ describe('clustered graph', () => {
       await clickNode(page, 'cluster:azure-ad-connect');
       await expect.poll(() => drawn(page, 'node[type = "document"]')).toEqual(['cluster:(none)', 'cluster:dirsync', 'doc:sync/connect-1', 'doc:sync/connect-2', 'doc:sync/connect-3', 'doc:sync/connect-4']);
       expect(fetched).toContain('/graph-view/c/azure-ad-connect.json');
-      // The opened group's entity is in focus, with its documents around it.
-      await expect.poll(() => panelTitle(page)).toBe('Azure AD Connect');
-      expect(new URL(page.url()).searchParams.get('focus')).toBe('azure-ad-connect');
+      // The view fits what the group held, and the panel says what was opened.
+      await expect.poll(() => page.locator('[data-panel] [data-opened]').textContent()).toBe('Opened: 4 documents about Azure AD Connect. Click one of them for its relations.');
+      await expect(panelTitle(page)).resolves.toBe('Explore the graph');
+      expect(new URL(page.url()).searchParams.get('focus')).toBe(null);
+      // A document of the group answers a click like any node.
+      await clickNode(page, 'doc:sync/connect-2');
+      await expect.poll(() => panelTitle(page)).toBe('Connect step 2');
       await expect(drawn(page, 'edge[source = "doc:sync/connect-1"][type = "mentions"]')).resolves.toContain('doc:sync/connect-1|mentions|azure-ad-connect');
       // A link into a folded group waits for it; opening that group from the panel draws it.
       await expect(drawn(page, '#doc\\:sync\\/connect-1\\|links-to\\|doc\\:legacy\\/dirsync-1')).resolves.toEqual([]);
       await page.locator('[data-reset]').click();
+      await expect(page.locator('[data-panel] [data-cluster]').allTextContents()).resolves.toEqual(['Open 2 documents about DirSync', 'Open 1 document that mentions no entity']);
       await page.locator('[data-panel] [data-cluster="cluster:dirsync"]').click();
       await expect.poll(() => drawn(page, 'edge[type = "links-to"]')).toContain('doc:sync/connect-1|links-to|doc:legacy/dirsync-1');
       await expect(drawn(page, 'node.cluster')).resolves.toEqual(['cluster:(none)']);

@@ -9,7 +9,9 @@ import type { GraphView, ViewEdge, ViewNode, ViewNodeType } from '../../src/outp
 const node = (id: string, type: ViewNodeType, x = 0, y = 0): ViewNode => ({ id, type, label: id.replace(/^doc:/, 'Page '), url: `/${id}/`, x, y });
 const edge = (source: string, type: ViewEdge['type'], target: string, weight = 1): ViewEdge => ({ source, target, type, weight });
 
-// Two entities; a1 and a2 are about aadc, d1 about dirsync (its strongest mention), loose mentions nothing.
+// Two tools; a1, a2 and d1 are about aadc (d1: a tie with dirsync, the smaller id wins), loose mentions
+// nothing. Two discovered terms: `staging` (named by a1 and a2, folded with them) and `wizard` (in a
+// relation with aadc, so it stays in the overview).
 const view: GraphView = {
   schemaVersion: 1,
   nodes: [
@@ -19,6 +21,8 @@ const view: GraphView = {
     node('doc:a2', 'document', 90, -10),
     node('doc:d1', 'document', -110, 5),
     node('doc:loose', 'document', 0, 300),
+    node('staging', 'discovered', 500, 500),
+    node('wizard', 'discovered', 400, 0),
   ],
   edges: [
     { ...edge('aadc', 'replaces', 'dirsync'), evidence: [{ url: '/docs/a1/', section: '', doc: 'A1', sentence: 'AADC replaces DirSync.' }] },
@@ -29,6 +33,10 @@ const view: GraphView = {
     edge('doc:d1', 'mentions', 'dirsync', 2),
     edge('doc:a1', 'links-to', 'doc:d1'),
     edge('doc:a2', 'links-to', 'doc:a1'),
+    edge('doc:a1', 'mentions', 'staging', 1),
+    edge('doc:a2', 'mentions', 'staging', 1),
+    edge('doc:d1', 'mentions', 'wizard', 1),
+    edge('wizard', 'part-of', 'aadc'),
   ],
 };
 
@@ -39,24 +47,29 @@ describe('clusterGraphView', () => {
     expect(Object.fromEntries(documentAnchors(view))).toEqual({ 'doc:a1': 'aadc', 'doc:a2': 'aadc', 'doc:d1': 'aadc' });
     expect(overview.clusters.map((c) => [c.id, c.label, c.members, c.file])).toEqual([
       ['cluster:(none)', '1 document that mentions no entity', ['doc:loose'], '/graph-view/c/_none.json'],
-      ['cluster:aadc', '3 documents about aadc', ['doc:a1', 'doc:a2', 'doc:d1'].sort(), '/graph-view/c/aadc.json'],
+      ['cluster:aadc', '3 documents and 1 term about aadc', ['doc:a1', 'doc:a2', 'doc:d1', 'staging'], '/graph-view/c/aadc.json'],
     ]);
   });
 
   it('keeps the entities and their typed relations in the overview, and sums document edges per cluster', () => {
-    expect(overview.nodes.map((n) => n.id)).toEqual(['aadc', 'dirsync']);
-    expect(overview.edges).toEqual([view.edges[0]]);
+    expect(overview.nodes.map((n) => n.id)).toEqual(['aadc', 'dirsync', 'wizard']);
+    expect(overview.edges.map((e) => `${e.source}|${e.type}|${e.target}`)).toEqual(['aadc|replaces|dirsync', 'wizard|part-of|aadc']);
+    expect(overview.clusters.map((c) => c.documents)).toEqual([1, 3]);
     // Links inside one cluster vanish; mentions add up.
     expect(overview.clusterEdges).toEqual([
       { source: 'cluster:aadc', target: 'aadc', type: 'mentions', weight: 7 },
       { source: 'cluster:aadc', target: 'dirsync', type: 'mentions', weight: 3 },
+      { source: 'cluster:aadc', target: 'wizard', type: 'mentions', weight: 1 },
     ]);
   });
 
   it('writes each cluster’s documents with their positions and every edge that touches them', () => {
     const aadc = clusters.find((c) => c.cluster === 'cluster:aadc')!;
-    expect(aadc.nodes.map((n) => [n.id, n.x, n.y])).toEqual([['doc:a1', 120, 10], ['doc:a2', 90, -10], ['doc:d1', -110, 5]]);
-    expect(aadc.edges).toHaveLength(7);
+    expect(aadc.nodes.map((n) => [n.id, n.x, n.y])).toEqual([['doc:a1', 120, 10], ['doc:a2', 90, -10], ['doc:d1', -110, 5], ['staging', expect.any(Number), expect.any(Number)]]);
+    expect(aadc.edges).toHaveLength(10);
+    // The folded term is drawn just outside the cluster's documents (the farthest is d1, 210 px from aadc).
+    const staging = aadc.nodes.find((n) => n.id === 'staging')!;
+    expect(Math.hypot(staging.x - 100, staging.y)).toBeCloseTo(210 + 80, -1);
     expect(clusters.find((c) => c.cluster === 'cluster:(none)')!.edges).toEqual([]);
   });
 
@@ -98,7 +111,7 @@ describe('clusterGraphView', () => {
 const randomView = fc
   .record({ entities: fc.integer({ min: 0, max: 6 }), documents: fc.integer({ min: 0, max: 30 }), picks: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 1, max: 5 }), fc.nat(2)), { maxLength: 120 }) })
   .map(({ entities, documents, picks }): GraphView => {
-    const nodes = [...Array.from({ length: entities }, (_, i) => node(`e${i}`, 'concept', i * 50, 0)), ...Array.from({ length: documents }, (_, i) => node(`doc:d${i}`, 'document', i, i))];
+    const nodes = [...Array.from({ length: entities }, (_, i) => node(`e${i}`, i % 2 ? 'discovered' : 'concept', i * 50, 0)), ...Array.from({ length: documents }, (_, i) => node(`doc:d${i}`, 'document', i, i))];
     const edges = new Map<string, ViewEdge>();
     for (const [a, b, weight, kind] of picks) {
       const source = nodes[a % Math.max(1, nodes.length)];
@@ -111,19 +124,20 @@ const randomView = fc
   });
 
 describe('clusterGraphView on any view', () => {
-  it('puts every document in exactly one cluster, and cluster files name only nodes of the view', () => {
+  it('puts every document in exactly one cluster, every other node in the overview or one cluster, and cluster files name only nodes of the view', () => {
     fc.assert(
       fc.property(randomView, fc.integer({ min: 1, max: 8 }), (v, max) => {
         const { overview, clusters } = clusterGraphView(v, max);
         const documents = v.nodes.filter((n) => n.type === 'document').map((n) => n.id);
         const members = overview.clusters.flatMap((c) => c.members);
-        expect(members.sort()).toEqual([...documents].sort());
-        expect(overview.clusters.every((c) => c.members.length >= 1 && c.members.length <= max)).toBe(true);
+        expect(members.filter((m) => m.startsWith('doc:')).sort()).toEqual([...documents].sort());
+        expect([...members, ...overview.nodes.map((n) => n.id)].sort()).toEqual(v.nodes.map((n) => n.id).sort());
+        expect(overview.clusters.every((c) => c.documents >= 1 && c.documents <= max)).toBe(true);
         expect(new Set(overview.clusters.map((c) => c.file)).size).toBe(overview.clusters.length);
         const ids = new Set(v.nodes.map((n) => n.id));
         for (const file of clusters) {
           for (const e of file.edges) expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
-          expect(file.nodes.every((n) => n.type === 'document')).toBe(true);
+          expect(file.nodes.map((n) => n.id)).toEqual(overview.clusters.find((c) => c.id === file.cluster)!.members);
         }
         const ends = new Set([...overview.nodes.map((n) => n.id), ...overview.clusters.map((c) => c.id)]);
         for (const e of [...overview.edges, ...overview.clusterEdges]) expect(ends.has(e.source) && ends.has(e.target)).toBe(true);

@@ -32,6 +32,8 @@ const BIG_GRAPH = 1500;
 /** Edges added per task when the mention and link edges are drawn after the first paint. */
 const EDGES_PER_TASK = 800;
 
+const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
 function shortLabel(label: string): string {
   return label.length > 42 ? `${label.slice(0, 40)}…` : label;
 }
@@ -85,7 +87,9 @@ export function mountGraph(root: HTMLElement, view: GraphView, overview?: GraphO
   const model = createModel(view);
 
   preventCytoscapeStyleElement();
-  const big = view.nodes.length + (overview?.clusters.length ?? 0) > BIG_GRAPH;
+  // A clustered site grows as clusters open (a 10k site's biggest adds ~800 nodes and 7,000 edges): it
+  // is drawn the cheap way from the start, so panning stays smooth whatever is open.
+  const big = overview !== undefined || view.nodes.length > BIG_GRAPH;
   // Mentions and page links are most of the edges (4,100 of 4,175 on the corpus) and say little in the
   // whole-graph picture; in a big graph every edge waits. They are drawn after the first paint, a slice
   // per task (addLaterEdges), so the graph is on screen and answers clicks first. Panels, paths and the
@@ -99,7 +103,7 @@ export function mountGraph(root: HTMLElement, view: GraphView, overview?: GraphO
       ...(overview ? clusterElements(overview) : []),
     ],
     layout: { name: 'preset', fit: true, padding: 30 },
-    style: graphStyle(themeColours(canvas), big),
+    style: graphStyle(themeColours(canvas), big, overview !== undefined),
     minZoom: 0.05,
     maxZoom: 4,
     // Big graphs: draw a cached bitmap while panning/zooming instead of every label.
@@ -128,7 +132,7 @@ export function mountGraph(root: HTMLElement, view: GraphView, overview?: GraphO
   labelScale.value = labelScaleFor(cy.zoom());
   cy.on('zoom', rescaleLabels);
   // Labels follow the theme: re-read the page colours when it changes.
-  const restyle = () => cy.style(graphStyle(themeColours(canvas), big));
+  const restyle = () => cy.style(graphStyle(themeColours(canvas), big, overview !== undefined));
   new MutationObserver(restyle).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', restyle);
 
@@ -244,7 +248,9 @@ export function mountGraph(root: HTMLElement, view: GraphView, overview?: GraphO
 
   /**
    * Opens the clusters a view needs (a node inside one, or the cluster itself), then applies the view
-   * again; a cluster named in the view becomes the entity it is about once it is open.
+   * again. A cluster in focus (a click on it) becomes the whole graph fitted to what it held: focusing its
+   * entity instead would light up and label every document of the cluster. A cluster as one end of a
+   * path becomes its entity.
    */
   function openThenApply(folded: ViewCluster[], problems: string[]): void {
     message.replaceChildren(el('span', {}, `Opening ${folded.map((c) => c.label).join(', ')}…`));
@@ -252,10 +258,12 @@ export function mountGraph(root: HTMLElement, view: GraphView, overview?: GraphO
     root.dataset.opening = 'true';
     Promise.all(folded.map((c) => clusters!.open(c)))
       .then(() => {
-        const opened = new Map(folded.map((c) => [c.id, c.anchor]));
-        const swap = (id?: string) => (id !== undefined && opened.has(id) ? opened.get(id) : id);
+        const anchors = new Map(folded.map((c) => [c.id, c.anchor]));
+        const swap = (id?: string) => (id !== undefined && anchors.has(id) ? anchors.get(id) : id);
         delete root.dataset.opening;
-        apply({ ...state, focus: swap(state.focus), from: swap(state.from), to: swap(state.to) }, problems);
+        justOpened = folded;
+        apply({ ...state, focus: state.focus && anchors.has(state.focus) ? undefined : state.focus, from: swap(state.from), to: swap(state.to) }, problems);
+        justOpened = [];
         if (!state.focus && !state.from) fitTo(folded.reduce((set, c) => c.members.reduce((s, m) => s.union(cy.getElementById(m)), set), cy.collection()));
       })
       .catch((error: unknown) => {
@@ -293,10 +301,14 @@ export function mountGraph(root: HTMLElement, view: GraphView, overview?: GraphO
     if (folded.length) openThenApply(folded, problems);
   }
 
+  /** The clusters opened by the view being applied, named in the panel. */
+  let justOpened: ViewCluster[] = [];
+
   function introduction(): Node[] {
     const folded = clusters?.list() ?? [];
     return [
       el('h2', { id: 'graph-panel-title', tabindex: '-1' }, 'Explore the graph'),
+      ...justOpened.map((c) => el('p', { class: 'note', 'data-opened': c.id }, `Opened: ${c.label}. Click one of them for its relations.`)),
       el('p', {}, 'Pick a node to see what it is, how it relates to its neighbours and the sentences that say so.'),
       el('p', {}, `${model.view.nodes.length} nodes and ${model.view.edges.length} relations are drawn; the list below the graph has the same relations as text.`),
       ...(folded.length ? clusterList(folded) : []),
@@ -305,9 +317,14 @@ export function mountGraph(root: HTMLElement, view: GraphView, overview?: GraphO
 
   /** The folded clusters as buttons: the way in for keyboards and screen readers (the canvas is one tab stop). */
   function clusterList(folded: ViewCluster[]): Node[] {
-    const documents = folded.reduce((n, c) => n + c.members.length, 0);
+    const documents = folded.reduce((n, c) => n + c.documents, 0);
+    const terms = folded.reduce((n, c) => n + c.members.length - c.documents, 0);
     return [
-      el('p', {}, `${documents} documents are folded into ${folded.length} groups, each drawn as a large square beside the entity its documents mention most. Open a group to see its documents.`),
+      el(
+        'p',
+        {},
+        `${count(documents, 'document')}${terms ? ` and ${count(terms, 'discovered term')}` : ''} ${documents + terms === 1 ? 'is' : 'are'} folded into ${count(folded.length, 'group')}, each drawn as a large square beside the entity its documents mention most. Open a group to see what is in it.`,
+      ),
       el(
         'ul',
         { class: 'graph-clusters' },
@@ -349,7 +366,7 @@ export function mountGraph(root: HTMLElement, view: GraphView, overview?: GraphO
   cy.on('remove', 'node', () => (tip.hidden = true));
 
   const form = root.querySelector<HTMLFormElement>('[data-controls]');
-  if (form) controls = bindControls(form, model, () => state, apply);
+  if (form) controls = bindControls(form, model, () => state, apply, labelOf);
   bindKeyboard(canvas, root.querySelector<HTMLElement>('[data-announce]')!, cy, labelOf, () => state, (id) => apply({ ...state, focus: id, from: undefined, to: undefined }));
 
   const { state: initial, problems } = parseGraphState(location.search);

@@ -32,7 +32,7 @@ export function clusterElements(overview: GraphOverview): cytoscape.ElementDefin
     ...overview.clusters.map((c) => ({
       group: 'nodes' as const,
       // Typed as documents, so the node-type filter hides them with the documents they stand for.
-      data: { id: c.id, type: 'document', cluster: true, label: c.label, shortLabel: c.label, size: Math.round(Math.min(90, 24 + Math.sqrt(c.members.length) * 3)), fontSize: 16 },
+      data: { id: c.id, type: 'document', cluster: true, label: c.label, shortLabel: c.label, size: Math.round(Math.min(90, 24 + Math.sqrt(c.documents) * 3)), fontSize: 16 },
       position: { x: c.x, y: c.y },
       classes: 'cluster',
     })),
@@ -92,7 +92,7 @@ export function createClusters(overview: GraphOverview, host: ClusterHost): Clus
 
   return {
     folded: (id) => folded.get(id) ?? (holder.get(id) && folded.has(holder.get(id)!.id) ? holder.get(id) : undefined),
-    list: () => [...folded.values()].sort((a, b) => b.members.length - a.members.length || (a.id < b.id ? -1 : 1)),
+    list: () => [...folded.values()].sort((a, b) => b.documents - a.documents || (a.id < b.id ? -1 : 1)),
     label: (id) => labels.get(id),
     open(cluster) {
       let pending = opening.get(cluster.id);
