@@ -135,8 +135,10 @@ async function frameRate(page: Page, ms = 2000): Promise<FrameFigures> {
  * adds the attribute a 10k build writes, and serves the generated files at their URLs.
  *
  * Known: in this headless Chromium any pan or zoom of a cytoscape 3.34 graph (even 10 nodes on a bare
- * page, canvas or WebGL renderer) raises the page's JS heap to ~2.7 GB, and a run of pans and zooms now
- * and then ends in a renderer OOM ("Target crashed"); the caller counts such runs instead of failing.
+ * page with cytoscape.min.js alone, canvas or WebGL renderer, with or without @sparticuz/chromium's GPU
+ * flags) raises the page's JS heap (performance.memory) from ~10 MB to ~2.7 GB, and a run of pans and
+ * zooms now and then ends in a renderer OOM ("Target crashed"); the caller counts such runs instead of
+ * failing.
  */
 export async function measureClusteredRun(browser: Browser, base: string, files: Map<string, string>): Promise<{ dataMs: number; mountedMs: number; readyMs: number; openMs: number; overview: FrameFigures; opened: FrameFigures }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -13,7 +13,7 @@ import { LAYOUT_DOCUMENTS_UP_TO } from './build-graph-view.ts';
 export const CLUSTER_DOCUMENTS_ABOVE = LAYOUT_DOCUMENTS_UP_TO;
 export const MAX_CLUSTER_DOCUMENTS = 500;
 /** A cluster's strongest edges in the overview: enough to see what it is about, not 2,000 lines each. */
-const EDGES_PER_CLUSTER = 24;
+const EDGES_PER_CLUSTER = 12;
 /** How far from its entity a cluster node sits (px at zoom 1), so the two do not cover each other. */
 const CLUSTER_OFFSET = 110;
 /**

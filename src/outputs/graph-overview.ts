@@ -59,49 +59,57 @@ export const OVERVIEW_URL = '/graph-view/overview.json';
 const id = z.string().min(1).max(2000);
 const relation = z.enum(RELATION_TYPES as unknown as [RelationType, ...RelationType[]]);
 const coordinate = z.number().finite();
-const viewNode = z.object({
-  id,
-  type: z.enum(VIEW_NODE_TYPES as unknown as [ViewNode['type'], ...ViewNode['type'][]]),
-  label: z.string(),
-  aliases: z.array(z.string()).optional(),
-  description: z.string().optional(),
-  url: z.string(),
-  x: coordinate,
-  y: coordinate,
-});
-const viewEdge = z.object({
-  source: id,
-  target: id,
-  type: relation,
-  weight: z.number().finite().min(0),
-  evidence: z
-    .array(z.object({ url: z.string(), section: z.string(), doc: z.string(), heading: z.string().optional(), sentence: z.string() }))
-    .optional(),
-});
 
-export const graphOverviewSchema: z.ZodType<GraphOverview> = z.object({
-  schemaVersion: z.literal(1),
-  nodes: z.array(viewNode),
-  edges: z.array(viewEdge),
-  clusters: z.array(
-    z.object({
-      id,
-      label: z.string(),
-      anchor: id.optional(),
-      x: coordinate,
-      y: coordinate,
-      // Fetched by the page: a path on this site, never another origin.
-      file: z.string().regex(/^\/graph-view\/c\/[\w.~-]+\.json$/),
-      documents: z.number().int().min(0),
-      members: z.array(id),
+/**
+ * The schemas of both files, made on call: zod decides when an object schema is made whether it may
+ * compile its parser with `new Function`, and the page (CSP `script-src 'self'`) must first switch that
+ * off (graph-clusters.ts) or every graph page reports a CSP violation.
+ */
+export function graphOverviewSchemas(): { overview: z.ZodType<GraphOverview>; cluster: z.ZodType<ClusterView> } {
+  const viewNode = z.object({
+    id,
+    type: z.enum(VIEW_NODE_TYPES as unknown as [ViewNode['type'], ...ViewNode['type'][]]),
+    label: z.string(),
+    aliases: z.array(z.string()).optional(),
+    description: z.string().optional(),
+    url: z.string(),
+    x: coordinate,
+    y: coordinate,
+  });
+  const viewEdge = z.object({
+    source: id,
+    target: id,
+    type: relation,
+    weight: z.number().finite().min(0),
+    evidence: z
+      .array(z.object({ url: z.string(), section: z.string(), doc: z.string(), heading: z.string().optional(), sentence: z.string() }))
+      .optional(),
+  });
+  return {
+    overview: z.object({
+      schemaVersion: z.literal(1),
+      nodes: z.array(viewNode),
+      edges: z.array(viewEdge),
+      clusters: z.array(
+        z.object({
+          id,
+          label: z.string(),
+          anchor: id.optional(),
+          x: coordinate,
+          y: coordinate,
+          // Fetched by the page: a path on this site, never another origin.
+          file: z.string().regex(/^\/graph-view\/c\/[\w.~-]+\.json$/),
+          documents: z.number().int().min(0),
+          members: z.array(id),
+        }),
+      ),
+      clusterEdges: z.array(z.object({ source: id, target: id, type: relation, weight: z.number().finite().min(0) })),
     }),
-  ),
-  clusterEdges: z.array(z.object({ source: id, target: id, type: relation, weight: z.number().finite().min(0) })),
-});
-
-export const clusterViewSchema: z.ZodType<ClusterView> = z.object({
-  schemaVersion: z.literal(1),
-  cluster: id,
-  nodes: z.array(viewNode),
-  edges: z.array(viewEdge),
-});
+    cluster: z.object({
+      schemaVersion: z.literal(1),
+      cluster: id,
+      nodes: z.array(viewNode),
+      edges: z.array(viewEdge),
+    }),
+  };
+}

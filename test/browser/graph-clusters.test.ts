@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SHOTS_DIR, useBrowser, VIEW_MODES } from './browser.ts';
+import { expectNoAxeViolations, SHOTS_DIR, useBrowser, VIEW_MODES } from './browser.ts';
 import { clickNode, graphReady, panelTitle, webglReadback } from './graph-helpers.ts';
 
 const projectDir = fileURLToPath(new URL('../..', import.meta.url));
@@ -107,13 +107,14 @@ describe('clustered graph', () => {
     });
   });
 
-  it('looks right in light, dark and phone views', async () => {
+  it('has no axe violations in light, dark and phone views (screenshots for people to look at)', async () => {
     await mkdir(SHOTS_DIR, { recursive: true });
     for (const [mode, options] of Object.entries(VIEW_MODES)) {
       await withPage(options, async (page) => {
         await page.goto(`${siteUrl}/graph/`);
         await graphReady(page);
         await page.screenshot({ path: path.join(SHOTS_DIR, `graph-clusters-${mode}.png`) });
+        await expectNoAxeViolations(page);
       });
     }
   });

@@ -3,9 +3,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clusterGraphView, clusterThreshold, documentAnchors, graphViewFiles, MENTIONS_PER_DOCUMENT } from '../../src/outputs/build-graph-clusters.ts';
-import { clusterViewSchema, graphOverviewSchema, OVERVIEW_URL } from '../../src/outputs/graph-overview.ts';
+import { graphOverviewSchemas, OVERVIEW_URL } from '../../src/outputs/graph-overview.ts';
 import type { GraphView, ViewEdge, ViewNode, ViewNodeType } from '../../src/outputs/graph-view.ts';
 
+const schemas = graphOverviewSchemas();
 const node = (id: string, type: ViewNodeType, x = 0, y = 0): ViewNode => ({ id, type, label: id.replace(/^doc:/, 'Page '), url: `/${id}/`, x, y });
 const edge = (source: string, type: ViewEdge['type'], target: string, weight = 1): ViewEdge => ({ source, target, type, weight });
 
@@ -141,8 +142,8 @@ describe('clusterGraphView on any view', () => {
         }
         const ends = new Set([...overview.nodes.map((n) => n.id), ...overview.clusters.map((c) => c.id)]);
         for (const e of [...overview.edges, ...overview.clusterEdges]) expect(ends.has(e.source) && ends.has(e.target)).toBe(true);
-        expect(graphOverviewSchema.safeParse(overview).success).toBe(true);
-        for (const file of clusters) expect(clusterViewSchema.safeParse(file).success).toBe(true);
+        expect(schemas.overview.safeParse(overview).success).toBe(true);
+        for (const file of clusters) expect(schemas.cluster.safeParse(file).success).toBe(true);
       }),
       { numRuns: 200 },
     );

@@ -14,7 +14,7 @@ import { bindControls, type Controls } from './graph-controls.ts';
 import { bindKeyboard } from './graph-keyboard.ts';
 import { preventCytoscapeStyleElement } from './csp.ts';
 import type { GraphOverview, ViewCluster } from '../../outputs/graph-overview.ts';
-import { clusterElements, createClusters, type Clusters } from './graph-clusters.ts';
+import { clusterEdgeElements, clusterNodeElements, createClusters, type Clusters } from './graph-clusters.ts';
 
 export interface GraphApp {
   cy: cytoscape.Core;
@@ -100,7 +100,7 @@ export function mountGraph(root: HTMLElement, view: GraphView, overview?: GraphO
     elements: [
       ...view.nodes.map((n) => ({ group: 'nodes' as const, data: nodeData(model, n), position: { x: n.x, y: n.y } })),
       ...view.edges.filter((e) => !drawnLater(e)).map((e) => ({ group: 'edges' as const, data: edgeData(model, e) })),
-      ...(overview ? clusterElements(overview) : []),
+      ...(overview ? clusterNodeElements(overview) : []),
     ],
     layout: { name: 'preset', fit: true, padding: 30 },
     style: graphStyle(themeColours(canvas), big, overview !== undefined),
@@ -372,11 +372,16 @@ export function mountGraph(root: HTMLElement, view: GraphView, overview?: GraphO
   const { state: initial, problems } = parseGraphState(location.search);
   apply(initial, problems);
 
-  const later = view.edges.filter(drawnLater);
+  // The clusters' summed edges wait too; one whose cluster was opened in the meantime is gone with it.
+  const later: cytoscape.ElementDefinition[] = [
+    ...view.edges.filter(drawnLater).map((e) => ({ group: 'edges' as const, data: edgeData(model, e) })),
+    ...(overview ? clusterEdgeElements(overview) : []),
+  ];
+  const drawable = (d: cytoscape.ElementDefinition) => cy.getElementById(d.data.source!).nonempty() && cy.getElementById(d.data.target!).nonempty();
   function addLaterEdges(from: number): void {
-    const slice = later.slice(from, from + EDGES_PER_TASK);
+    const slice = later.slice(from, from + EDGES_PER_TASK).filter(drawable);
     cy.batch(() => {
-      const added = cy.add(slice.map((e) => ({ group: 'edges' as const, data: edgeData(model, e) })));
+      const added = cy.add(slice);
       if (highlighted) {
         const { edgeIds, cls } = highlighted;
         added.forEach((e) => {

@@ -3,7 +3,8 @@
 // entity they are about) and draw their edges. An edge to a document in a cluster still folded waits
 // until that cluster is opened too.
 import type cytoscape from 'cytoscape';
-import { clusterViewSchema, graphOverviewSchema, type ClusterEdge, type GraphOverview, type ViewCluster } from '../../outputs/graph-overview.ts';
+import { z } from 'zod';
+import { graphOverviewSchemas, type ClusterEdge, type GraphOverview, type ViewCluster } from '../../outputs/graph-overview.ts';
 import type { ViewEdge, ViewNode } from '../../outputs/graph-view.ts';
 import { relationPhrase } from '../../lib/relations.ts';
 import type { GraphModel } from './graph-model.ts';
@@ -18,30 +19,37 @@ export interface Clusters {
   open(cluster: ViewCluster): Promise<cytoscape.Collection>;
 }
 
+// The page's CSP (script-src 'self') forbids eval: zod must not try to compile its parsers with `new
+// Function` (it would, for object schemas, and the attempt alone is reported as a violation).
+z.config({ jitless: true });
+const schemas = graphOverviewSchemas();
+
 export async function loadOverview(url: string): Promise<GraphOverview> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  const parsed = graphOverviewSchema.safeParse(await response.json());
+  const parsed = schemas.overview.safeParse(await response.json());
   if (!parsed.success) throw new Error(`${url} is not a graph overview: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   return parsed.data;
 }
 
-/** The cytoscape elements of the folded clusters and of their summed edges. */
-export function clusterElements(overview: GraphOverview): cytoscape.ElementDefinition[] {
-  return [
-    ...overview.clusters.map((c) => ({
-      group: 'nodes' as const,
-      // Typed as documents, so the node-type filter hides them with the documents they stand for.
-      data: { id: c.id, type: 'document', cluster: true, label: c.label, shortLabel: c.label, size: Math.round(Math.min(90, 24 + Math.sqrt(c.documents) * 3)), fontSize: 16 },
-      position: { x: c.x, y: c.y },
-      classes: 'cluster',
-    })),
-    ...overview.clusterEdges.map((e: ClusterEdge) => ({
-      group: 'edges' as const,
-      data: { id: `${e.source}|${e.type}|${e.target}`, source: e.source, target: e.target, type: e.type, weight: e.weight, width: Math.min(6, 1 + Math.log2(e.weight) / 2), phrase: relationPhrase(e.type) },
-      classes: 'cluster-edge',
-    })),
-  ];
+/** The cytoscape nodes of the folded clusters. */
+export function clusterNodeElements(overview: GraphOverview): cytoscape.ElementDefinition[] {
+  return overview.clusters.map((c) => ({
+    group: 'nodes' as const,
+    // Typed as documents, so the node-type filter hides them with the documents they stand for.
+    data: { id: c.id, type: 'document', cluster: true, label: c.label, shortLabel: c.label, size: Math.round(Math.min(90, 24 + Math.sqrt(c.documents) * 3)), fontSize: 16 },
+    position: { x: c.x, y: c.y },
+    classes: 'cluster',
+  }));
+}
+
+/** The clusters' summed edges (drawn after the first paint, with the other edges). */
+export function clusterEdgeElements(overview: GraphOverview): cytoscape.ElementDefinition[] {
+  return overview.clusterEdges.map((e: ClusterEdge) => ({
+    group: 'edges' as const,
+    data: { id: `${e.source}|${e.type}|${e.target}`, source: e.source, target: e.target, type: e.type, weight: e.weight, width: Math.min(6, 1 + Math.log2(e.weight) / 2), phrase: relationPhrase(e.type) },
+    classes: 'cluster-edge',
+  }));
 }
 
 export interface ClusterHost {
@@ -65,7 +73,7 @@ export function createClusters(overview: GraphOverview, host: ClusterHost): Clus
     const url = host.base + cluster.file;
     const response = await fetch(url);
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-    const parsed = clusterViewSchema.safeParse(await response.json());
+    const parsed = schemas.cluster.safeParse(await response.json());
     if (!parsed.success || parsed.data.cluster !== cluster.id) throw new Error(`${url} is not the file of ${cluster.label}.`);
     const file = parsed.data;
     folded.delete(cluster.id);
