@@ -13,7 +13,7 @@ import { buildSiteData, htmlFileName } from '../../src/outputs/site-model.ts';
 import { buildSearchIndex } from '../../src/search/build.ts';
 import { createDocumentCache } from './document-cache.ts';
 import { buildGraphView } from '../../src/outputs/build-graph-view.ts';
-import { clusterThreshold, graphViewFiles } from '../../src/outputs/build-graph-clusters.ts';
+import { clusterFiles, clusterThreshold } from '../../src/outputs/build-graph-clusters.ts';
 
 export const PROJECT_ROOT = resolve(dirname(new URL(import.meta.url).pathname), '../..');
 
@@ -79,13 +79,16 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
   const site = buildSiteData(result, resolve(options.contentDir));
   await writeFile(join(options.dataDir, 'site.json'), `${JSON.stringify(site)}\n`);
   const layoutStarted = performance.now();
-  const graphViews = graphViewFiles(buildGraphView(result.graph, site.documents), clusterThreshold());
+  const view = buildGraphView(result.graph, site.documents);
+  const graphView = `${JSON.stringify(view)}\n`;
+  const clustered = clusterFiles(view, clusterThreshold());
   const layoutMs = performance.now() - layoutStarted;
   options.onStage?.('graph layout', layoutMs);
   for (const [name, data] of [
     ['graph.json', `${JSON.stringify(result.graph)}\n`],
     ['report.json', `${JSON.stringify(result.report, null, 2)}\n`],
-    ...graphViews.map((f) => [f.path, f.data] as const),
+    ['graph-view.json', graphView],
+    ...clustered.map((f) => [f.path, `${JSON.stringify(f.value)}\n`] as const),
   ] as const) {
     await mkdir(dirname(join(options.dataDir, 'public', name)), { recursive: true });
     await writeFile(join(options.dataDir, 'public', name), data);

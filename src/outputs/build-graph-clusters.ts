@@ -212,20 +212,15 @@ const edgeKey = (e: ClusterEdge) => `${e.source}|${e.type}|${e.target}`;
 const byEdgeKey = (a: ClusterEdge, b: ClusterEdge) => compare(edgeKey(a), edgeKey(b));
 
 /**
- * The graph files under the site root: graph-view.json always; above `clusterAbove` documents also the
- * overview and one file per cluster. JSON without spaces, in a fixed order: same graph, same bytes.
+ * The clustered graph's files under the site root, above `clusterAbove` documents (none below): the
+ * overview and one file per cluster, as values to write as JSON (graph-view.json itself is written
+ * beside them, always). Keys and arrays in a fixed order: the same graph gives the same bytes.
  */
-export function graphViewFiles(view: GraphView, clusterAbove = CLUSTER_DOCUMENTS_ABOVE): { path: string; data: string }[] {
-  const json = (value: unknown) => `${JSON.stringify(value)}\n`;
-  const files = [{ path: 'graph-view.json', data: json(view) }];
-  if (view.nodes.filter((n) => n.type === 'document').length <= clusterAbove) return files;
+export function clusterFiles(view: GraphView, clusterAbove = CLUSTER_DOCUMENTS_ABOVE): { path: string; value: GraphOverview | ClusterView }[] {
+  if (view.nodes.filter((n) => n.type === 'document').length <= clusterAbove) return [];
   const { overview, clusters } = clusterGraphView(view);
   const fileOf = new Map(overview.clusters.map((c) => [c.id, c.file]));
-  return [
-    ...files,
-    { path: OVERVIEW_URL.slice(1), data: json(overview) },
-    ...clusters.map((c) => ({ path: fileOf.get(c.cluster)!.slice(1), data: json(c) })),
-  ];
+  return [{ path: OVERVIEW_URL.slice(1), value: overview }, ...clusters.map((c) => ({ path: fileOf.get(c.cluster)!.slice(1), value: c }))];
 }
 
 /**

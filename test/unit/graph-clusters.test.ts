@@ -2,7 +2,7 @@
 // cluster per entity they mention most, the overview the page opens on, and the per-cluster files.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clusterGraphView, clusterThreshold, documentAnchors, graphViewFiles, MENTIONS_PER_DOCUMENT } from '../../src/outputs/build-graph-clusters.ts';
+import { clusterGraphView, clusterThreshold, clusterFiles, documentAnchors, MENTIONS_PER_DOCUMENT } from '../../src/outputs/build-graph-clusters.ts';
 import { graphOverviewSchemas, OVERVIEW_URL } from '../../src/outputs/graph-overview.ts';
 import type { GraphView, ViewEdge, ViewNode, ViewNodeType } from '../../src/outputs/graph-view.ts';
 
@@ -153,7 +153,7 @@ describe('clusterGraphView on any view', () => {
     fc.assert(
       fc.property(randomView, (v) => {
         const reversed: GraphView = { ...v, nodes: [...v.nodes].reverse(), edges: [...v.edges].reverse() };
-        const bytes = (x: GraphView) => graphViewFiles(x, 0).slice(1);
+        const bytes = (x: GraphView) => clusterFiles(x, 0).map((f) => [f.path, JSON.stringify(f.value)]);
         expect(bytes(reversed)).toEqual(bytes(v));
       }),
       { numRuns: 100 },
@@ -161,11 +161,11 @@ describe('clusterGraphView on any view', () => {
   });
 });
 
-describe('graphViewFiles', () => {
-  it('writes only graph-view.json up to the threshold, and the overview and one file per cluster above it', () => {
-    expect(graphViewFiles(view, 4).map((f) => f.path)).toEqual(['graph-view.json']);
-    expect(graphViewFiles(view, 3).map((f) => f.path)).toEqual(['graph-view.json', OVERVIEW_URL.slice(1), 'graph-view/c/_none.json', 'graph-view/c/aadc.json']);
-    expect(graphViewFiles(view, 3)).toEqual(graphViewFiles(structuredClone(view), 3));
+describe('clusterFiles', () => {
+  it('writes nothing up to the threshold, and the overview and one file per cluster above it', () => {
+    expect(clusterFiles(view, 4)).toEqual([]);
+    expect(clusterFiles(view, 3).map((f) => f.path)).toEqual([OVERVIEW_URL.slice(1), 'graph-view/c/_none.json', 'graph-view/c/aadc.json']);
+    expect(JSON.stringify(clusterFiles(view, 3))).toBe(JSON.stringify(clusterFiles(structuredClone(view), 3)));
   });
 
   it('reads DOCGRAPH_GRAPH_CLUSTER_ABOVE as a whole number, and names it when it is not one', () => {
