@@ -16,6 +16,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import sirv from 'sirv';
 import type { GraphView } from '../../src/outputs/graph-view.ts';
 import { syntheticGraphView } from './graph-synthetic.ts';
+import { clusteredSite, measureClusteredRun, type ClusteredFigures, type FrameFigures } from './graph-clustered.ts';
 
 export interface PageBytes {
   url: string;
@@ -28,6 +29,8 @@ export interface GraphFigures {
   corpus: { nodes: number; edges: number; readyMs: number[]; completeMs: number[] };
   big: { nodes: number; edges: number; readyMs: number[]; completeMs: number[] };
   bytes: PageBytes[];
+  /** The clustered overview of a generated 10,000-document site (scripts/bench/graph-clustered.ts). */
+  clustered: ClusteredFigures;
 }
 
 /** The flags test/browser/browser.ts removes from @sparticuz/chromium's serverless defaults. */
@@ -77,16 +80,32 @@ export async function measureGraphPages(siteDir: string, runs = 3): Promise<Grap
     const corpusView = (await (await fetch(`${base}/graph-view.json`)).json()) as GraphView;
     const big = syntheticGraphView();
     const bigJson = JSON.stringify(big);
+    const clustered = clusteredSite();
     const figures: GraphFigures = {
       corpus: { nodes: corpusView.nodes.length, edges: corpusView.edges.length, readyMs: [], completeMs: [] },
       big: { nodes: big.nodes.length, edges: big.edges.length, readyMs: [], completeMs: [] },
       bytes: [],
+      clustered: { ...clustered.figures, readyMs: [], openMs: [], overviewFps: [], openedFps: [], crashed: [] },
     };
+    const clusteredFiles = clustered.files;
     for (let run = 0; run < runs; run++) {
       for (const [set, view] of [[figures.corpus, undefined], [figures.big, bigJson]] as const) {
         const [ready, complete] = await readyMs(browser, `${base}/graph/`, view);
         set.readyMs.push(ready);
         set.completeMs.push(complete);
+      }
+      // A browser of its own: a renderer that ran out of memory (graph-clustered.ts) takes nothing else down.
+      const own = await chromium.launch({ executablePath: await sparticuz.executablePath(), args: sparticuz.args.filter((f) => !UNSAFE_FLAGS.has(f)), headless: true });
+      try {
+        const run = await measureClusteredRun(own, base, clusteredFiles);
+        figures.clustered.readyMs.push(run.readyMs);
+        figures.clustered.openMs.push(run.openMs);
+        figures.clustered.overviewFps.push(run.overview);
+        figures.clustered.openedFps.push(run.opened);
+      } catch (error) {
+        figures.clustered.crashed.push(error instanceof Error ? error.message.split('\n')[0]! : String(error));
+      } finally {
+        await own.close();
       }
     }
     const firstDoc = readdirSync(join(siteDir, 'docs'), { withFileTypes: true }).find((d) => d.isDirectory());
@@ -109,6 +128,30 @@ export async function measureGraphPages(siteDir: string, runs = 3): Promise<Grap
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const mb = (n: number) => `${(n / 2 ** 20).toFixed(2)} MB`;
+/** The run with the median frame rate. */
+const medianRun = (runs: FrameFigures[]) => [...runs].sort((a, b) => a.medianFps - b.medianFps)[Math.floor(runs.length / 2)]!;
+const fps = (runs: FrameFigures[]) => {
+  if (runs.length === 0) return 'no run finished';
+  const m = medianRun(runs);
+  return (
+    `${m.medianFps} fps median, ${m.meanFps} fps over the 2 s, p95 frame ${m.p95FrameMs} ms, longest ${m.longestFrameMs} ms ` +
+    `(runs: ${runs.map((r) => `${r.medianFps}/${r.meanFps}`).join(', ')} fps median/mean)  target >= 30 fps`
+  );
+};
+
+function clusteredReport(c: ClusteredFigures): string[] {
+  return [
+    `Clustered graph of a generated ${c.documents.toLocaleString('en')}-document site (${c.entities} entities; buildGraphView + clusterFiles ${c.buildMs} ms):`,
+    `  overview.json ${mb(c.overviewBytes.raw)} raw, ${kb(c.overviewBytes.gzip)} gzip: ${c.clusters} clusters (graph-view.json, which the page no longer loads: ${mb(c.graphViewBytes)})`,
+    `  biggest cluster "${c.biggestCluster.label}": ${mb(c.biggestCluster.raw)} raw, ${kb(c.biggestCluster.gzip)} gzip`,
+    `  time to interactive (navigation start -> overview drawn, answering clicks): ${c.readyMs.length ? median(c.readyMs) : '-'} ms (runs: ${c.readyMs.join(', ')})  target < 3000 ms`,
+    `  opening the biggest cluster (click -> drawn):  ${c.openMs.length ? median(c.openMs) : '-'} ms (runs: ${c.openMs.join(', ')})`,
+    `  pan/zoom, overview:             ${fps(c.overviewFps)}`,
+    `  pan/zoom, biggest cluster open: ${fps(c.openedFps)}`,
+    ...(c.crashed.length ? [`  ${c.crashed.length} run(s) crashed (renderer out of memory, see scripts/bench/graph-clustered.ts): ${c.crashed.join('; ')}`] : []),
+  ];
+}
 
 export function graphReport(f: GraphFigures): string {
   return [
@@ -117,6 +160,7 @@ export function graphReport(f: GraphFigures): string {
     `  generated graph ${f.big.nodes} nodes, ${f.big.edges} edges: ${median(f.big.readyMs)} ms (runs: ${f.big.readyMs.join(', ')})  target < 3000 ms`,
     '  Mention/link edges (every edge in a graph over 1,500 nodes) are drawn after that, a slice per task; all drawn at:',
     `  corpus ${median(f.corpus.completeMs)} ms, generated ${median(f.big.completeMs)} ms`,
+    ...clusteredReport(f.clustered),
     'JavaScript loaded (all scripts of the page; a document page before its local graph scrolls into view):',
     ...f.bytes.map((b) => `  ${b.url.padEnd(40)} ${String(b.scripts).padStart(2)} files  ${kb(b.raw).padStart(9)} raw  ${kb(b.gzip).padStart(8)} gzip`),
   ].join('\n');

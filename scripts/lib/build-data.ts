@@ -15,6 +15,7 @@ import { createLayoutCache } from './layout-cache.ts';
 import { joinedLines, jsonFileChunks, writeChunksIfChanged } from './json-file.ts';
 import { createDocumentPool, defaultWorkerCount } from './document-pool.ts';
 import { buildGraphView } from '../../src/outputs/build-graph-view.ts';
+import { clusterFiles, clusterThreshold } from '../../src/outputs/build-graph-clusters.ts';
 import { exportFiles } from '../../src/outputs/exports/files.ts';
 import { siteGraph } from '../../src/lib/graph.ts';
 
@@ -118,12 +119,15 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
   const layouts = options.cache === false ? undefined : createLayoutCache({ dir: join(options.dataDir, 'cache', 'layout'), projectRoot: PROJECT_ROOT });
   const graphView = buildGraphView(result.graph, site.documents, layouts?.layout);
   layouts?.prune();
+  const clustered = clusterFiles(graphView, clusterThreshold());
   const layoutMs = performance.now() - layoutStarted;
   options.onStage?.('graph layout', layoutMs);
   for (const [name, value] of [
     ['graph.json', result.graph],
     ['graph-view.json', graphView],
+    ...clustered.map((f) => [f.path, f.value] as const),
   ] as const) {
+    await mkdir(dirname(join(options.dataDir, 'public', name)), { recursive: true });
     writeChunksIfChanged(join(options.dataDir, 'public', name), jsonFileChunks(value));
     written.add(join(options.dataDir, 'public', name));
   }

@@ -6,6 +6,7 @@ import type { SiteData, SiteDocument } from '../outputs/site-data.ts';
 import type { KnowledgeGraph } from '../pipeline/types.ts';
 import { indexGraph, type GraphIndex } from './graph.ts';
 import type { GraphView } from '../outputs/graph-view.ts';
+import { OVERVIEW_URL } from '../outputs/graph-overview.ts';
 
 export const dataDir: string = __DOCGRAPH_DATA_DIR__;
 export const contentDir: string = __DOCGRAPH_CONTENT_DIR__;
@@ -83,4 +84,9 @@ export function getGraphView(): GraphView {
     graphView = { stamp: loadedStamp, view: readJson<GraphView>(path.join(dataDir, 'public', 'graph-view.json'), 'graph-view.json') };
   }
   return graphView.view;
+}
+
+/** Whether the build wrote the clustered overview (a big site): /graph/ then opens on it, not graph-view.json. */
+export function hasGraphOverview(): boolean {
+  return existsSync(path.join(dataDir, 'public', OVERVIEW_URL));
 }

@@ -11,6 +11,8 @@
 //   <data>/public/search/...    the search index (layout in src/search/format.ts), served at /search/...
 //   <data>/public/graph-view.json  GraphView (src/outputs/graph-view.ts): entities and documents with
 //                               build-time layout positions, for the interactive graph pages
+//   <data>/public/graph-view/overview.json, graph-view/c/*.json  above 1,500 documents only: the
+//                               clustered graph the graph pages open on (src/outputs/graph-overview.ts)
 //   <data>/public/...           content assets (images) at their content-relative path
 //
 //   <data>/public/embed/svg/<route-id>.svg, embed/mermaid/<route-id>.mmd, oembed/<route-id>.json,

@@ -13,6 +13,8 @@ import { el, relationSentence, renderNodePanel, renderPathPanel, renderRelationL
 import { bindControls, type Controls } from './graph-controls.ts';
 import { bindKeyboard } from './graph-keyboard.ts';
 import { preventCytoscapeStyleElement } from './csp.ts';
+import type { GraphOverview, ViewCluster } from '../../outputs/graph-overview.ts';
+import { clusterEdgeElements, clusterNodeElements, createClusters, type Clusters } from './graph-clusters.ts';
 
 export interface GraphApp {
   cy: cytoscape.Core;
@@ -20,6 +22,8 @@ export interface GraphApp {
   /** Where a node is drawn, in CSS pixels relative to the page (for scripts and tests that click it). */
   nodePosition(id: string): { x: number; y: number } | undefined;
   apply(state: GraphState): void;
+  /** The clustered overview of a big site (absent on a site small enough to load whole). */
+  clusters?: Clusters;
 }
 
 const MAX_FIT_ZOOM = 1.2;
@@ -27,6 +31,8 @@ const MAX_FIT_ZOOM = 1.2;
 const BIG_GRAPH = 1500;
 /** Edges added per task when the mention and link edges are drawn after the first paint. */
 const EDGES_PER_TASK = 800;
+
+const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 function shortLabel(label: string): string {
   return label.length > 42 ? `${label.slice(0, 40)}…` : label;
@@ -67,7 +73,11 @@ export async function loadView(url: string): Promise<GraphView> {
   return view;
 }
 
-export function mountGraph(root: HTMLElement, view: GraphView): GraphApp {
+/**
+ * `overview`: a big site's clusters (graph-overview.ts); `view` then holds only its entities, and
+ * documents join the model and the picture as the reader opens clusters.
+ */
+export function mountGraph(root: HTMLElement, view: GraphView, overview?: GraphOverview): GraphApp {
   const embed = root.dataset.mode === 'embed';
   const base = root.dataset.base ?? '';
   const canvas = root.querySelector<HTMLElement>('[data-canvas]')!;
@@ -77,7 +87,9 @@ export function mountGraph(root: HTMLElement, view: GraphView): GraphApp {
   const model = createModel(view);
 
   preventCytoscapeStyleElement();
-  const big = view.nodes.length > BIG_GRAPH;
+  // A clustered site grows as clusters open (a 10k site's biggest adds ~800 nodes and 7,000 edges): it
+  // is drawn the cheap way from the start, so panning stays smooth whatever is open.
+  const big = overview !== undefined || view.nodes.length > BIG_GRAPH;
   // Mentions and page links are most of the edges (4,100 of 4,175 on the corpus) and say little in the
   // whole-graph picture; in a big graph every edge waits. They are drawn after the first paint, a slice
   // per task (addLaterEdges), so the graph is on screen and answers clicks first. Panels, paths and the
@@ -88,9 +100,10 @@ export function mountGraph(root: HTMLElement, view: GraphView): GraphApp {
     elements: [
       ...view.nodes.map((n) => ({ group: 'nodes' as const, data: nodeData(model, n), position: { x: n.x, y: n.y } })),
       ...view.edges.filter((e) => !drawnLater(e)).map((e) => ({ group: 'edges' as const, data: edgeData(model, e) })),
+      ...(overview ? clusterNodeElements(overview) : []),
     ],
     layout: { name: 'preset', fit: true, padding: 30 },
-    style: graphStyle(themeColours(canvas), big),
+    style: graphStyle(themeColours(canvas), big, overview !== undefined),
     minZoom: 0.05,
     maxZoom: 4,
     // Big graphs: draw a cached bitmap while panning/zooming instead of every label.
@@ -119,12 +132,22 @@ export function mountGraph(root: HTMLElement, view: GraphView): GraphApp {
   labelScale.value = labelScaleFor(cy.zoom());
   cy.on('zoom', rescaleLabels);
   // Labels follow the theme: re-read the page colours when it changes.
-  const restyle = () => cy.style(graphStyle(themeColours(canvas), big));
+  const restyle = () => cy.style(graphStyle(themeColours(canvas), big, overview !== undefined));
   new MutationObserver(restyle).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', restyle);
 
   let state: GraphState = parseGraphState('').state;
   let controls: Controls | undefined;
+  const clusters =
+    overview &&
+    createClusters(overview, {
+      cy,
+      model,
+      base,
+      nodeElement: (n) => ({ group: 'nodes', data: nodeData(model, n), position: { x: n.x, y: n.y } }),
+      edgeElement: (e) => ({ group: 'edges', data: edgeData(model, e) }),
+    });
+  const labelOf = (id: string) => model.node(id)?.label ?? clusters?.label(id) ?? id;
 
   const ctx: PanelContext = {
     model,
@@ -141,7 +164,7 @@ export function mountGraph(root: HTMLElement, view: GraphView): GraphApp {
     const types = new Set<string>(state.types);
     const rel = new Set<string>(state.rel);
     const shown = (id: string) => types.has(model.node(id)?.type ?? '');
-    return view.edges.filter((e) => rel.has(e.type) && e.weight >= state.weight && shown(e.source) && shown(e.target));
+    return model.view.edges.filter((e) => rel.has(e.type) && e.weight >= state.weight && shown(e.source) && shown(e.target));
   }
 
   /** Hide what the filters leave out; only elements whose state changes are touched (restyling is the cost). */
@@ -214,15 +237,44 @@ export function mountGraph(root: HTMLElement, view: GraphView): GraphApp {
     return inside;
   }
 
-  function resolve(name: string | undefined, what: string, problems: string[]): ViewNode | undefined {
+  function resolve(name: string | undefined, what: string, problems: string[], folded: ViewCluster[]): ViewNode | undefined {
     if (!name) return undefined;
     const node = model.node(name) ?? model.find(name, true);
-    if (!node) problems.push(`No node “${name}” in the graph (${what}). Search for it by name, or pick one from the list.`);
+    const cluster = node ? undefined : clusters?.folded(name);
+    if (cluster) folded.push(cluster);
+    else if (!node) problems.push(`No node “${name}” in the graph (${what}). Search for it by name, or pick one from the list.`);
     return node;
+  }
+
+  /**
+   * Opens the clusters a view needs (a node inside one, or the cluster itself), then applies the view
+   * again. A cluster in focus (a click on it) becomes the whole graph fitted to what it held: focusing its
+   * entity instead would light up and label every document of the cluster. A cluster as one end of a
+   * path becomes its entity.
+   */
+  function openThenApply(folded: ViewCluster[], problems: string[]): void {
+    message.replaceChildren(el('span', {}, `Opening ${folded.map((c) => c.label).join(', ')}…`));
+    message.hidden = false;
+    root.dataset.opening = 'true';
+    Promise.all(folded.map((c) => clusters!.open(c)))
+      .then(() => {
+        const anchors = new Map(folded.map((c) => [c.id, c.anchor]));
+        const swap = (id?: string) => (id !== undefined && anchors.has(id) ? anchors.get(id) : id);
+        delete root.dataset.opening;
+        justOpened = folded;
+        apply({ ...state, focus: state.focus && anchors.has(state.focus) ? undefined : state.focus, from: swap(state.from), to: swap(state.to) }, problems);
+        justOpened = [];
+        if (!state.focus && !state.from) fitTo(folded.reduce((set, c) => c.members.reduce((s, m) => s.union(cy.getElementById(m)), set), cy.collection()));
+      })
+      .catch((error: unknown) => {
+        delete root.dataset.opening;
+        apply(state, [...problems, `Could not open ${folded.map((c) => c.label).join(', ')}: ${error instanceof Error ? error.message : String(error)}`]);
+      });
   }
 
   function apply(next: GraphState, problems: string[] = []): void {
     state = next;
+    const folded: ViewCluster[] = [];
     highlighted = undefined;
     cy.batch(() => {
       cy.$('.dim, .near, .on-path, .labelled, .candidate').removeClass('dim near on-path labelled candidate');
@@ -230,9 +282,9 @@ export function mountGraph(root: HTMLElement, view: GraphView): GraphApp {
       filter();
     });
     let shown: ViewEdge[];
-    const from = resolve(state.from, 'from', problems);
-    const to = resolve(state.to, 'to', problems);
-    const focus = resolve(state.focus, 'focus', problems);
+    const from = resolve(state.from, 'from', problems, folded);
+    const to = resolve(state.to, 'to', problems, folded);
+    const focus = resolve(state.focus, 'focus', problems, folded);
     if (from && to) shown = showPaths(from, to);
     else if (focus) shown = showFocus(focus);
     else {
@@ -246,13 +298,42 @@ export function mountGraph(root: HTMLElement, view: GraphView): GraphApp {
     controls?.sync(state);
     const query = formatGraphState(state);
     history.replaceState(history.state, '', query ? `?${query}` : location.pathname);
+    if (folded.length) openThenApply(folded, problems);
   }
 
+  /** The clusters opened by the view being applied, named in the panel. */
+  let justOpened: ViewCluster[] = [];
+
   function introduction(): Node[] {
+    const folded = clusters?.list() ?? [];
     return [
       el('h2', { id: 'graph-panel-title', tabindex: '-1' }, 'Explore the graph'),
+      ...justOpened.map((c) => el('p', { class: 'note', 'data-opened': c.id }, `Opened: ${c.label}. Click one of them for its relations.`)),
       el('p', {}, 'Pick a node to see what it is, how it relates to its neighbours and the sentences that say so.'),
-      el('p', {}, `${view.nodes.length} nodes and ${view.edges.length} relations are drawn; the list below the graph has the same relations as text.`),
+      el('p', {}, `${model.view.nodes.length} nodes and ${model.view.edges.length} relations are drawn; the list below the graph has the same relations as text.`),
+      ...(folded.length ? clusterList(folded) : []),
+    ];
+  }
+
+  /** The folded clusters as buttons: the way in for keyboards and screen readers (the canvas is one tab stop). */
+  function clusterList(folded: ViewCluster[]): Node[] {
+    const documents = folded.reduce((n, c) => n + c.documents, 0);
+    const terms = folded.reduce((n, c) => n + c.members.length - c.documents, 0);
+    return [
+      el(
+        'p',
+        {},
+        `${count(documents, 'document')}${terms ? ` and ${count(terms, 'discovered term')}` : ''} ${documents + terms === 1 ? 'is' : 'are'} folded into ${count(folded.length, 'group')}, each drawn as a large square beside the entity its documents mention most. Open a group to see what is in it.`,
+      ),
+      el(
+        'ul',
+        { class: 'graph-clusters' },
+        ...folded.map((c) => {
+          const button = el('button', { type: 'button', 'data-cluster': c.id }, `Open ${c.label}`);
+          button.addEventListener('click', () => ctx.onNode(c.id));
+          return el('li', {}, button);
+        }),
+      ),
     ];
   }
 
@@ -265,7 +346,11 @@ export function mountGraph(root: HTMLElement, view: GraphView): GraphApp {
   function showTip(event: cytoscape.EventObject): void {
     const target = event.target as cytoscape.SingularElementArgument;
     const edge = target.isEdge() ? model.edge(target.id()) : undefined;
-    tip.textContent = edge ? relationSentence(model, edge) : (model.node(target.id())?.label ?? '');
+    tip.textContent = edge
+      ? relationSentence(model, edge)
+      : target.isEdge()
+        ? `${labelOf(target.data('source'))} ${target.data('phrase')} ${labelOf(target.data('target'))}`
+        : labelOf(target.id());
     // CSSOM assignments, not a style attribute: allowed under the CSP.
     tip.style.left = `${Math.round(event.renderedPosition.x + 12)}px`;
     tip.style.top = `${Math.round(event.renderedPosition.y + 12)}px`;
@@ -277,19 +362,26 @@ export function mountGraph(root: HTMLElement, view: GraphView): GraphApp {
     tip.hidden = true;
     event.target.removeClass('hover');
   });
+  // An opened cluster's node goes away under the pointer without a mouseout.
+  cy.on('remove', 'node', () => (tip.hidden = true));
 
   const form = root.querySelector<HTMLFormElement>('[data-controls]');
-  if (form) controls = bindControls(form, model, () => state, apply);
-  bindKeyboard(canvas, root.querySelector<HTMLElement>('[data-announce]')!, cy, model, () => state, (id) => apply({ ...state, focus: id, from: undefined, to: undefined }));
+  if (form) controls = bindControls(form, model, () => state, apply, labelOf);
+  bindKeyboard(canvas, root.querySelector<HTMLElement>('[data-announce]')!, cy, labelOf, () => state, (id) => apply({ ...state, focus: id, from: undefined, to: undefined }));
 
   const { state: initial, problems } = parseGraphState(location.search);
   apply(initial, problems);
 
-  const later = view.edges.filter(drawnLater);
+  // The clusters' summed edges wait too; one whose cluster was opened in the meantime is gone with it.
+  const later: cytoscape.ElementDefinition[] = [
+    ...view.edges.filter(drawnLater).map((e) => ({ group: 'edges' as const, data: edgeData(model, e) })),
+    ...(overview ? clusterEdgeElements(overview) : []),
+  ];
+  const drawable = (d: cytoscape.ElementDefinition) => cy.getElementById(d.data.source!).nonempty() && cy.getElementById(d.data.target!).nonempty();
   function addLaterEdges(from: number): void {
-    const slice = later.slice(from, from + EDGES_PER_TASK);
+    const slice = later.slice(from, from + EDGES_PER_TASK).filter(drawable);
     cy.batch(() => {
-      const added = cy.add(slice.map((e) => ({ group: 'edges' as const, data: edgeData(model, e) })));
+      const added = cy.add(slice);
       if (highlighted) {
         const { edgeIds, cls } = highlighted;
         added.forEach((e) => {
@@ -316,6 +408,7 @@ export function mountGraph(root: HTMLElement, view: GraphView): GraphApp {
     cy,
     model,
     apply,
+    ...(clusters ? { clusters } : {}),
     nodePosition(id) {
       const node = cy.getElementById(id);
       if (node.empty()) return undefined;

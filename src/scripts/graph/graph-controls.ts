@@ -11,7 +11,14 @@ export interface Controls {
   sync(state: GraphState): void;
 }
 
-export function bindControls(root: HTMLElement, model: GraphModel, current: () => GraphState, apply: (state: GraphState, problems?: string[]) => void): Controls {
+/** `nameOf`: a node's name for the inputs (a folded cluster has one too, though it is not in the model). */
+export function bindControls(
+  root: HTMLElement,
+  model: GraphModel,
+  current: () => GraphState,
+  apply: (state: GraphState, problems?: string[]) => void,
+  nameOf: (id: string) => string = (id) => model.node(id)?.label ?? id,
+): Controls {
   const find = root.querySelector<HTMLFormElement>('[data-find]')!;
   const path = root.querySelector<HTMLFormElement>('[data-path]')!;
   const filters = root.querySelector<HTMLElement>('[data-filters]')!;
@@ -59,7 +66,7 @@ export function bindControls(root: HTMLElement, model: GraphModel, current: () =
       for (const box of filters.querySelectorAll<HTMLInputElement>('input[name="rel"]')) box.checked = state.rel.includes(box.value as RelationType);
       input(filters, 'weight').value = String(state.weight);
       input(filters, 'depth').value = String(state.depth);
-      const label = (id?: string) => (id ? (model.node(id)?.label ?? id) : '');
+      const label = (id?: string) => (id ? nameOf(id) : '');
       if (state.from && state.to) {
         input(path, 'from').value = label(state.from);
         input(path, 'to').value = label(state.to);

@@ -5,15 +5,14 @@
 import type cytoscape from 'cytoscape';
 import type { GraphState } from '../../lib/graph-state.ts';
 import { relationPhrase } from '../../lib/relations.ts';
-import type { GraphModel } from './graph-model.ts';
 
-export function bindKeyboard(canvas: HTMLElement, announce: HTMLElement, cy: cytoscape.Core, model: GraphModel, current: () => GraphState, focus: (id: string | undefined) => void): void {
+/** `label`: a node's name (an entity, a document or a folded cluster of documents). */
+export function bindKeyboard(canvas: HTMLElement, announce: HTMLElement, cy: cytoscape.Core, label: (id: string) => string, current: () => GraphState, focus: (id: string | undefined) => void): void {
   let index = -1;
   let candidates: { id: string; text: string }[] = [];
   const say = (text: string) => (announce.textContent = text);
 
   function neighbours(id: string) {
-    const label = (x: string) => model.node(x)?.label ?? x;
     return cy
       .getElementById(id)
       .connectedEdges()
@@ -30,14 +29,14 @@ export function bindKeyboard(canvas: HTMLElement, announce: HTMLElement, cy: cyt
   /** Where the walk starts: the focused node, else the node with most relations. */
   function start(): string | undefined {
     const state = current();
-    if (state.focus && model.node(state.focus)) return state.focus;
+    if (state.focus && cy.getElementById(state.focus).nonempty()) return state.focus;
     const nodes = cy.nodes().filter((n) => !n.hasClass('hidden'));
     return nodes.max((n) => (n as cytoscape.NodeSingular).degree(false)).ele?.id();
   }
 
   canvas.addEventListener('focus', () => {
     const id = start();
-    if (id && !current().focus) say(`Graph. Press Enter to focus ${model.node(id)?.label ?? id}; arrow keys step through its neighbours.`);
+    if (id && !current().focus) say(`Graph. Press Enter to focus ${label(id)}; arrow keys step through its neighbours.`);
   });
 
   canvas.addEventListener('keydown', (event) => {
@@ -63,7 +62,7 @@ export function bindKeyboard(canvas: HTMLElement, announce: HTMLElement, cy: cyt
       const target = pick?.id ?? here;
       index = -1;
       focus(target);
-      say(`${model.node(target)?.label ?? target}: ${neighbours(target).length} neighbours. Arrow keys step through them.`);
+      say(`${label(target)}: ${neighbours(target).length} neighbours. Arrow keys step through them.`);
     } else if (event.key === 'Escape') {
       index = -1;
       focus(undefined);

@@ -17,6 +17,8 @@ export interface GraphModel {
    * then substring.
    */
   find(name: string, exact?: boolean): ViewNode | undefined;
+  /** Adds the nodes and edges of an opened cluster (graph-clusters.ts); ids already there are skipped. */
+  add(nodes: ViewNode[], edges: ViewEdge[]): void;
 }
 
 const fold = (s: string) => s.normalize('NFKC').toLowerCase().trim();
@@ -25,22 +27,26 @@ export function edgeId(edge: ViewEdge): string {
   return `${edge.source}|${edge.type}|${edge.target}`;
 }
 
-export function createModel(view: GraphView): GraphModel {
+export function createModel(initial: GraphView): GraphModel {
+  // A copy: opening a cluster adds to it, and the caller's view stays as loaded.
+  const view: GraphView = { ...initial, nodes: [...initial.nodes], edges: [...initial.edges] };
   const nodes = new Map(view.nodes.map((n) => [n.id, n]));
   const edges = new Map(view.edges.map((e) => [edgeId(e), e]));
   const edgesOf = new Map<string, ViewEdge[]>();
-  for (const edge of view.edges) {
+  const index = (edge: ViewEdge) => {
     for (const end of [edge.source, edge.target]) {
       const list = edgesOf.get(end);
       if (list) list.push(edge);
       else edgesOf.set(end, [edge]);
     }
-  }
+  };
+  view.edges.forEach(index);
   // Entities before documents, then by degree: "AD FS" should find the entity, not a page titled so.
   const rank = (n: ViewNode) => (n.type === 'document' ? 1 : 0);
-  const names = view.nodes
-    .flatMap((n) => [n.id, n.label, ...(n.aliases ?? [])].map((name) => ({ name: fold(name), node: n })))
-    .sort((a, b) => rank(a.node) - rank(b.node) || (edgesOf.get(b.node.id)?.length ?? 0) - (edgesOf.get(a.node.id)?.length ?? 0));
+  const nameEntries = (list: ViewNode[]) => list.flatMap((n) => [n.id, n.label, ...(n.aliases ?? [])].map((name) => ({ name: fold(name), node: n })));
+  let names = nameEntries(view.nodes);
+  const sortNames = () => names.sort((a, b) => rank(a.node) - rank(b.node) || (edgesOf.get(b.node.id)?.length ?? 0) - (edgesOf.get(a.node.id)?.length ?? 0));
+  sortNames();
   return {
     view,
     node: (id) => nodes.get(id),
@@ -57,6 +63,19 @@ export function createModel(view: GraphView): GraphModel {
         names.find((n) => n.name.startsWith(q))?.node ??
         names.find((n) => n.name.includes(q))?.node
       );
+    },
+    add(newNodes, newEdges) {
+      const fresh = newNodes.filter((n) => !nodes.has(n.id));
+      for (const n of fresh) nodes.set(n.id, n);
+      view.nodes.push(...fresh);
+      for (const e of newEdges) {
+        if (edges.has(edgeId(e))) continue;
+        edges.set(edgeId(e), e);
+        view.edges.push(e);
+        index(e);
+      }
+      names = names.concat(nameEntries(fresh));
+      sortNames();
     },
   };
 }

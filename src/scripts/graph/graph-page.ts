@@ -1,7 +1,9 @@
-// Entry of /graph/ and /embed/graph/: loads graph-view.json and mounts the graph. Marks
+// Entry of /graph/ and /embed/graph/: loads graph-view.json (or, on a big site, the clustered overview
+// named by data-overview: src/outputs/graph-overview.ts) and mounts the graph. Marks
 // `docgraph:graph-ready` (performance timeline) once the graph is drawn and answers clicks, which is
 // what `npm run bench` measures, and sets data-state on the root for tests and scripts.
 import { loadView, mountGraph, type GraphApp } from './graph-app.ts';
+import { loadOverview } from './graph-clusters.ts';
 
 declare global {
   interface Window {
@@ -13,10 +15,14 @@ declare global {
 const root = document.querySelector<HTMLElement>('[data-graph]');
 if (root) {
   root.dataset.state = 'loading';
-  loadView(root.dataset.src!)
-    .then((view) => {
+  const overviewUrl = root.dataset.overview;
+  (overviewUrl
+    ? loadOverview(overviewUrl).then((overview) => ({ view: { schemaVersion: 1 as const, nodes: overview.nodes, edges: overview.edges }, overview }))
+    : loadView(root.dataset.src!).then((view) => ({ view, overview: undefined }))
+  )
+    .then(({ view, overview }) => {
       performance.mark('docgraph:graph-data');
-      const app = mountGraph(root, view);
+      const app = mountGraph(root, view, overview);
       performance.mark('docgraph:graph-mounted');
       window.docgraph = app;
       requestAnimationFrame(() =>

@@ -38,7 +38,7 @@ export function labelScaleFor(zoom: number): number {
  * on a path or under the pointer, fixed label sizes (a function value is recomputed for every node),
  * and every edge drawn as the cheapest kind (haystack: no arrow).
  */
-export function graphStyle(colours: ThemeColours, big = false): cytoscape.StylesheetJson {
+export function graphStyle(colours: ThemeColours, big = false, clustered = false): cytoscape.StylesheetJson {
   const nodeFont = big ? 'data(fontSize)' : (node: cytoscape.NodeSingular) => (node.data('fontSize') as number) * labelScale.value;
   const focusFont = big ? 15 : () => 15 * labelScale.value;
   const sheet: cytoscape.StylesheetJson = [
@@ -112,5 +112,32 @@ export function graphStyle(colours: ThemeColours, big = false): cytoscape.Styles
     { selector: 'node', style: { label: '' } },
     { selector: 'edge', style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none' } },
     { selector: 'node.near, node.on-path, node:selected, node.hover, node.candidate', style: { label: 'data(shortLabel)' } },
+    ...(clustered ? clusterStyle(colours) : []),
+  ];
+}
+
+/**
+ * A clustered site (graph-clusters.ts): the vocabulary's entities are few enough to name (labels too small
+ * to read at the current zoom are skipped); folded clusters are big document squares, always named, with
+ * faint edges.
+ */
+function clusterStyle(colours: ThemeColours): cytoscape.StylesheetJson {
+  return [
+    { selector: 'node[type = "concept"], node[type = "tool"], node[type = "product"]', style: { label: 'data(shortLabel)' } },
+    {
+      selector: 'node.cluster',
+      style: {
+        label: 'data(shortLabel)',
+        'font-size': 'data(fontSize)',
+        'text-wrap': 'wrap',
+        'text-max-width': '180px',
+        'border-width': 3,
+        'border-style': 'double',
+        'border-color': colours.text,
+        'background-opacity': 0.85,
+      },
+    },
+    { selector: 'edge.cluster-edge', style: { opacity: 0.15, 'curve-style': 'haystack' } },
+    { selector: 'node.cluster.dim', style: { opacity: 0.08, 'text-opacity': 0 } },
   ];
 }
