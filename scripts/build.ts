@@ -6,11 +6,12 @@ import { parseArgs } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
 import { dirname, join, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { buildFlagsSchema } from '../src/config.ts';
-import { formatSummary } from '../src/pipeline/report.ts';
+import { formatSummary, type BuildReport } from '../src/pipeline/report.ts';
 import { buildData, chooseVocabulary, PROJECT_ROOT, readContentConfig } from './lib/build-data.ts';
-import { ensureHeapBudget } from './lib/heap-budget.ts';
+import { HANDOFF, pipelineHeapBudget, runPipelineChild } from './lib/heap-budget.ts';
 import { linkTree } from './lib/link-public.ts';
 
 async function main(): Promise<number> {
@@ -43,7 +44,7 @@ async function main(): Promise<number> {
     console.error(`docgraph: --content ${flags.content}: not a folder`);
     return 2;
   }
-  ensureHeapBudget(contentDir);
+  const budget = pipelineHeapBudget(contentDir);
   const config = await readContentConfig(contentDir);
   const base = flags.base ?? config.base ?? '/';
   const dataDir = resolve(process.env.DOCGRAPH_DATA ?? join(PROJECT_ROOT, '.docgraph', 'data'));
@@ -51,8 +52,27 @@ async function main(): Promise<number> {
   const stages: [string, number][] = [];
   const started = performance.now();
   // Only the counts outlive the pipeline: at 10,000 documents its result is a gigabyte the site build
-  // (Astro, in this process) would otherwise carry along.
-  const counts = await runDataBuild();
+  // (Astro, in this process) would otherwise carry along. A folder that needs another heap budget runs
+  // the pipeline in a child process, which hands its counts and stage times over in a file.
+  const counts = budget === undefined ? await runDataBuild() : await runDataBuildInChild(budget);
+  if (counts === undefined) return 2;
+  const handoff = process.env[HANDOFF];
+  if (handoff) {
+    await writeFile(handoff, JSON.stringify({ counts, stages }));
+    return 0;
+  }
+  async function runDataBuildInChild(budget: number): Promise<BuildReport['counts'] | undefined> {
+    const file = join(await mkdtemp(join(tmpdir(), 'docgraph-handoff-')), 'handoff.json');
+    try {
+      const status = runPipelineChild(budget, file);
+      if (status !== 0 || !existsSync(file)) return undefined;
+      const handed = JSON.parse(await readFile(file, 'utf8')) as { counts: BuildReport['counts']; stages: [string, number][] };
+      stages.push(...handed.stages);
+      return handed.counts;
+    } finally {
+      await rm(dirname(file), { recursive: true, force: true });
+    }
+  }
   async function runDataBuild() {
     const result = await buildData({
       contentDir,

@@ -34,21 +34,30 @@ export function markdownSizes(dir: string): { total: number; largest: number } {
   return { total, largest };
 }
 
+/** Set in the environment of a pipeline child: the file it leaves its summary in for the parent. */
+export const HANDOFF = 'DOCGRAPH_HANDOFF';
+
 /**
- * Re-runs this script under the budget when it is not running under one yet, and exits with its
- * code; returns when this process is the budgeted one (or the caller already set a limit).
+ * The heap budget the pipeline needs in a process of its own, or undefined when this process fits.
+ * `npm run build` starts with the smallest budget (package.json), which most folders fit; a folder that
+ * needs more (or much less) gets a child process for the pipeline. Besides the heap limit, that gives
+ * the site build (Astro, in this process) memory the pipeline has returned to the system: one process
+ * for both kept the pipeline's heap through the page rendering (2.5 GB at 10,000 documents).
  */
-export function ensureHeapBudget(contentDir: string): void {
-  if (process.env[MARKER]) return;
+export function pipelineHeapBudget(contentDir: string): number | undefined {
+  if (process.env[HANDOFF]) return undefined;
   const sizes = markdownSizes(contentDir);
   const budget = heapBudgetMiB(sizes.total, sizes.largest);
-  // `npm run build` starts with the smallest budget (package.json), which most folders fit: re-running
-  // costs a second of start-up, so it is done only for a budget above the limit, or far below it.
   const limit = getHeapStatistics().heap_size_limit / 2 ** 20;
-  if (budget <= limit && budget > limit / 2) return;
-  const child = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${budget}`, ...process.argv.slice(1)], {
+  return budget <= limit && budget > limit / 2 ? undefined : budget;
+}
+
+/** Runs this script's pipeline part (`--no-site`) in a child under `budget`; its exit status. */
+export function runPipelineChild(budget: number, handoff: string): number {
+  const heapFlags = (flag: string) => flag.startsWith('--max-old-space-size');
+  const child = spawnSync(process.execPath, [...process.execArgv.filter((f) => !heapFlags(f)), `--max-old-space-size=${budget}`, ...process.argv.slice(1), '--no-site'], {
     stdio: 'inherit',
-    env: { ...process.env, [MARKER]: String(budget) },
+    env: { ...process.env, [MARKER]: String(budget), [HANDOFF]: handoff },
   });
-  process.exit(child.status ?? 1);
+  return child.status ?? 2;
 }
