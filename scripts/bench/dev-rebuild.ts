@@ -3,8 +3,8 @@
 // (the watcher's debounce, the pipeline from its caches, the data written, Astro rendering the page).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import { freePort } from '../lib/free-port.ts';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,17 +16,6 @@ export interface DevRebuildFigures {
   /** First start: pipeline from nothing, then the dev server up and the page served. */
   startMs?: number;
   error?: string;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function pageText(url: string): Promise<string | undefined> {

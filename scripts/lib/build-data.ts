@@ -1,7 +1,7 @@
 // The build's I/O: read the content folder and vocabulary, run the pipeline, render article HTML,
 // and write the data folder Astro reads (layout in src/outputs/site-data.ts).
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { contentConfigSchema, type ContentConfig } from '../../src/config.ts';
@@ -132,14 +132,14 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
     written.add(join(options.dataDir, 'public', name));
   }
   writeChunksIfChanged(join(options.dataDir, 'site-graph.json'), jsonFileChunks(siteGraph(result.graph, site.documents)));
-  replaceIfChanged(join(options.dataDir, 'public', 'report.json'), `${JSON.stringify(result.report, null, 2)}\n`);
+  writeChunksIfChanged(join(options.dataDir, 'public', 'report.json'), [`${JSON.stringify(result.report, null, 2)}\n`]);
   written.add(join(options.dataDir, 'public', 'report.json'));
   const exportsStarted = performance.now();
   for (const file of exportFiles(result.graph, { site: options.site, base: options.base, title: options.title || 'docgraph' })) {
     const target = join(options.dataDir, 'public', file.path);
     mkdirSync(dirname(target), { recursive: true });
     if ('lines' in file) writeChunksIfChanged(target, joinedLines(file.lines));
-    else replaceIfChanged(target, file.data);
+    else writeChunksIfChanged(target, [file.data]);
     written.add(target);
   }
   const exportsMs = performance.now() - exportsStarted;
@@ -150,7 +150,7 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
   for (const sub of ['t', 'e', 'd']) await mkdir(join(searchDir, sub), { recursive: true });
   buildSearchIndex(result, {}, (path, data) => {
     const target = join(searchDir, path);
-    replaceIfChanged(target, data);
+    writeChunksIfChanged(target, [data]);
     written.add(target);
   });
   const searchMs = performance.now() - searchStarted;
@@ -177,18 +177,6 @@ async function removeUnwritten(dir: string, written: ReadonlySet<string>): Promi
 function writeIfChanged(file: string, data: string): void {
   if (existsSync(file) && readFileSync(file, 'utf8') === data) return;
   writeFileSync(file, data);
-}
-
-/**
- * `writeIfChanged` for public files, which the built site holds as hard links (scripts/lib/link-public.ts):
- * new bytes go into a new file renamed over the old one, never into the linked one.
- */
-function replaceIfChanged(file: string, data: string): void {
-  if (!existsSync(file)) return writeFileSync(file, data);
-  if (readFileSync(file, 'utf8') === data) return;
-  // A rename costs ~4x a write here (ext4 flushes on rename-over), so only changed files pay it.
-  writeFileSync(`${file}.tmp`, data);
-  renameSync(`${file}.tmp`, file);
 }
 
 /** Article HTML goes to disk as soon as it is rendered; the few pages relinked later are read back. */

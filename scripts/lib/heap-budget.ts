@@ -8,7 +8,6 @@ import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { join } from 'node:path';
 
-const MARKER = 'DOCGRAPH_HEAP_BUDGET';
 
 // One huge page is parsed into one tree that lives until it is rendered: a 7 MB generated page
 // needs about 1.3 GB on its own, so the largest file adds ~150x its size.
@@ -57,7 +56,7 @@ export function runPipelineChild(budget: number, handoff: string): number {
   const heapFlags = (flag: string) => flag.startsWith('--max-old-space-size');
   const child = spawnSync(process.execPath, [...process.execArgv.filter((f) => !heapFlags(f)), `--max-old-space-size=${budget}`, ...process.argv.slice(1), '--no-site'], {
     stdio: 'inherit',
-    env: { ...process.env, [MARKER]: String(budget), [HANDOFF]: handoff },
+    env: { ...process.env, [HANDOFF]: handoff },
   });
   return child.status ?? 2;
 }
