@@ -24,6 +24,7 @@ async function rebuild(): Promise<void> {
   const config = await readContentConfig(contentDir);
   const started = performance.now();
   const stages: string[] = [];
+  let reused = '';
   const result = await buildData({
     contentDir,
     dataDir,
@@ -33,8 +34,13 @@ async function rebuild(): Promise<void> {
     site: config.site,
     title: config.title,
     onStage: (stage, ms) => stages.push(`${stage} ${Math.round(ms)} ms`),
+    onCache: ({ hits, misses, stages: later }) => {
+      const total = hits + misses;
+      const matched = later.mentions ? `, matched ${later.mentions.misses}` : '';
+      reused = `; ${misses} of ${total} documents parsed${matched}`;
+    },
   });
-  console.log(`${formatSummary(result.report, { maxProblems: 5 })}\n  rebuilt in ${Math.round(performance.now() - started)} ms (${stages.join(', ')})`);
+  console.log(`${formatSummary(result.report, { maxProblems: 5 })}\n  rebuilt in ${Math.round(performance.now() - started)} ms (${stages.join(', ')}${reused})`);
 }
 
 const config = await readContentConfig(contentDir);

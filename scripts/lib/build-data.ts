@@ -10,6 +10,8 @@ import { runPipeline, type PipelineResult } from '../../src/pipeline/index.ts';
 import { createArticleRenderer, type MdxStore, type PageStore } from '../../src/outputs/html-renderer.ts';
 import { buildSiteData, htmlFileName } from '../../src/outputs/site-model.ts';
 import { buildSearchIndex } from '../../src/search/build.ts';
+import { ENCODER_VERSION } from '../../src/search/encoder.ts';
+import { INDEX_OPTIONS } from '../../src/search/format.ts';
 import { createDocumentCache } from './document-cache.ts';
 import { createLayoutCache } from './layout-cache.ts';
 import { joinedLines, jsonFileChunks, writeChunksIfChanged } from './json-file.ts';
@@ -19,10 +21,19 @@ import { clusterFiles, clusterThreshold } from '../../src/outputs/build-graph-cl
 import { exportFiles } from '../../src/outputs/exports/files.ts';
 import { siteGraph } from '../../src/lib/graph.ts';
 
+/** What a document's search terms depend on besides its own text (the code is in the cache key). */
+const SEARCH_CONTEXT = JSON.stringify({ encoder: ENCODER_VERSION, index: INDEX_OPTIONS });
+
 /** Below this many documents to parse, a worker's start-up (~0.7 s) costs more than it saves. */
 const MIN_DOCUMENTS_FOR_WORKERS = 50;
 
 export const PROJECT_ROOT = resolve(dirname(new URL(import.meta.url).pathname), '../..');
+
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  stages: Record<string, { hits: number; misses: number }>;
+}
 
 export interface DataBuildOptions {
   contentDir: string;
@@ -40,6 +51,8 @@ export interface DataBuildOptions {
   workers?: number;
   /** How many documents the workers processed. */
   onPool?: (stats: { helped: number }) => void;
+  /** What the cache gave: documents parsed or reused, and per later stage (mentions...) documents recomputed or reused. */
+  onCache?: (stats: CacheStats) => void;
   onStage?: (stage: string, ms: number) => void;
 }
 
@@ -90,7 +103,6 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
     await pool?.close();
   }
   options.onPool?.({ helped: pool?.helped ?? 0 });
-  cache?.prune();
 
   const started = performance.now();
   const assets = [...new Set(result.links.filter((l) => l.class === 'asset').map((l) => l.assetPath!))].sort();
@@ -148,13 +160,16 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
   // Each index file is written as soon as it is made: at 10,000 documents they add up to ~100 MB.
   const searchDir = join(options.dataDir, 'public', 'search');
   for (const sub of ['t', 'e', 'd']) await mkdir(join(searchDir, sub), { recursive: true });
-  buildSearchIndex(result, {}, (path, data) => {
+  const searchCache = cache && { stage: cache.stage('search', SEARCH_CONTEXT), keyOf: (docId: string) => result.cacheKeys.get(docId) };
+  buildSearchIndex(result, { cache: searchCache }, (path, data) => {
     const target = join(searchDir, path);
     writeChunksIfChanged(target, [data]);
     written.add(target);
   });
   const searchMs = performance.now() - searchStarted;
   options.onStage?.('search', searchMs);
+  cache?.prune();
+  if (cache) options.onCache?.({ hits: cache.hits, misses: cache.misses, stages: cache.stages });
   await removeUnwritten(join(options.dataDir, 'html'), written);
   await removeUnwritten(join(options.dataDir, 'mdx'), written);
   await removeUnwritten(join(options.dataDir, 'public'), written);

@@ -1,7 +1,7 @@
 // Discovering product-like names the vocabulary does not know yet, so the graph grows with the
 // corpus. Deliberately conservative: a discovered entity is a node on every page that names it,
 // so a generic word promoted here ("Note", "Step") would pollute the whole site.
-import { createMentionMatcher } from './mentions.ts';
+import { createMentionMatcher, type MentionMatcher } from './mentions.ts';
 import type { Entity, Sentence } from './types.ts';
 
 export type CandidateKind = 'camel' | 'hyphenated' | 'acronym' | 'multiword';
@@ -62,39 +62,43 @@ interface Tally {
   spellings: Map<string, number>;
 }
 
+/**
+ * What one document contributes to discovery: the name-like runs found in its sentences, in order,
+ * and the runs at sentence start (decided once every document is seen). It depends only on the
+ * document's sentences and the known entities, so a rebuild reuses it for unchanged documents.
+ */
+export interface CandidateScan {
+  found: [raw: string, kind: CandidateKind][];
+  atStart: string[];
+}
+
 /** Find recurring product-like names that are not already entities. */
 export function discoverEntities(
   sentences: readonly Sentence[],
   known: readonly Entity[],
   opts: DiscoverOptions = {},
 ): { entities: Entity[]; candidates: EntityCandidate[] } {
-  const minDocs = opts.minDocs ?? 3;
-  const knownNames = new Set<string>();
-  const knownIds = new Set<string>();
-  for (const e of known) {
-    knownIds.add(e.id);
-    for (const n of [e.label, ...e.aliases]) knownNames.add(n.toLowerCase());
-  }
-  // Known mentions are blanked out first, so "FS" of "AD FS" or "Connect Health" after
-  // "Azure AD" are not rediscovered as fragments.
   const matcher = createMentionMatcher(known);
-  const tallies = new Map<string, Tally>();
-  const atStart: { run: string; docId: string }[] = [];
+  const byDoc = new Map<string, Sentence[]>();
+  for (const s of sentences) {
+    const list = byDoc.get(s.docId);
+    if (list) list.push(s);
+    else byDoc.set(s.docId, [s]);
+  }
+  return discoverFromScans(
+    [...byDoc].map(([docId, list]) => ({ docId, scan: scanCandidates(list, matcher) })),
+    known,
+    opts,
+  );
+}
 
-  const count = (raw: string, kind: CandidateKind, docId: string): void => {
-    const name = trimStops(raw, kind);
-    if (name === undefined) return;
-    const key = keyOf(name, kind);
-    if (knownNames.has(key) || knownNames.has(name.toLowerCase())) return;
-    const t = tallies.get(key) ?? { kind, mentions: 0, docs: new Set<string>(), spellings: new Map<string, number>() };
-    t.mentions += 1;
-    t.docs.add(docId);
-    t.spellings.set(name, (t.spellings.get(name) ?? 0) + 1);
-    tallies.set(key, t);
-  };
-
+/** One document's candidate runs; `matcher` matches the known entities (createMentionMatcher). */
+export function scanCandidates(sentences: readonly Sentence[], matcher: MentionMatcher): CandidateScan {
+  const result: CandidateScan = { found: [], atStart: [] };
   for (const s of sentences) {
     let text = s.text;
+    // Known mentions are blanked out first, so "FS" of "AD FS" or "Connect Health" after
+    // "Azure AD" are not rediscovered as fragments.
     for (const m of matcher.match(text)) {
       // Same-length mask with a separator that breaks every pattern.
       text = text.slice(0, m.start) + '\u0000'.repeat(m.end - m.start) + text.slice(m.end);
@@ -108,7 +112,7 @@ export function discoverEntities(
         const raw = pick(m);
         if (raw === undefined) continue;
         taken.fill(1, start, end);
-        count(raw, kind, s.docId);
+        result.found.push([raw, kind]);
       }
     };
     // Multi-word names first (they contain the single-word shapes), then the single shapes.
@@ -117,7 +121,7 @@ export function discoverEntities(
     if (s.block !== 'heading') {
       scan(MULTIWORD, 'multiword', (m) => {
         if (!atSentenceStart(text, m.index)) return m[0];
-        atStart.push({ run: m[0], docId: s.docId });
+        result.atStart.push(m[0]);
         return undefined;
       });
     }
@@ -125,13 +129,46 @@ export function discoverEntities(
     scan(WORD_TOKEN, 'camel', (m) => (CAMEL_INNER.test(m[0]) ? m[0] : undefined));
     scan(ACRONYM, 'acronym', (m) => m[0]);
   }
+  return result;
+}
+
+/** Tallies the documents' scans (in document order) into candidates and promoted entities. */
+export function discoverFromScans(
+  scans: readonly { docId: string; scan: CandidateScan }[],
+  known: readonly Entity[],
+  opts: DiscoverOptions = {},
+): { entities: Entity[]; candidates: EntityCandidate[] } {
+  const minDocs = opts.minDocs ?? 3;
+  const knownNames = new Set<string>();
+  const knownIds = new Set<string>();
+  for (const e of known) {
+    knownIds.add(e.id);
+    for (const n of [e.label, ...e.aliases]) knownNames.add(n.toLowerCase());
+  }
+  const tallies = new Map<string, Tally>();
+
+  const count = (raw: string, kind: CandidateKind, docId: string): void => {
+    const name = trimStops(raw, kind);
+    if (name === undefined) return;
+    const key = keyOf(name, kind);
+    if (knownNames.has(key) || knownNames.has(name.toLowerCase())) return;
+    const t = tallies.get(key) ?? { kind, mentions: 0, docs: new Set<string>(), spellings: new Map<string, number>() };
+    t.mentions += 1;
+    t.docs.add(docId);
+    t.spellings.set(name, (t.spellings.get(name) ?? 0) + 1);
+    tallies.set(key, t);
+  };
+
+  for (const { docId, scan } of scans) for (const [raw, kind] of scan.found) count(raw, kind, docId);
 
   // A run at sentence start counts whole when the same name was seen mid-sentence ("Project Server
   // 2010 ..."), else without its first word ("Many Contoso Apps" -> "Contoso Apps").
-  for (const { run, docId } of atStart) {
-    const whole = trimStops(run, 'multiword');
-    if (whole !== undefined && tallies.has(keyOf(whole, 'multiword'))) count(run, 'multiword', docId);
-    else count(run.replace(/^\S+ (?:for )?/, ''), 'multiword', docId);
+  for (const { docId, scan } of scans) {
+    for (const run of scan.atStart) {
+      const whole = trimStops(run, 'multiword');
+      if (whole !== undefined && tallies.has(keyOf(whole, 'multiword'))) count(run, 'multiword', docId);
+      else count(run.replace(/^\S+ (?:for )?/, ''), 'multiword', docId);
+    }
   }
 
   const candidates: EntityCandidate[] = [...tallies.entries()].map(([key, t]) => {

@@ -6,14 +6,15 @@
 // syntax trees. Links are resolved as each document is parsed (every document and asset is known
 // from the file list); only anchors into documents not parsed yet wait for the final resolution,
 // which then tells the renderer what changed.
-import { discoverEntities } from './discover.ts';
+import { discoverFromScans } from './discover.ts';
 import { planContent, unusedIncludes, type ContentPlan } from './documents.ts';
 import { processDocument, type ProcessedDocument, type RenderDocument, type RenderedDocument } from './process.ts';
 import { buildGraph } from './graph.ts';
 import type { ContentSnapshot } from './load.ts';
-import { createMentionMatcher, findMentions } from './mentions.ts';
+import { createMentionMatcher } from './mentions.ts';
 import { buildNav } from './nav.ts';
-import { extractRelations } from './relations.ts';
+import { documentCandidates, documentMentions, documentRelations, type DocumentWork, type StageCache } from './per-document.ts';
+import { compareRelations } from './relations.ts';
 import { buildReport, type BuildReport } from './report.ts';
 import { diagnoseLink, indexTargets, resolveLink, resolveLinks, type LinkIndex } from './resolve.ts';
 import { extractSections } from './sections.ts';
@@ -57,6 +58,11 @@ export interface DocumentCache {
   has(key: string): boolean;
   get(key: string): ProcessedDocument | undefined;
   set(key: string, value: ProcessedDocument): void;
+  /**
+   * The per-document results of a later stage (src/pipeline/per-document.ts), valid while the
+   * stage's shared input `context` is unchanged.
+   */
+  stage?(name: string, context: string): StageCache;
 }
 
 /** The documents to process, for helpers that work on them beside the pipeline's own loop. */
@@ -93,6 +99,8 @@ export interface PipelineResult {
   graph: KnowledgeGraph;
   report: BuildReport;
   diagnostics: Diagnostic[];
+  /** Document id -> its content-hash cache key (empty without a cache): later outputs cache per document too. */
+  cacheKeys: ReadonlyMap<string, string>;
 }
 
 export function runPipeline(snapshot: ContentSnapshot, options: PipelineOptions = {}): PipelineResult {
@@ -110,6 +118,7 @@ export function runPipeline(snapshot: ContentSnapshot, options: PipelineOptions 
   timer.lap('parse');
 
   const documents: DocumentInfo[] = [];
+  const work: DocumentWork[] = [];
   const sections: Section[] = [];
   const sentences: Sentence[] = [];
   const linkRefs: LinkRef[] = [];
@@ -144,6 +153,7 @@ export function runPipeline(snapshot: ContentSnapshot, options: PipelineOptions 
     for (const l of processed.provisional) provisionalLinks.push(l);
     if (processed.rendered) options.renderer?.store(info, processed.rendered);
     documents.push(info);
+    work.push({ id: info.id, key, sentences: processed.sentences, sections: processed.sections });
   }
   // Unused includes are not pages, but their links are still checked (edges need a document).
   const unused = unusedIncludes(plan, used);
@@ -169,12 +179,26 @@ export function runPipeline(snapshot: ContentSnapshot, options: PipelineOptions 
   const vocabulary = options.vocabulary ? parseVocabulary(options.vocabulary.text, options.vocabulary.file) : { entities: [], relations: [], diagnostics: [] };
   for (const item of vocabulary.diagnostics) diagnostics.push(item);
   // Five documents keeps one-off section titles and names out; the report still lists every candidate.
-  const discovered = discoverEntities(sentences, vocabulary.entities, { minDocs: options.discoverMinDocs ?? 5 });
+  const knownMatcher = lazy(() => createMentionMatcher(vocabulary.entities));
+  const scanCache = options.cache?.stage?.('candidates', JSON.stringify(vocabulary.entities));
+  const scans = work.map((doc) => ({ docId: doc.id, scan: documentCandidates(doc, knownMatcher, scanCache) }));
+  const discovered = discoverFromScans(scans, vocabulary.entities, { minDocs: options.discoverMinDocs ?? 5 });
   const entities = [...vocabulary.entities, ...discovered.entities];
-  const mentions = findMentions(sentences, createMentionMatcher(entities));
+  // Mentions and relations of a document depend on its sentences and on the whole entity list.
+  const entityContext = options.cache?.stage ? JSON.stringify(entities) : '';
+  const matcher = lazy(() => createMentionMatcher(entities));
+  const mentionCache = options.cache?.stage?.('mentions', entityContext);
+  const mentionsOf = work.map((doc) => documentMentions(doc, matcher, mentionCache));
+  const mentions: Mention[] = [];
+  for (const list of mentionsOf) for (const m of list) mentions.push(m);
   timer.lap('entities');
 
-  const relations = extractRelations({ sentences, sections, mentions, entities });
+  const relationCache = options.cache?.stage?.('relations', entityContext);
+  const relations: Relation[] = [];
+  work.forEach((doc, i) => {
+    for (const r of documentRelations(doc, mentionsOf[i]!, entities, relationCache)) relations.push(r);
+  });
+  relations.sort(compareRelations);
   const cited = verifyCitations(vocabulary.relations, sentences, new Map(documents.map((d) => [d.path, d.id])));
   for (const item of cited.relations) relations.push(item);
   for (const item of cited.diagnostics) diagnostics.push(item);
@@ -203,7 +227,7 @@ export function runPipeline(snapshot: ContentSnapshot, options: PipelineOptions 
   timer.lap('report');
   timer.flush();
   const lean = options.lean ?? false;
-  return { documents, sections, sentences: lean ? [] : sentences, links, entities, mentions, relations: lean ? [] : relations, nav: navResult.nav, graph, report, diagnostics: report.diagnostics };
+  return { documents, sections, sentences: lean ? [] : sentences, links, entities, mentions, relations: lean ? [] : relations, nav: navResult.nav, graph, report, diagnostics: report.diagnostics, cacheKeys: new Map(work.flatMap((d) => (d.key === undefined ? [] : [[d.id, d.key] as const]))) };
 }
 
 /** Both lists are in the same order (one entry per link reference of a document). */
@@ -218,6 +242,12 @@ function relinkChanged(renderer: DocumentRenderer, before: readonly ResolvedLink
     changes.set(b.docId, list);
   }
   for (const [docId, list] of changes) renderer.relink(docId, list);
+}
+
+/** Made on first use: a rebuild that finds every document in the cache never builds the automaton. */
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
 }
 
 /** Accumulates time per stage across the streaming loop and reports each stage once. */

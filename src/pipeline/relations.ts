@@ -7,10 +7,10 @@
 import type { Entity, Evidence, Mention, Relation, RelationOrigin, RelationType, Section, Sentence } from './types.ts';
 
 export interface RelationInput {
-  sentences: Sentence[];
-  sections: Section[];
-  mentions: Mention[];
-  entities: Entity[];
+  sentences: readonly Sentence[];
+  sections: readonly Section[];
+  mentions: readonly Mention[];
+  entities: readonly Entity[];
 }
 
 interface Slot {
@@ -246,13 +246,17 @@ export function extractRelations(input: RelationInput): Relation[] {
     }
   }
 
-  return [...out.values()].sort(
-    (a, b) =>
-      cmp(a.evidence.doc, b.evidence.doc) ||
-      a.evidence.line - b.evidence.line ||
-      cmp(a.source, b.source) ||
-      cmp(a.type, b.type) ||
-      cmp(a.target, b.target),
+  return [...out.values()].sort(compareRelations);
+}
+
+/** Document, line, then source, type and target: the order extractRelations returns. */
+export function compareRelations(a: Relation, b: Relation): number {
+  return (
+    cmp(a.evidence.doc, b.evidence.doc) ||
+    a.evidence.line - b.evidence.line ||
+    cmp(a.source, b.source) ||
+    cmp(a.type, b.type) ||
+    cmp(a.target, b.target)
   );
 }
 

@@ -1,15 +1,16 @@
 // Build the search index files from the pipeline's result (pure: returns path -> file content).
 // Deterministic: documents in path order, records in section order, entries sorted by term.
-import { Index } from 'flexsearch';
 import type { PipelineResult } from '../pipeline/index.ts';
 import type { GraphEdge, Section } from '../pipeline/types.ts';
 import { compareStrings } from '../pipeline/slugs.ts';
 import { groupBy } from '../pipeline/collections.ts';
 import { documentUrl } from '../pipeline/graph.ts';
 import { relationPhrase } from '../lib/relations.ts';
+import { cachedPerDocument, type StageCache } from '../pipeline/per-document.ts';
+import { emptyFieldMaps, indexDocument, mergeTerms, type SearchRecord } from './document-terms.ts';
 import { createEncoder, ENCODER_VERSION } from './encoder.ts';
 import { containsPhrase } from './phrases.ts';
-import { FIELDS, INDEX_OPTIONS, LONG_KEYS_FROM, paths, POSTINGS_LIMIT, shardKey, TEXT_LIMIT, type EntityEntry, type EntityPostings, type Field, type Fragment, type Manifest, type MapEntry, type Shard } from './format.ts';
+import { FIELDS, LONG_KEYS_FROM, paths, POSTINGS_LIMIT, shardKey, TEXT_LIMIT, type EntityEntry, type EntityPostings, type Fragment, type Manifest, type MapEntry, type Shard } from './format.ts';
 
 export type SearchSource = Pick<PipelineResult, 'documents' | 'sections' | 'mentions' | 'entities' | 'graph'>;
 
@@ -23,6 +24,8 @@ export interface SearchIndexOptions {
   longKeysFrom?: number;
   /** Ids kept per term and field. */
   postingsLimit?: number;
+  /** Each document's terms from an earlier build, by the document's cache key (see document-terms.ts). */
+  cache?: { stage: StageCache; keyOf(docId: string): string | undefined };
 }
 
 /**
@@ -33,7 +36,7 @@ export function buildSearchIndex(source: SearchSource, options: SearchIndexOptio
   const longKeysFrom = options.longKeysFrom ?? LONG_KEYS_FROM;
   const postingsLimit = options.postingsLimit ?? POSTINGS_LIMIT;
   const encoder = createEncoder();
-  const indexes = Object.fromEntries(FIELDS.map((f) => [f, new Index({ ...INDEX_OPTIONS, encoder })])) as Record<Field, Index>;
+  const maps = emptyFieldMaps();
   const files = new Map<string, string>();
   const put = emit ?? ((path: string, data: string) => void files.set(path, data));
   const sectionsByDoc = groupBy(source.sections, (s) => s.docId);
@@ -47,18 +50,20 @@ export function buildSearchIndex(source: SearchSource, options: SearchIndexOptio
     const sections = sectionsByDoc.get(doc.id) ?? [{ docId: doc.id, id: '', anchors: [], depth: 0, title: '', text: '', file: doc.path, line: 1 }];
     const byId = new Map(sections.map((s) => [s.id, s]));
     const fragment: Fragment = { url: documentUrl(doc.slug), title: doc.title, sections: [] };
+    const records: SearchRecord[] = [];
+    const first = record;
     for (const section of sections) {
       const heading = headingPath(section, byId, doc.title);
       const body = section.id === '' && doc.description ? `${doc.description}\n${section.text}` : section.text;
-      indexes.page.add(record, doc.title);
-      if (heading) indexes.heading.add(record, heading);
-      if (body) indexes.body.add(record, body.slice(0, BODY_LIMIT));
+      records.push({ page: doc.title, heading, body: body.slice(0, BODY_LIMIT) });
       fragment.sections.push([section.id, heading, body.slice(0, TEXT_LIMIT)]);
       recordOf.set(`${doc.id}#${section.id}`, record);
       headingsOf[record] = heading;
       pageTitleOf[record] = doc.title;
       record++;
     }
+    const terms = cachedPerDocument(options.cache?.stage, options.cache?.keyOf(doc.id), () => indexDocument(records, encoder));
+    mergeTerms(maps, terms, first);
     manifest.sections.push(sections.length);
     put(paths.fragment(docIndex), JSON.stringify(fragment));
   });
@@ -66,10 +71,7 @@ export function buildSearchIndex(source: SearchSource, options: SearchIndexOptio
   const shards = new Map<string, Shard>();
   manifest.keyLength = record > longKeysFrom ? 3 : 2;
   for (const field of FIELDS) {
-    const entries = exportedMap(indexes[field]);
-    // The entries share the index's arrays; the index's own maps can go now.
-    indexes[field] = undefined as unknown as Index;
-    for (const entry of entries) {
+    for (const entry of maps[field]) {
       const key = shardKey(entry[0], manifest.keyLength);
       const shard = shards.get(key) ?? { page: [], heading: [], body: [] };
       const total = entry[1].reduce((n, ids) => n + (ids?.length ?? 0), 0);
@@ -79,6 +81,8 @@ export function buildSearchIndex(source: SearchSource, options: SearchIndexOptio
       } else shard[field].push(entry);
       shards.set(key, shard);
     }
+    // The entries now live in the shards; the field's map can go.
+    maps[field].clear();
   }
   manifest.shards = [...shards.keys()].sort(compareStrings);
   for (const key of manifest.shards) {
@@ -114,15 +118,6 @@ function capSlots(slots: MapEntry[1], limit: number): MapEntry[1] {
     left -= kept.length;
     return kept;
   });
-}
-
-function exportedMap(index: Index): MapEntry[] {
-  const entries: MapEntry[] = [];
-  // flexsearch exports synchronously when the callback returns nothing; `map` comes in chunks.
-  void index.export((key: string, data: string) => {
-    if (key.endsWith('.map')) entries.push(...(JSON.parse(data) as MapEntry[]));
-  });
-  return entries;
 }
 
 function entityEntries(source: SearchSource): EntityEntry[] {
@@ -173,14 +168,21 @@ function entityPostings(
     perRecord.set(record, (perRecord.get(record) ?? 0) + 1);
     counts.set(m.entityId, perRecord);
   }
+  // Encoded once per record: a record is looked at once for every entity it mentions.
+  const encoded = (texts: readonly string[]) => {
+    const terms: (readonly string[])[] = [];
+    return (record: number): readonly string[] => (terms[record] ??= texts[record] ? encoder.encode(texts[record]) : []);
+  };
+  const titleTerms = encoded(pageTitleOf);
+  const headingTerms = encoded(headingsOf);
   const result = new Map<string, EntityPostings>();
   for (const entity of entities) {
     const perRecord = counts.get(entity.id);
     if (!perRecord) continue;
     const names = [entity.label, ...entity.names].map((n) => encoder.encode(n)).filter((t) => t.length > 0);
-    const named = (text: string | undefined) => !!text && names.some((n) => containsPhrase(encoder.encode(text), n));
+    const named = (terms: readonly string[]) => terms.length > 0 && names.some((n) => containsPhrase(terms, n));
     const postings: EntityPostings = [...perRecord].map(([record, count]) => {
-      const weight = named(pageTitleOf[record]) ? 30 : named(headingsOf[record]) ? 25 : Math.min(10, 3 + 2 * count);
+      const weight = named(titleTerms(record)) ? 30 : named(headingTerms(record)) ? 25 : Math.min(10, 3 + 2 * count);
       return [record, weight];
     });
     postings.sort((a, b) => b[1] - a[1] || a[0] - b[0]);

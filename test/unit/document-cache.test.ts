@@ -4,7 +4,7 @@ import { cp, mkdtemp, readdir, readFile, rename, rm, writeFile, appendFile } fro
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildData, chooseVocabulary } from '../../scripts/lib/build-data.ts';
+import { buildData, chooseVocabulary, type CacheStats } from '../../scripts/lib/build-data.ts';
 import { fixture } from '../helpers/fixtures.ts';
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -55,5 +55,45 @@ describe('document cache', () => {
     const report = await readFile(join(clean, 'public', 'report.json'), 'utf8');
     expect(report).toContain('sync.md');
     expect([...a.keys()]).toContain('html/guide__new-page.html');
+  });
+
+  it('matches mentions and relations again only in the edited document, and in every document when the entities changed', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'docgraph-cache-stages-'));
+    const content = join(work, 'content');
+    await cp(fixture('pipeline', 'basic'), content, { recursive: true });
+    await cp(chooseVocabulary(content), join(content, 'vocabulary.yaml'));
+    let stats: CacheStats | undefined;
+    const build = (dataDir: string, cache: boolean) =>
+      buildData({ contentDir: content, dataDir, vocabularyPath: chooseVocabulary(content), base: '/', cache, onCache: (s) => (stats = s) });
+    const sameAsClean = async (incremental: string, name: string) => {
+      const clean = join(work, `clean-${name}`);
+      await build(clean, false);
+      const [a, b] = [await outputs(incremental), await outputs(clean)];
+      expect([...a.keys()]).toEqual([...b.keys()]);
+      for (const [path, bytes] of a) expect(bytes, `${name}: ${path}`).toBe(b.get(path));
+    };
+    const incremental = join(work, 'incremental');
+    await build(incremental, true);
+    const documents = stats!.misses;
+    expect(documents).toBeGreaterThan(2);
+    expect(stats!.stages.mentions).toEqual({ hits: 0, misses: documents });
+
+    // One document gains a sentence with a typed relation: only it is matched and indexed again.
+    await appendFile(join(content, 'guide', 'setup.md'), '\nAzure AD Connect replaces DirSync for directory synchronization.\n');
+    await build(incremental, true);
+    for (const stage of ['candidates', 'mentions', 'relations', 'search']) expect(stats!.stages[stage], stage).toEqual({ hits: documents - 1, misses: 1 });
+    await sameAsClean(incremental, 'edit');
+    expect(await readFile(join(incremental, 'public', 'graph.json'), 'utf8')).toContain('Azure AD Connect replaces DirSync for directory synchronization.');
+
+    // A new vocabulary entity changes what every document mentions: all are matched again.
+    const vocabulary = await readFile(join(content, 'vocabulary.yaml'), 'utf8');
+    await writeFile(join(content, 'vocabulary.yaml'), vocabulary.replace(/^entities:\n/m, 'entities:\n  - id: download-site\n    type: concept\n    label: download site\n    description: Where the tool is downloaded from.\n'));
+    await build(incremental, true);
+    expect(stats!.hits).toBe(documents);
+    for (const stage of ['candidates', 'mentions', 'relations']) expect(stats!.stages[stage], stage).toEqual({ hits: 0, misses: documents });
+    // A document's search terms do not depend on the entities.
+    expect(stats!.stages.search).toEqual({ hits: documents, misses: 0 });
+    await sameAsClean(incremental, 'vocabulary');
+    expect(await readFile(join(incremental, 'public', 'graph.json'), 'utf8')).toContain('"download-site"');
   });
 });
