@@ -50,6 +50,9 @@ export default defineConfig({
     // Pages are small and each waits on its file write: a few in flight keep the CPU busy meanwhile.
     concurrency: 4,
   },
+  // Document and entity pages carry a cache key of the data they read (src/lib/page-keys.ts): a
+  // rebuild renders only pages whose data changed. `npm run build -- --no-cache` renders all.
+  experimental: { incrementalBuild: true },
   devToolbar: { enabled: false },
   vite: {
     // Resolved once here and baked into the site code, so pages and content.config.ts agree.

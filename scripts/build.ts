@@ -108,7 +108,7 @@ async function main(): Promise<number> {
     });
     const siteStarted = performance.now();
     const { build } = await import('astro');
-    await build({ root: PROJECT_ROOT, outDir, logLevel: flags.quiet ? 'error' : 'warn' });
+    await build({ root: PROJECT_ROOT, outDir, logLevel: flags.quiet ? 'error' : 'warn', force: flags['no-cache'] });
     await linkTree(join(dataDir, 'public'), outDir);
     stages.push(['site', performance.now() - siteStarted]);
     if (!flags.quiet) console.log(`  site built in ${((performance.now() - siteStarted) / 1000).toFixed(2)} s -> ${outDir}`);

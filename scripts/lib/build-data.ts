@@ -12,7 +12,7 @@ import { buildSiteData, htmlFileName } from '../../src/outputs/site-model.ts';
 import { buildSearchIndex } from '../../src/search/build.ts';
 import { ENCODER_VERSION } from '../../src/search/encoder.ts';
 import { INDEX_OPTIONS } from '../../src/search/format.ts';
-import { createDocumentCache } from './document-cache.ts';
+import { codeHash, createDocumentCache, sha256 } from './document-cache.ts';
 import { createLayoutCache } from './layout-cache.ts';
 import { joinedLines, jsonFileChunks, writeChunksIfChanged } from './json-file.ts';
 import { createDocumentPool, defaultWorkerCount } from './document-pool.ts';
@@ -134,11 +134,9 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
   const clustered = clusterFiles(graphView, clusterThreshold());
   const layoutMs = performance.now() - layoutStarted;
   options.onStage?.('graph layout', layoutMs);
-  for (const [name, value] of [
-    ['graph.json', result.graph],
-    ['graph-view.json', graphView],
-    ...clustered.map((f) => [f.path, f.value] as const),
-  ] as const) {
+  const graphHash = writeChunksIfChanged(join(options.dataDir, 'public', 'graph.json'), jsonFileChunks(result.graph));
+  written.add(join(options.dataDir, 'public', 'graph.json'));
+  for (const [name, value] of [['graph-view.json', graphView], ...clustered.map((f) => [f.path, f.value] as const)] as const) {
     await mkdir(dirname(join(options.dataDir, 'public', name)), { recursive: true });
     writeChunksIfChanged(join(options.dataDir, 'public', name), jsonFileChunks(value));
     written.add(join(options.dataDir, 'public', name));
@@ -147,12 +145,9 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
   writeChunksIfChanged(join(options.dataDir, 'public', 'report.json'), [`${JSON.stringify(result.report, null, 2)}\n`]);
   written.add(join(options.dataDir, 'public', 'report.json'));
   const exportsStarted = performance.now();
-  for (const file of exportFiles(result.graph, { site: options.site, base: options.base, title: options.title || 'docgraph' })) {
-    const target = join(options.dataDir, 'public', file.path);
-    mkdirSync(dirname(target), { recursive: true });
-    if ('lines' in file) writeChunksIfChanged(target, joinedLines(file.lines));
-    else writeChunksIfChanged(target, [file.data]);
-    written.add(target);
+  const exportOptions = { site: options.site, base: options.base, title: options.title || 'docgraph' };
+  for (const path of writeExports(options.dataDir, result.graph, exportOptions, options.cache === false ? undefined : sha256([graphHash, JSON.stringify(exportOptions), codeHash(PROJECT_ROOT)]))) {
+    written.add(path);
   }
   const exportsMs = performance.now() - exportsStarted;
   options.onStage?.('exports', exportsMs);
@@ -176,6 +171,33 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
   // Layout and search are stages of their own, not writing.
   options.onStage?.('write', performance.now() - started - searchMs - layoutMs - exportsMs);
   return result;
+}
+
+/**
+ * The export files (GraphML, Cypher, CSV, embeds) are a function of graph.json and the options: when
+ * `key` (their hash) is the one recorded by the last build and the files are there, an edit that left
+ * the graph alone (most wording changes) does not generate ~700 MB of text again at 10,000 documents.
+ */
+function writeExports(dataDir: string, graph: PipelineResult['graph'], exportOptions: Parameters<typeof exportFiles>[1], key?: string): string[] {
+  const record = join(dataDir, 'cache', 'exports.json');
+  if (key !== undefined && existsSync(record)) {
+    const previous = JSON.parse(readFileSync(record, 'utf8')) as { key: string; files: string[] };
+    const files = previous.files.map((f) => join(dataDir, 'public', f));
+    if (previous.key === key && files.every((f) => existsSync(f))) return files;
+  }
+  const paths: string[] = [];
+  for (const file of exportFiles(graph, exportOptions)) {
+    const target = join(dataDir, 'public', file.path);
+    mkdirSync(dirname(target), { recursive: true });
+    if ('lines' in file) writeChunksIfChanged(target, joinedLines(file.lines));
+    else writeChunksIfChanged(target, [file.data]);
+    paths.push(file.path);
+  }
+  if (key !== undefined) {
+    mkdirSync(dirname(record), { recursive: true });
+    writeFileSync(record, `${JSON.stringify({ key, files: paths })}\n`);
+  }
+  return paths.map((f) => join(dataDir, 'public', f));
 }
 
 async function removeUnwritten(dir: string, written: ReadonlySet<string>): Promise<void> {

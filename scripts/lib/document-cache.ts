@@ -4,7 +4,7 @@
 // (links resolve against it), the options that shape its HTML, and the pipeline's own code and
 // dependencies, so a code change or `npm update` never reuses stale results.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { findIncludes } from '../../src/pipeline/documents.ts';
 import type { DocumentCache } from '../../src/pipeline/index.ts';
@@ -88,35 +88,62 @@ interface StageFile extends StageCache {
 
 /**
  * One stage's cache: a header line with the context hash, then one `key<TAB>json` line per document.
- * Values stay JSON text until asked for (10,000 documents' mentions are ~1 million tuples).
+ * Values stay JSON text until asked for (10,000 documents' mentions are ~1 million tuples), and this
+ * build's lines go to the next file as they come, so the stage never holds two generations at once.
  */
 function openStage(file: string, context: string): StageFile {
+  const header = JSON.stringify({ format: FORMAT, context });
   const previous = new Map<string, string>();
   if (existsSync(file)) {
-    const lines = readFileSync(file, 'utf8').split('\n');
-    if (lines[0] === JSON.stringify({ format: FORMAT, context })) {
-      for (const line of lines.slice(1)) {
-        const tab = line.indexOf('\t');
-        if (tab > 0) previous.set(line.slice(0, tab), line.slice(tab + 1));
+    // Each line decoded on its own: substrings of one 100 MB string would keep all of it alive until
+    // the last entry is used, where separate strings go as their documents are read.
+    const bytes = readFileSync(file);
+    let end = bytes.indexOf(10);
+    if (end > 0 && bytes.toString('utf8', 0, end) === header) {
+      for (let start = end + 1; start < bytes.length; start = end + 1) {
+        end = bytes.indexOf(10, start);
+        if (end < 0) end = bytes.length;
+        const tab = bytes.indexOf(9, start);
+        if (tab > start && tab < end) previous.set(bytes.toString('latin1', start, tab), bytes.toString('utf8', tab + 1, end));
       }
     }
   }
-  const next = new Map<string, string>();
+  const tmp = `${file}.tmp`;
+  let fd: number | undefined;
+  let pending: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (fd === undefined) {
+      mkdirSync(dirname(file), { recursive: true });
+      fd = openSync(tmp, 'w');
+      writeSync(fd, `${header}\n`);
+    }
+    writeSync(fd, pending.join(''));
+    pending = [];
+    size = 0;
+  };
+  const keep = (key: string, text: string) => {
+    pending.push(`${key}\t${text}\n`);
+    size += text.length;
+    if (size >= 1 << 20) flush();
+  };
   let changed = false;
   let hits = 0;
+  let misses = 0;
   return {
     get hits() {
       return hits;
     },
     get misses() {
-      return next.size - hits;
+      return misses;
     },
     get(key) {
       const text = previous.get(key);
       if (text === undefined) return undefined;
+      previous.delete(key);
       try {
         const value: unknown = JSON.parse(text);
-        next.set(key, text);
+        keep(key, text);
         hits++;
         return value;
       } catch {
@@ -125,16 +152,17 @@ function openStage(file: string, context: string): StageFile {
       }
     },
     set(key, value) {
-      next.set(key, JSON.stringify(value));
+      keep(key, JSON.stringify(value));
+      misses++;
       changed = true;
     },
     save() {
-      if (!changed && next.size === previous.size) return;
-      mkdirSync(dirname(file), { recursive: true });
-      const lines = [JSON.stringify({ format: FORMAT, context })];
-      for (const [key, text] of next) lines.push(`${key}\t${text}`);
-      writeFileSync(`${file}.tmp`, `${lines.join('\n')}\n`);
-      renameSync(`${file}.tmp`, file);
+      flush();
+      closeSync(fd!);
+      fd = undefined;
+      // Every entry reused and none left over: the file already says exactly this.
+      if (!changed && previous.size === 0 && existsSync(file)) rmSync(tmp, { force: true });
+      else renameSync(tmp, file);
     },
   };
 }

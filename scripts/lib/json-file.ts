@@ -54,8 +54,9 @@ const BATCH = 1 << 20;
  * Writes `chunks` to `file` unless it already holds exactly those bytes. A changed file
  * is replaced by renaming a new one over it (the built site holds hard links to public files); a new
  * file is written in place, since a rename over a file costs ~4x a write here (ext4 flushes it).
+ * Returns the SHA-256 of the bytes (hex): what later outputs derived from the same value can key on.
  */
-export function writeChunksIfChanged(file: string, chunks: Iterable<string>): void {
+export function writeChunksIfChanged(file: string, chunks: Iterable<string>): string {
   const exists = existsSync(file);
   const target = exists ? `${file}.tmp` : file;
   const hash = createHash('sha256');
@@ -79,9 +80,11 @@ export function writeChunksIfChanged(file: string, chunks: Iterable<string>): vo
   } finally {
     closeSync(fd);
   }
-  if (!exists) return;
-  if (fileHash(file) === hash.digest('hex')) rmSync(target);
+  const digest = hash.digest('hex');
+  if (!exists) return digest;
+  if (fileHash(file) === digest) rmSync(target);
   else renameSync(target, file);
+  return digest;
 }
 
 function fileHash(file: string): string {

@@ -85,6 +85,15 @@ describe('document cache', () => {
     await sameAsClean(incremental, 'edit');
     expect(await readFile(join(incremental, 'public', 'graph.json'), 'utf8')).toContain('Azure AD Connect replaces DirSync for directory synchronization.');
 
+    // A sentence that names nothing leaves the graph alone: the export files are not generated again.
+    const exportsRecord = async () => JSON.parse(await readFile(join(incremental, 'cache', 'exports.json'), 'utf8')) as { key: string; files: string[] };
+    const before = await exportsRecord();
+    expect(before.files.length).toBeGreaterThan(3);
+    await appendFile(join(content, 'guide', 'sync.md'), '\nThis closing line names nothing at all.\n');
+    await build(incremental, true);
+    expect((await exportsRecord()).key).toBe(before.key);
+    await sameAsClean(incremental, 'wording');
+
     // A new vocabulary entity changes what every document mentions: all are matched again.
     const vocabulary = await readFile(join(content, 'vocabulary.yaml'), 'utf8');
     await writeFile(join(content, 'vocabulary.yaml'), vocabulary.replace(/^entities:\n/m, 'entities:\n  - id: download-site\n    type: concept\n    label: download site\n    description: Where the tool is downloaded from.\n'));

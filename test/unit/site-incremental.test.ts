@@ -1,0 +1,65 @@
+// Astro's incremental build with docgraph's page keys (src/lib/page-keys.ts): after an edit, a rebuild
+// renders only the pages whose data changed, and the built site is byte for byte the site a clean
+// build of the same content gives. A page key that missed something a page reads fails here.
+import { execFile } from 'node:child_process';
+import { appendFile, cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../helpers/fixtures.ts';
+
+const run = promisify(execFile);
+// Without vitest's own variables, which change how Vite and Astro build.
+const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST'].includes(k) && !k.startsWith('VITEST')));
+
+async function build(content: string, data: string, out: string, ...flags: string[]): Promise<void> {
+  await run(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--content', content, '--out', out, '--quiet', ...flags], { cwd: PROJECT_ROOT, env: { ...env, DOCGRAPH_DATA: data } });
+}
+
+async function files(dir: string): Promise<Map<string, Buffer>> {
+  const result = new Map<string, Buffer>();
+  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) result.set(relative(dir, join(e.parentPath, e.name)), await readFile(join(e.parentPath, e.name)));
+  }
+  return result;
+}
+
+describe('incremental site build', () => {
+  it('re-renders the edited page only, and builds the same site as a clean build', { timeout: 240_000 }, async () => {
+    const work = await mkdtemp(join(tmpdir(), 'docgraph-site-incremental-'));
+    const content = join(work, 'content');
+    await cp(join(PROJECT_ROOT, 'content'), content, { recursive: true });
+    const [data, out] = [join(work, 'data'), join(work, 'out')];
+    await build(content, data, out);
+    const seedPage = join(out, 'docs', 'office-365-integration', 'index.html');
+    const entityPage = join(out, 'entities', 'azure-ad-connect', 'index.html');
+    // Astro's record of the last build: the key each page was rendered (or kept) with.
+    const keys = async () => {
+      const manifest = JSON.parse(await readFile(join(data, '.astro-cache', 'incremental-build.json'), 'utf8')) as { routes: Record<string, { paths: Record<string, { cacheKey: string }> }> };
+      return Object.fromEntries(Object.values(manifest.routes).flatMap((r) => Object.entries(r.paths).map(([path, p]) => [path, p.cacheKey])));
+    };
+    const before = await keys();
+    expect(Object.keys(before)).toEqual(expect.arrayContaining(['/docs/office-365-integration', '/docs/overview', '/entities/azure-ad-connect']));
+
+    // A sentence that names no entity and links nowhere: the graph stays the same, so only the edited
+    // page gets a new key; Astro keeps the others from its cache instead of rendering them.
+    await appendFile(join(content, 'office-365-integration.md'), '\nThis closing sentence was added by the incremental build test.\n');
+    await build(content, data, out);
+    expect(await readFile(seedPage, 'utf8')).toContain('added by the incremental build test');
+    const after = await keys();
+    const changed = Object.keys(after).filter((path) => after[path] !== before[path]);
+    expect(changed).toEqual(['/docs/office-365-integration']);
+
+    // An edit that changes the graph: the entity pages that quote it are rendered again.
+    await appendFile(join(content, 'office-365-integration.md'), '\nAzure AD Connect replaces DirSync in this test.\n');
+    await build(content, data, out);
+    expect(await readFile(entityPage, 'utf8')).toContain('replaces DirSync in this test');
+
+    const cleanOut = join(work, 'clean-out');
+    await build(content, join(work, 'clean-data'), cleanOut, '--no-cache');
+    const [a, b] = [await files(out), await files(cleanOut)];
+    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+    for (const [path, bytes] of a) expect(bytes.equals(b.get(path)!), path).toBe(true);
+  });
+});
