@@ -49,6 +49,7 @@ async function main(): Promise<number> {
   const base = flags.base ?? config.base ?? '/';
   const dataDir = resolve(process.env.DOCGRAPH_DATA ?? join(PROJECT_ROOT, '.docgraph', 'data'));
   const outDir = resolve(flags.out);
+  const timingsFile = flags.timings ? resolve(flags.timings) : undefined;
   const stages: [string, number][] = [];
   const started = performance.now();
   // Only the counts outlive the pipeline: at 10,000 documents its result is a gigabyte the site build
@@ -107,13 +108,26 @@ async function main(): Promise<number> {
       DOCGRAPH_PUBLIC: 'linked',
     });
     const siteStarted = performance.now();
+    // Astro writes its prerender chunks to <cwd>/.astro/.prerender/ when --out is outside the working
+    // folder: with the project as working folder, two builds at once (tests, previews) deleted each
+    // other's chunks. Each build gets its own working folder, inside the project so that the chunks
+    // still find node_modules.
+    await mkdir(join(PROJECT_ROOT, '.docgraph'), { recursive: true });
+    const astroCwd = await mkdtemp(join(PROJECT_ROOT, '.docgraph', 'site-build-'));
     const { build } = await import('astro');
-    await build({ root: PROJECT_ROOT, outDir, logLevel: flags.quiet ? 'error' : 'warn', force: flags['no-cache'] });
+    const workingFolder = process.cwd();
+    try {
+      process.chdir(astroCwd);
+      await build({ root: PROJECT_ROOT, outDir, logLevel: flags.quiet ? 'error' : 'warn', force: flags['no-cache'] });
+    } finally {
+      process.chdir(workingFolder);
+      await rm(astroCwd, { recursive: true, force: true });
+    }
     await linkTree(join(dataDir, 'public'), outDir);
     stages.push(['site', performance.now() - siteStarted]);
     if (!flags.quiet) console.log(`  site built in ${((performance.now() - siteStarted) / 1000).toFixed(2)} s -> ${outDir}`);
   }
-  if (flags.timings) await writeTimings(resolve(flags.timings), stages, performance.now() - started);
+  if (timingsFile) await writeTimings(timingsFile, stages, performance.now() - started);
   const failing = counts.errors + counts.failedFiles;
   if (flags.strict && failing > 0) {
     console.error(`docgraph: --strict: ${counts.errors} error(s) (${counts.links.broken} broken links), ${counts.failedFiles} file(s) that could not become pages`);

@@ -41,14 +41,19 @@ function sharedInput(): string {
   return digest;
 }
 
-/** A document page: the shared data, the document's own entry, and its article (HTML or MDX source). */
-export function documentPageKey(doc: SiteDocument): string {
+/**
+ * A document page: the shared data, the document's own entry, and its article (HTML or MDX source).
+ * None in `npm run dev`, which renders on request and would only pay for reading every article.
+ */
+export function documentPageKey(doc: SiteDocument): string | undefined {
+  if (import.meta.env.DEV) return undefined;
   const hash = createHash('sha256').update(sharedInput()).update(JSON.stringify(doc));
   fileDigest(hash, doc.htmlFile ? path.join(dataDir, 'html', doc.htmlFile) : path.join(dataDir, 'mdx', doc.path));
   return hash.digest('hex');
 }
 
 /** An entity page (or an alias redirect to one): it reads only shared data. */
-export function entityPageKey(route: string): string {
+export function entityPageKey(route: string): string | undefined {
+  if (import.meta.env.DEV) return undefined;
   return createHash('sha256').update(sharedInput()).update(route).digest('hex');
 }
