@@ -74,14 +74,17 @@ export async function measureDevRebuild(options: { corpus: string; document: str
     figures.error = `${error instanceof Error ? error.message : String(error)}\n${output}`;
   } finally {
     if (process.env.DOCGRAPH_BENCH_DEBUG) console.log(output);
-    if (child?.pid) {
+    if (child?.pid && child.exitCode === null) {
+      const exited = new Promise((r) => child!.once('exit', r));
       try {
         process.kill(-child.pid, 'SIGTERM');
+        // A rebuild may still be writing the data folder: removing it before the server is gone fails.
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
       } catch {
         // Already gone.
       }
     }
-    await rm(work, { recursive: true, force: true });
+    await rm(work, { recursive: true, force: true, maxRetries: 5 });
   }
   return figures;
 }
