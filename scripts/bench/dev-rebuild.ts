@@ -1,6 +1,7 @@
 // The rebuild a writer waits for: `npm run dev` on a copy of the corpus, one document edited, and the
 // time from the file written to the dev server answering with the new text on that document's page
-// (the watcher's debounce, the pipeline from its caches, the data written, Astro rendering the page).
+// and reporting the rebuild done (the watcher's debounce, the pipeline from its caches, the data
+// written, Astro rendering the page).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -55,7 +56,13 @@ export async function measureDevRebuild(options: { corpus: string; document: str
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
-    child.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
+    // Rebuilds finished, from dev.ts's "rebuilt in N ms" lines: a page can show the new article before
+    // the rebuild is over (Astro answers while buildData awaits), so a run ends when both happened.
+    let rebuilds = 0;
+    child.stdout?.on('data', (d: Buffer) => {
+      rebuilds += d.toString().match(/rebuilt in \d+ ms/g)?.length ?? 0;
+      output = (output + d.toString()).slice(-4000);
+    });
     child.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
     // The first request also compiles the page's modules: served once before any edit is timed.
     if (!(await waitFor(url, () => true, Date.now() + options.timeoutMs, 200))) throw new Error(`the dev server did not serve ${url}`);
@@ -63,8 +70,10 @@ export async function measureDevRebuild(options: { corpus: string; document: str
     for (let run = 1; run <= options.runs; run++) {
       const marker = `devrebuildmarker${run}x${started}`;
       const begun = Date.now();
+      const finished = rebuilds;
       await appendFile(join(content, options.document), `\n\nChanged by the benchmark: ${marker}.\n`);
       if (!(await waitFor(url, (text) => text.includes(marker), Date.now() + 120_000, 20))) throw new Error(`run ${run}: the edit never showed on ${url}`);
+      while (rebuilds === finished && Date.now() - begun < 120_000) await new Promise((r) => setTimeout(r, 20));
       figures.ms.push(Date.now() - begun);
       options.log(`  dev rebuild run ${run}/${options.runs}: ${figures.ms.at(-1)} ms`);
       // Let the watcher settle (the rebuild's own writes) before the next edit.
