@@ -88,11 +88,13 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
   // Document ids are `doc:<slug>` and slugs are known before parsing, so pages can link ahead.
   const renderer = createArticleRenderer(options.base, { store: fileStore(join(options.dataDir, 'html'), written), mdx: mdxStore(join(options.dataDir, 'mdx'), written) });
   const cacheDir = join(options.dataDir, 'cache', 'documents');
+  // The project's code and dependency versions: part of every cache key (documents, layouts, exports).
+  const code = options.cache === false ? '' : codeHash(PROJECT_ROOT);
   if (options.cache === false) await rm(join(options.dataDir, 'cache'), { recursive: true, force: true });
   const cache =
     options.cache === false
       ? undefined
-      : createDocumentCache({ dir: cacheDir, projectRoot: PROJECT_ROOT, snapshot, shape: { base: options.base, externalDocsBase: options.externalDocsBase } });
+      : createDocumentCache({ dir: cacheDir, code, snapshot, shape: { base: options.base, externalDocsBase: options.externalDocsBase } });
   const workers = options.workers ?? defaultWorkerCount();
   // An explicit --workers always starts them (tests compare their output with the loop's own).
   const pool = workers > 0 ? createDocumentPool({ workers, base: options.base, minDocuments: options.workers === undefined ? MIN_DOCUMENTS_FOR_WORKERS : 1 }) : undefined;
@@ -128,7 +130,7 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
   const site = buildSiteData(result, resolve(options.contentDir));
   writeChunksIfChanged(join(options.dataDir, 'site.json'), jsonFileChunks(site));
   const layoutStarted = performance.now();
-  const layouts = options.cache === false ? undefined : createLayoutCache({ dir: join(options.dataDir, 'cache', 'layout'), projectRoot: PROJECT_ROOT });
+  const layouts = options.cache === false ? undefined : createLayoutCache({ dir: join(options.dataDir, 'cache', 'layout'), code });
   const graphView = buildGraphView(result.graph, site.documents, layouts?.layout);
   layouts?.prune();
   const clustered = clusterFiles(graphView, clusterThreshold());
@@ -146,7 +148,7 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
   written.add(join(options.dataDir, 'public', 'report.json'));
   const exportsStarted = performance.now();
   const exportOptions = { site: options.site, base: options.base, title: options.title || 'docgraph' };
-  for (const path of writeExports(options.dataDir, result.graph, exportOptions, options.cache === false ? undefined : sha256([graphHash, JSON.stringify(exportOptions), codeHash(PROJECT_ROOT)]))) {
+  for (const path of writeExports(options.dataDir, result.graph, exportOptions, options.cache === false ? undefined : sha256([graphHash, JSON.stringify(exportOptions), code]))) {
     written.add(path);
   }
   const exportsMs = performance.now() - exportsStarted;

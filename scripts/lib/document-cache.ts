@@ -26,9 +26,10 @@ export interface FileDocumentCache extends DocumentCache {
   prune(): void;
 }
 
-export function createDocumentCache(options: { dir: string; projectRoot: string; snapshot: ContentSnapshot; shape: Record<string, string | undefined> }): FileDocumentCache {
+/** `code` is codeHash() of the project, computed once per build by the caller. */
+export function createDocumentCache(options: { dir: string; code: string; snapshot: ContentSnapshot; shape: Record<string, string | undefined> }): FileDocumentCache {
   mkdirSync(options.dir, { recursive: true });
-  const universe = universeHash(options.snapshot, options.shape, codeHash(options.projectRoot));
+  const universe = universeHash(options.snapshot, options.shape, options.code);
   const used = new Set<string>();
   let hits = 0;
   let misses = 0;

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { layoutGraph, type LayoutInput, type Positions } from '../../src/outputs/graph-layout.ts';
 import { compareStrings } from '../../src/pipeline/slugs.ts';
-import { codeHash, sha256 } from './document-cache.ts';
+import { sha256 } from './document-cache.ts';
 
 export interface LayoutCache {
   layout(input: LayoutInput): Positions;
@@ -14,9 +14,10 @@ export interface LayoutCache {
   prune(): void;
 }
 
-export function createLayoutCache(options: { dir: string; projectRoot: string }): LayoutCache {
+/** `code` is codeHash() of the project, computed once per build by the caller. */
+export function createLayoutCache(options: { dir: string; code: string }): LayoutCache {
   mkdirSync(options.dir, { recursive: true });
-  const code = codeHash(options.projectRoot);
+  const code = options.code;
   const used = new Set<string>();
   return {
     layout(input) {

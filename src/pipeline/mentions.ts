@@ -163,19 +163,12 @@ export function createMentionMatcher(entities: readonly Entity[]): MentionMatche
 export function findMentions(sentences: readonly Sentence[], matcher: MentionMatcher): Mention[] {
   const mentions: Mention[] = [];
   for (const s of sentences) {
-    for (const m of matcher.match(s.text)) {
-      mentions.push({
-        entityId: m.entityId,
-        docId: s.docId,
-        sectionId: s.sectionId,
-        file: s.file,
-        line: s.line,
-        matched: m.matched,
-        sentence: s.text,
-        start: m.start,
-        end: m.end,
-      });
-    }
+    for (const m of matcher.match(s.text)) mentions.push(mentionIn(s, m));
   }
   return mentions;
+}
+
+/** The mention a match in sentence `s` stands for. */
+export function mentionIn(s: Sentence, m: TextMatch): Mention {
+  return { entityId: m.entityId, docId: s.docId, sectionId: s.sectionId, file: s.file, line: s.line, matched: m.matched, sentence: s.text, start: m.start, end: m.end };
 }

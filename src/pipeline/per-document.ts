@@ -5,8 +5,8 @@
 // Cached values are compact tuples that point into the document's sentences (a mention repeats its
 // sentence's text; a million of them would make the cache as big as the content).
 import { scanCandidates, type CandidateScan } from './discover.ts';
-import type { MentionMatcher } from './mentions.ts';
-import { extractRelations } from './relations.ts';
+import { mentionIn, type MentionMatcher } from './mentions.ts';
+import { evidenceOf, extractRelations } from './relations.ts';
 import type { Entity, Mention, Relation, RelationOrigin, RelationType, Section, Sentence } from './types.ts';
 
 /** One stage's per-document results of an earlier build, for one value of the stage's shared input. */
@@ -50,10 +50,7 @@ export function documentMentions(doc: DocumentWork, matcher: () => MentionMatche
     });
     return found;
   });
-  return compact.map(([i, entityId, matched, start, end]) => {
-    const s = doc.sentences[i]!;
-    return { entityId, docId: s.docId, sectionId: s.sectionId, file: s.file, line: s.line, matched, sentence: s.text, start, end };
-  });
+  return compact.map(([i, entityId, matched, start, end]) => mentionIn(doc.sentences[i]!, { entityId, matched, start, end }));
 }
 
 /** The document's typed relations, in extractRelations' order. */
@@ -63,10 +60,7 @@ export function documentRelations(doc: DocumentWork, mentions: readonly Mention[
   const compact = cachedPerDocument(cache, doc.key, () =>
     compute().map((r): CompactRelation => [r.source, r.type, r.target, r.origin, sentenceOf(r, doc.sentences)]),
   );
-  return compact.map(([source, type, target, origin, i]) => {
-    const s = doc.sentences[i]!;
-    return { source, target, type, origin, evidence: { doc: s.docId, file: s.file, section: s.sectionId, line: s.line, sentence: s.text } };
-  });
+  return compact.map(([source, type, target, origin, i]) => ({ source, target, type, origin, evidence: evidenceOf(doc.sentences[i]!) }));
 }
 
 /** The sentence a relation's evidence quotes (evidence is always built from one of the input sentences). */

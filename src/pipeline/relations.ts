@@ -182,7 +182,7 @@ export function extractRelations(input: RelationInput): Relation[] {
     if (!allowed(type, entityById.get(source)!, entityById.get(target)!)) return;
     // alternative-to is symmetric: one direction (by id) so the graph merges both phrasings.
     if (type === 'alternative-to' && target < source) [source, target] = [target, source];
-    const evidence: Evidence = { doc: s.docId, file: s.file, section: s.sectionId, line: s.line, sentence: s.text };
+    const evidence = evidenceOf(s);
     const key = `${source}|${type}|${target}|${s.docId}|${s.line}|${s.text}`;
     if (!out.has(key)) out.set(key, { source, target, type, origin, evidence });
   };
@@ -247,6 +247,11 @@ export function extractRelations(input: RelationInput): Relation[] {
   }
 
   return [...out.values()].sort(compareRelations);
+}
+
+/** Where a relation read from sentence `s` was stated. */
+export function evidenceOf(s: Sentence): Evidence {
+  return { doc: s.docId, file: s.file, section: s.sectionId, line: s.line, sentence: s.text };
 }
 
 /** Document, line, then source, type and target: the order extractRelations returns. */
