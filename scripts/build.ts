@@ -13,6 +13,7 @@ import { formatSummary, type BuildReport } from '../src/pipeline/report.ts';
 import { buildData, chooseVocabulary, PROJECT_ROOT, readContentConfig } from './lib/build-data.ts';
 import { HANDOFF, pipelineHeapBudget, runPipelineChild } from './lib/heap-budget.ts';
 import { linkTree } from './lib/link-public.ts';
+import { startSiteBuild } from './lib/site-build.ts';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -52,11 +53,32 @@ async function main(): Promise<number> {
   const timingsFile = flags.timings ? resolve(flags.timings) : undefined;
   const stages: [string, number][] = [];
   const started = performance.now();
-  // Only the counts outlive the pipeline: at 10,000 documents its result is a gigabyte the site build
-  // (Astro, in this process) would otherwise carry along. A folder that needs another heap budget runs
-  // the pipeline in a child process, which hands its counts and stage times over in a file.
-  const counts = budget === undefined ? await runDataBuild() : await runDataBuildInChild(budget);
-  if (counts === undefined) return 2;
+  // Only the counts outlive the pipeline: at 10,000 documents its result is a gigabyte. A folder that
+  // needs another heap budget runs the pipeline in a child process, which hands its counts and stage
+  // times over in a file.
+  const siteEnv: Record<string, string> = {
+    DOCGRAPH_DATA: dataDir,
+    DOCGRAPH_CONTENT: contentDir,
+    DOCGRAPH_OUT: outDir,
+    DOCGRAPH_BASE: base,
+    DOCGRAPH_TITLE: config.title ?? '',
+    ...(flags.site ?? config.site ? { DOCGRAPH_SITE: (flags.site ?? config.site)! } : {}),
+    ASTRO_TELEMETRY_DISABLED: '1',
+    DOCGRAPH_PUBLIC: 'linked',
+  };
+  const startSite = () => startSiteBuild({ root: PROJECT_ROOT, outDir, env: { ...process.env, ...siteEnv }, quiet: Boolean(flags.quiet), force: Boolean(flags['no-cache']) });
+  // The site build starts beside an in-process pipeline (scripts/lib/site-build.ts). A pipeline that
+  // needs a process of its own (a big folder) runs first, alone: the two together would add their
+  // peak memory.
+  let site = flags['no-site'] || budget !== undefined || process.env[HANDOFF] ? undefined : startSite();
+  const counts = budget === undefined ? await runDataBuild().catch((error: unknown) => {
+    site?.cancel();
+    throw error;
+  }) : await runDataBuildInChild(budget);
+  if (counts === undefined) {
+    site?.cancel();
+    return 2;
+  }
   const handoff = process.env[HANDOFF];
   if (handoff) {
     await writeFile(handoff, JSON.stringify({ counts, stages }));
@@ -86,6 +108,7 @@ async function main(): Promise<number> {
       cache: !flags['no-cache'],
       ...(flags.workers === undefined ? {} : { workers: flags.workers }),
       onStage: (stage, ms) => stages.push([stage, ms]),
+      onSourcesReady: () => site?.sourcesReady(),
     });
     const pipelineMs = performance.now() - started;
     if (!flags.quiet) {
@@ -97,35 +120,14 @@ async function main(): Promise<number> {
   }
 
   if (!flags['no-site']) {
-    Object.assign(process.env, {
-      DOCGRAPH_DATA: dataDir,
-      DOCGRAPH_CONTENT: contentDir,
-      DOCGRAPH_OUT: outDir,
-      DOCGRAPH_BASE: base,
-      DOCGRAPH_TITLE: config.title ?? '',
-      ...(flags.site ?? config.site ? { DOCGRAPH_SITE: flags.site ?? config.site } : {}),
-      ASTRO_TELEMETRY_DISABLED: '1',
-      DOCGRAPH_PUBLIC: 'linked',
-    });
+    // `site`: what the site build adds after the pipeline (its start-up and bundling ran beside it).
     const siteStarted = performance.now();
-    // Astro writes its prerender chunks to <cwd>/.astro/.prerender/ when --out is outside the working
-    // folder: with the project as working folder, two builds at once (tests, previews) deleted each
-    // other's chunks. Each build gets its own working folder, inside the project so that the chunks
-    // still find node_modules.
-    await mkdir(join(PROJECT_ROOT, '.docgraph'), { recursive: true });
-    const astroCwd = await mkdtemp(join(PROJECT_ROOT, '.docgraph', 'site-build-'));
-    const { build } = await import('astro');
-    const workingFolder = process.cwd();
-    try {
-      process.chdir(astroCwd);
-      await build({ root: PROJECT_ROOT, outDir, logLevel: flags.quiet ? 'error' : 'warn', force: flags['no-cache'] });
-    } finally {
-      process.chdir(workingFolder);
-      await rm(astroCwd, { recursive: true, force: true });
-    }
+    site ??= startSite();
+    site.dataReady();
+    if (!(await site.done)) return 2;
     await linkTree(join(dataDir, 'public'), outDir);
     stages.push(['site', performance.now() - siteStarted]);
-    if (!flags.quiet) console.log(`  site built in ${((performance.now() - siteStarted) / 1000).toFixed(2)} s -> ${outDir}`);
+    if (!flags.quiet) console.log(`  site built in ${((performance.now() - siteStarted) / 1000).toFixed(2)} s after the pipeline -> ${outDir}`);
   }
   if (timingsFile) await writeTimings(timingsFile, stages, performance.now() - started);
   const failing = counts.errors + counts.failedFiles;

@@ -9,14 +9,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import type { SiteData } from './outputs/site-data.ts';
+import { MDX_DOCUMENTS_FILE } from './outputs/site-data.ts';
 
 function parsedMdxPaths(): string[] {
-  const file = path.join(__DOCGRAPH_DATA_DIR__, 'site.json');
+  // Written by the build before Astro starts compiling (scripts/lib/build-data.ts), which may be
+  // before site.json: the site build runs beside the pipeline.
+  const file = path.join(__DOCGRAPH_DATA_DIR__, MDX_DOCUMENTS_FILE);
   if (!existsSync(file)) return [];
-  const site = JSON.parse(readFileSync(file, 'utf8')) as SiteData;
+  const paths = JSON.parse(readFileSync(file, 'utf8')) as string[];
   // Paths are matched literally: glob metacharacters in file names are escaped.
-  return site.documents.filter((d) => d.format === 'mdx').map((d) => d.path.replace(/[*?[\]{}()!+@]/g, '\\$&'));
+  return paths.map((p) => p.replace(/[*?[\]{}()!+@]/g, '\\$&'));
 }
 
 const patterns = parsedMdxPaths();

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseMeasurement, type Measurement } from './protocol.ts';
 import { heapBudgetMiB, markdownBytes } from '../lib/heap-budget.ts';
+import { pipelineFlags } from './build-flags.ts';
 
 export type MeasureKind = 'bare' | 'pipeline';
 
@@ -21,8 +22,8 @@ export function measureInChild(
 ): Promise<Measurement> {
   return new Promise((resolvePromise, reject) => {
     // The same Node binary as the parent (Node 22 under `npm run`), with tsx as the loader; the
-    // pipeline runs under the heap budget `npm run build` gives it (scripts/lib/heap-budget.ts).
-    const budget = kind === 'pipeline' && args[0] ? [`--max-old-space-size=${heapBudgetMiB(markdownBytes(args[0]))}`] : [];
+    // pipeline runs under the heap budget and flags `npm run build` gives it (scripts/lib/heap-budget.ts).
+    const budget = kind === 'pipeline' && args[0] ? pipelineFlags(heapBudgetMiB(markdownBytes(args[0]))) : [];
     const child = spawn(process.execPath, [...budget, '--import', 'tsx', SCRIPTS[kind], ...args], {
       cwd: options.cwd,
       stdio: ['ignore', 'pipe', 'pipe'],

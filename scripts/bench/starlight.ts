@@ -3,12 +3,13 @@
 // run so drift in the shared machine's speed hits both alike. Whole processes are timed and the RSS
 // of their process trees sampled (process-tree.ts).
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { appendFile, cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { NPM_BUILD_FLAGS } from './build-flags.ts';
 import { runMeasured, type TreeRun } from './process-tree.ts';
 import { prepareFixedCopy, type FixReport } from './starlight-fixes.ts';
 import type { BuildRun, ToolFigures } from './starlight-summary.ts';
@@ -32,9 +33,6 @@ export interface ReferenceFigures {
   starlight: ToolFigures;
   docgraph: ToolFigures;
 }
-
-/** The `--max-old-space-size` of package.json's `build` script. */
-const NPM_BUILD_HEAP_MIB = Number(/--max-old-space-size=(\d+)/.exec(JSON.parse(readFileSync(join(PROJECT, 'package.json'), 'utf8')).scripts.build)?.[1] ?? 1024);
 
 /** What `scripts/build.ts --timings FILE` writes. */
 const Timings = z.object({ stages: z.record(z.string(), z.number()), totalMs: z.number() });
@@ -84,8 +82,7 @@ export async function docgraphBuild(work: string, cold: boolean, timeoutMs: numb
   await rm(timings, { force: true });
   // The heap limit `npm run build` starts with (package.json); the CLI runs the pipeline in a child
   // under a bigger budget when the content needs one, as it does for a user.
-  const budget = `--max-old-space-size=${NPM_BUILD_HEAP_MIB}`;
-  const args = [budget, '--import', 'tsx', join(PROJECT, 'scripts', 'build.ts'), '--content', content, '--out', out, '--quiet', '--timings', timings];
+  const args = [...NPM_BUILD_FLAGS, '--import', 'tsx', join(PROJECT, 'scripts', 'build.ts'), '--content', content, '--out', out, '--quiet', '--timings', timings];
   const run = await runMeasured(process.execPath, args, { cwd: PROJECT, env: childEnv({ DOCGRAPH_DATA: data }), timeoutMs });
   const failed = failure(run);
   if (failed) return failed;

@@ -6,9 +6,11 @@ import { dirname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { contentConfigSchema, type ContentConfig } from '../../src/config.ts';
 import { readContentDir } from '../../src/pipeline/load.ts';
+import { formatOf } from '../../src/pipeline/parse.ts';
 import { runPipeline, type PipelineResult } from '../../src/pipeline/index.ts';
 import { createArticleRenderer, type MdxStore, type PageStore } from '../../src/outputs/html-renderer.ts';
 import { buildSiteData, htmlFileName } from '../../src/outputs/site-model.ts';
+import { MDX_DOCUMENTS_FILE } from '../../src/outputs/site-data.ts';
 import { buildSearchIndex } from '../../src/search/build.ts';
 import { ENCODER_VERSION } from '../../src/search/encoder.ts';
 import { INDEX_OPTIONS } from '../../src/search/format.ts';
@@ -54,6 +56,12 @@ export interface DataBuildOptions {
   /** What the cache gave: documents parsed or reused, and per later stage (mentions...) documents recomputed or reused. */
   onCache?: (stats: CacheStats) => void;
   onStage?: (stage: string, ms: number) => void;
+  /**
+   * Called once the MDX documents Astro compiles are final (<data>/mdx-documents.json and their
+   * cleaned copies): right after loading when the folder has no MDX, else after the pipeline. The
+   * site build may start compiling then, beside the rest of the pipeline (scripts/lib/site-build.ts).
+   */
+  onSourcesReady?: () => void;
 }
 
 /** The vocabulary: --vocabulary, else DIR/vocabulary.yaml, else the project's own. */
@@ -77,6 +85,13 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
   const loadStarted = performance.now();
   const snapshot = await readContentDir(options.contentDir);
   options.onStage?.('load', performance.now() - loadStarted);
+  const mdxDocuments = (paths: string[]) => {
+    mkdirSync(options.dataDir, { recursive: true });
+    writeIfChanged(join(options.dataDir, MDX_DOCUMENTS_FILE), `${JSON.stringify(paths)}\n`);
+    options.onSourcesReady?.();
+  };
+  const hasMdx = snapshot.files.some((f) => formatOf(f.path) === 'mdx');
+  if (!hasMdx) mdxDocuments([]);
   const vocabularyFile = options.vocabularyPath;
   const vocabulary = vocabularyFile ? { file: displayPath(vocabularyFile, options.contentDir), text: await readFile(vocabularyFile, 'utf8') } : undefined;
   // The folder is updated in place, not deleted: a running `npm run dev` serves from it (and Astro
@@ -129,6 +144,7 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
   }
   const site = buildSiteData(result, resolve(options.contentDir));
   writeChunksIfChanged(join(options.dataDir, 'site.json'), jsonFileChunks(site));
+  if (hasMdx) mdxDocuments(site.documents.filter((d) => d.format === 'mdx').map((d) => d.path));
   const layoutStarted = performance.now();
   const layouts = options.cache === false ? undefined : createLayoutCache({ dir: join(options.dataDir, 'cache', 'layout'), code });
   const graphView = buildGraphView(result.graph, site.documents, layouts?.layout);

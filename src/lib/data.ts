@@ -34,6 +34,8 @@ let loadedStamp = '';
  * (site.json's modification time) drops the cached copies when the data changed underneath.
  */
 function refreshIfChanged(): void {
+  // A build's data folder is complete before the first page is rendered and stays as it is.
+  if (!import.meta.env.DEV && loadedStamp !== '') return;
   const file = path.join(dataDir, 'site.json');
   const stamp = existsSync(file) ? String(statSync(file).mtimeMs) : '';
   if (stamp === loadedStamp) return;

@@ -14,8 +14,14 @@ interface Prepared {
   touching: ViewEdge[];
   /** Neighbours in preference order: typed relations first, then mentions, then links; heavier first. */
   adjacent: Map<string, string[]>;
-  /** Positions in `touching` of each node's edges, so a page's edges are found without a pass over all. */
-  edgesOf: Map<string, number[]>;
+  /**
+   * Positions in `touching` of the edges between two nodes (either direction), by `pairKey`: a page
+   * looks up the pairs of its few nodes. (Scanning each chosen node's own edges instead cost a pass
+   * over a hub's thousands of edges on every page that shows the hub: half of a 10,000-page build.)
+   */
+  edgesBetween: Map<number, number[]>;
+  /** Node id -> its number in pair keys. */
+  numberOf: Map<string, number>;
   byId: Map<string, ViewNode>;
 }
 
@@ -28,32 +34,41 @@ function prepare(view: GraphView): Prepared {
   if (cached) return cached;
   const touching = view.edges.filter((e) => e.source !== e.target);
   const ordered = [...touching].sort((a, b) => rank(a) - rank(b) || b.weight - a.weight);
-  const edgesOf = new Map<string, number[]>();
+  const numberOf = new Map<string, number>();
+  const number = (id: string) => numberOf.get(id) ?? (numberOf.set(id, numberOf.size), numberOf.size - 1);
+  const edgesBetween = new Map<number, number[]>();
   touching.forEach((e, i) => {
-    for (const end of [e.source, e.target]) {
-      const list = edgesOf.get(end);
-      if (list) list.push(i);
-      else edgesOf.set(end, [i]);
-    }
+    const key = pairKey(number(e.source), number(e.target));
+    const list = edgesBetween.get(key);
+    if (list) list.push(i);
+    else edgesBetween.set(key, [i]);
   });
-  const result = { touching, adjacent: adjacency(ordered), edgesOf, byId: new Map(view.nodes.map((n) => [n.id, n])) };
+  const result = { touching, adjacent: adjacency(ordered), edgesBetween, numberOf, byId: new Map(view.nodes.map((n) => [n.id, n])) };
   prepared.set(view, result);
   return result;
 }
 
+/** One number for the unordered pair {a, b} (node numbers are below 2^26). */
+function pairKey(a: number, b: number): number {
+  return a < b ? a * 2 ** 26 + b : b * 2 ** 26 + a;
+}
+
 /** Up to `maxNodes` nodes within `depth` hops: typed relations first, then mentions, then links; heavier first. */
 export function localGraph(view: GraphView, focus: string, depth: number, maxNodes = 25): LocalGraph {
-  const { touching, adjacent, edgesOf, byId } = prepare(view);
+  const { touching, adjacent, edgesBetween, numberOf, byId } = prepare(view);
   const ids = new Set(neighbourhoodIn(adjacent, focus, depth, maxNodes));
   // The edges among the chosen nodes, in the view's order.
-  const positions = new Set<number>();
-  for (const id of ids) for (const i of edgesOf.get(id) ?? []) if (ids.has(touching[i]!.source) && ids.has(touching[i]!.target)) positions.add(i);
+  const numbers = [...ids].flatMap((id) => numberOf.get(id) ?? []);
+  const positions: number[] = [];
+  for (let a = 0; a < numbers.length; a++) {
+    for (let b = a + 1; b < numbers.length; b++) positions.push(...(edgesBetween.get(pairKey(numbers[a]!, numbers[b]!)) ?? []));
+  }
   return {
     nodes: [...ids].flatMap((id) => {
       const n = byId.get(id);
       return n ? [{ id: n.id, label: n.label, type: n.type, url: n.url }] : [];
     }),
-    edges: [...positions]
+    edges: positions
       .sort((a, b) => a - b)
       .map((i) => touching[i]!)
       .map((e) => ({ source: e.source, target: e.target, type: e.type, weight: e.weight })),

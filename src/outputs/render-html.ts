@@ -14,8 +14,8 @@ import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import { explicitAnchor } from '../pipeline/docfx.ts';
+import { eachOfType } from '../pipeline/walk.ts';
 import { CONTENT_HTML_TAGS } from '../pipeline/html-policy.ts';
 import type { ParsedDocument, ResolvedLink } from '../pipeline/types.ts';
 import { articleSchema } from './sanitize-schema.ts';
@@ -177,7 +177,7 @@ function rawHtml(value: string): 'keep' | RootContent | RootContent[] {
 
 /** Raw `<a href>` / `<img src>` URLs go through the same resolver as Markdown links. */
 function rewriteRawUrls(tree: HastRoot, ctx: RenderContext): void {
-  visit(tree, 'element', (node: Element) => {
+  eachOfType<Element>(tree, 'element', (node) => {
     // Markdown links were resolved already; only URLs written in raw HTML remain.
     if (node.properties[RESOLVED] !== undefined) {
       delete node.properties[RESOLVED];

@@ -4,6 +4,8 @@
 //
 //   <data>/site.json            SiteData (below)
 //   <data>/site-graph.json      graph.json without the evidence no page shows (src/lib/graph.ts siteGraph): what pages read
+//   <data>/mdx-documents.json  content paths of the MDX documents that parsed, whose cleaned copies
+//                               are in <data>/mdx/ (the documents Astro compiles: src/content.config.ts)
 //   <data>/html/<doc-key>.html  sanitized article HTML of every Markdown document (not MDX); its
 //                               links already carry the base path (--base), so pages insert it as is
 //   <data>/public/graph.json    the KnowledgeGraph (also served at /graph.json)
@@ -20,6 +22,9 @@
 //                               the embed and export files (src/outputs/exports/files.ts), with the
 //                               site URL and base path the build was given
 import type { NavItem } from '../pipeline/types.ts';
+
+/** Under the data folder: a JSON array of the content paths of the MDX documents Astro compiles. */
+export const MDX_DOCUMENTS_FILE = 'mdx-documents.json';
 
 export interface SiteSection {
   id: string;

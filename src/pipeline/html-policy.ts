@@ -2,8 +2,8 @@
 // renderer), and a warning at file:line for everything the published page will not carry out:
 // unknown elements, event handlers, inline styles and script URLs. The renderer's sanitizer
 // (outputs/sanitize-schema.ts) is what makes them inert; this only tells the writer.
-import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Html, Root } from 'mdast';
+import { eachOfType } from './walk.ts';
 import type { Diagnostic } from './types.ts';
 
 /** Elements content may write as raw HTML (Markdown) or JSX (MDX); any other is shown as text. */
@@ -16,7 +16,7 @@ const SCRIPT_URL = /(?:href|src|action|data)\s*=\s*["']?\s*(?:javascript|vbscrip
 /** One warning per raw HTML element the page will show as text or publish without some of its attributes. */
 export function rawHtmlDiagnostics(tree: Root, file: string): Diagnostic[] {
   const out: Diagnostic[] = [];
-  visit(tree, 'html', (node) => {
+  eachOfType<Html>(tree, 'html', (node) => {
     if (!node.value.includes('<') || node.data?.sourceFile) return; // includes are checked as their own file
     const start = node.position?.start ?? { line: 1, column: 1 };
     for (const tag of node.value.matchAll(TAG)) {

@@ -49,8 +49,21 @@ function shape(s: string): string {
 
 /** Lower-case per UTF-16 unit, keeping length (a few characters lower-case to two units). */
 function fold(s: string): string {
+  return foldShaped(shape(s));
+}
+
+/**
+ * Characters whose lower case is not one unit for one unit: U+0130 (İ, two units), capital sigma
+ * (its lower case depends on the next letter) and astral characters. Every other BMP character
+ * lower-cases to one unit on its own and in a string (test/unit/mentions.test.ts checks them all),
+ * so text without these is folded in one call.
+ */
+const UNALIGNED_CASE = /[\u0130\u03a3\ud800-\udfff]/;
+
+function foldShaped(shaped: string): string {
+  if (!UNALIGNED_CASE.test(shaped)) return shaped.toLowerCase();
   let out = '';
-  for (const ch of shape(s)) {
+  for (const ch of shaped) {
     const lower = ch.toLowerCase();
     out += lower.length === ch.length ? lower : ch;
   }
@@ -60,7 +73,7 @@ function fold(s: string): string {
 export function createMentionMatcher(entities: readonly Entity[]): MentionMatcher {
   // Trie nodes as parallel arrays: children by code unit, failure link, patterns ending here
   // (including those reached through failure links, merged at build time).
-  const next: Map<string, number>[] = [new Map()];
+  const next: Map<number, number>[] = [new Map()];
   const fail: number[] = [0];
   const out: number[][] = [[]];
   const patterns: Pattern[] = [];
@@ -86,7 +99,9 @@ export function createMentionMatcher(entities: readonly Entity[]): MentionMatche
       });
       let node = 0;
       // By UTF-16 unit, exactly as `match` walks the text.
-      for (const ch of fold(alias).split('')) {
+      const folded = fold(alias);
+      for (let i = 0; i < folded.length; i++) {
+        const ch = folded.charCodeAt(i);
         let child = next[node]!.get(ch);
         if (child === undefined) {
           child = next.length;
@@ -117,15 +132,21 @@ export function createMentionMatcher(entities: readonly Entity[]): MentionMatche
   }
 
   function match(text: string): TextMatch[] {
-    const folded = fold(text);
     const shaped = shape(text);
+    const folded = foldShaped(shaped);
     const candidates: { p: number; start: number; end: number }[] = [];
     let node = 0;
     for (let i = 0; i < folded.length; i++) {
-      const ch = folded[i]!;
-      while (node !== 0 && !next[node]!.has(ch)) node = fail[node]!;
-      node = next[node]!.get(ch) ?? 0;
-      for (const p of out[node]!) {
+      const ch = folded.charCodeAt(i);
+      let child = next[node]!.get(ch);
+      while (child === undefined && node !== 0) {
+        node = fail[node]!;
+        child = next[node]!.get(ch);
+      }
+      node = child ?? 0;
+      const ending = out[node]!;
+      if (ending.length === 0) continue;
+      for (const p of ending) {
         const pat = patterns[p]!;
         const start = i + 1 - pat.length;
         let end = i + 1;

@@ -2,8 +2,7 @@
 // through the searcher the site ships, MRR@10 and recall@10 per kind and overall. The figures are
 // printed as a table and written as JSON (path printed) for the release notes.
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { documentUrl } from '../../src/pipeline/graph.ts';
 import { createSearcher, type SearchResponse } from '../../src/search/query.ts';
 import { requireCorpus } from '../helpers/corpus.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const KINDS = ['title', 'question', 'alias', 'typo'] as const;
 type Kind = (typeof KINDS)[number];
@@ -51,7 +51,7 @@ let summary: Record<Kind | 'overall', Figures>;
 // The corpus data folder is built once, the way `npm run build` builds it (pipeline + index files).
 beforeAll(async () => {
   const corpus = requireCorpus();
-  const root = await mkdtemp(join(tmpdir(), 'docgraph-corpus-search-'));
+  const root = await tempDir('docgraph-corpus-search-');
   const dataDir = join(root, 'data');
   const result = await buildData({ contentDir: corpus, dataDir, vocabularyPath: chooseVocabulary(corpus), base: '/' });
   const urlOf = new Map(result.documents.map((d) => [d.path, documentUrl(d.slug)]));

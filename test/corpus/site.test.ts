@@ -2,8 +2,7 @@
 // entity node gets one, and no internal link or image of any page points at a missing file.
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createServer, type Server } from 'node:http';
@@ -16,6 +15,7 @@ import type { SiteData } from '../../src/outputs/site-data.ts';
 import type { KnowledgeGraph } from '../../src/pipeline/types.ts';
 import { requireCorpus } from '../helpers/corpus.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const run = promisify(execFile);
 
@@ -24,7 +24,7 @@ let out = '';
 let data = '';
 beforeAll(async () => {
   const corpus = requireCorpus();
-  const root = await mkdtemp(join(tmpdir(), 'docgraph-corpus-site-'));
+  const root = await tempDir('docgraph-corpus-site-');
   out = join(root, 'site');
   data = join(root, 'data');
   await run(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--content', corpus, '--out', out, '--quiet'], {

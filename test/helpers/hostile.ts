@@ -4,14 +4,14 @@
 // build may ever read. The large cases (megabytes) are generated on demand by `addLargeFiles`.
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { cp, mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { visit } from 'unist-util-visit';
 import { CONTENT_HTML_TAGS } from '../../src/pipeline/html-policy.ts';
 import { MDX_COMPONENTS } from '../../src/pipeline/mdx-policy.ts';
 import { parseMarkdown } from '../../src/pipeline/parse.ts';
 import { fixture } from './fixtures.ts';
+import { tempDir } from './temp.ts';
 
 /** Text of the files beside the content folder: finding it in any output means a leak. */
 export const SECRET = 'OUTSIDE-SECRET-7c1f: this file lies outside the content folder';
@@ -36,7 +36,7 @@ export interface HostileFolder {
 }
 
 export async function makeHostileFolder(prefix = 'docgraph-hostile-'): Promise<HostileFolder> {
-  const root = await mkdtemp(join(tmpdir(), prefix));
+  const root = await tempDir(prefix);
   const content = join(root, 'content');
   await cp(fixture('hostile'), content, { recursive: true });
   for (const name of ['outside-secret.txt', 'outside-secret.md', 'outside-secret.png']) await writeFile(join(root, name), `${SECRET}\n`);

@@ -1,17 +1,17 @@
 // The build CLI as a user runs it (pipeline only: --no-site keeps this fast; the browser suite builds
 // the whole site).
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, cp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { fixture, PROJECT_ROOT } from '../helpers/fixtures.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const run = promisify(execFile);
 
 async function build(args: string[]): Promise<{ code: number; stdout: string; stderr: string; data: string }> {
-  const data = await mkdtemp(join(tmpdir(), 'docgraph-cli-'));
+  const data = await tempDir('docgraph-cli-');
   try {
     const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--no-site', ...args], { cwd: PROJECT_ROOT, env: { ...process.env, DOCGRAPH_DATA: data } });
     return { code: 0, stdout, stderr, data };
@@ -50,7 +50,7 @@ describe('npm run build', () => {
   });
 
   it('writes the time of each stage as JSON with --timings FILE', async () => {
-    const file = join(await mkdtemp(join(tmpdir(), 'docgraph-timings-')), 'sub', 'timings.json');
+    const file = join(await tempDir('docgraph-timings-'), 'sub', 'timings.json');
     const r = await build(['--content', fixture('pipeline', 'basic'), '--quiet', '--timings', file]);
     expect(r.code).toBe(0);
     const timings = JSON.parse(await readFile(file, 'utf8')) as { stages: Record<string, number>; totalMs: number };
@@ -64,7 +64,7 @@ describe('npm run build', () => {
   });
 
   it('writes byte-identical graph.json and report.json for a copy of the folder elsewhere', async () => {
-    const copy = join(await mkdtemp(join(tmpdir(), 'docgraph-copy-')), 'somewhere', 'else');
+    const copy = join(await tempDir('docgraph-copy-'), 'somewhere', 'else');
     await cp(fixture('pipeline', 'basic'), copy, { recursive: true });
     const a = await build(['--content', fixture('pipeline', 'basic'), '--quiet']);
     const b = await build(['--content', copy, '--quiet']);

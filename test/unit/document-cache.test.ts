@@ -1,11 +1,11 @@
 // The content-hash cache: a rebuild after documents changed, were added, renamed or deleted gives
 // exactly the files a clean build of the same content gives, and reuses what did not change.
-import { cp, mkdtemp, readdir, readFile, rename, rm, writeFile, appendFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readdir, readFile, rename, rm, writeFile, appendFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildData, chooseVocabulary, type CacheStats } from '../../scripts/lib/build-data.ts';
 import { fixture } from '../helpers/fixtures.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -25,7 +25,7 @@ async function outputs(dir: string): Promise<Map<string, string>> {
 
 describe('document cache', () => {
   it('gives byte-identical outputs to a clean build after a change, an addition, a rename and a deletion', async () => {
-    const work = await mkdtemp(join(tmpdir(), 'docgraph-cache-'));
+    const work = await tempDir('docgraph-cache-');
     const content = join(work, 'content');
     await cp(fixture('pipeline', 'basic'), content, { recursive: true });
     const build = (dataDir: string, cache: boolean) =>
@@ -58,7 +58,7 @@ describe('document cache', () => {
   });
 
   it('matches mentions and relations again only in the edited document, and in every document when the entities changed', async () => {
-    const work = await mkdtemp(join(tmpdir(), 'docgraph-cache-stages-'));
+    const work = await tempDir('docgraph-cache-stages-');
     const content = join(work, 'content');
     await cp(fixture('pipeline', 'basic'), content, { recursive: true });
     await cp(chooseVocabulary(content), join(content, 'vocabulary.yaml'));

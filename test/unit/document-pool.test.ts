@@ -1,11 +1,11 @@
 // Worker threads parse beside the pipeline's loop (scripts/lib/document-pool.ts): the data folder must
 // be byte for byte what one thread writes, whichever documents the workers happen to take.
-import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildData, chooseVocabulary } from '../../scripts/lib/build-data.ts';
 import { fixture } from '../helpers/fixtures.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 async function outputs(dir: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
@@ -29,7 +29,7 @@ async function bigContent(dir: string): Promise<void> {
 
 describe('document pool', () => {
   it('writes the same data folder with two workers as with none, and the workers do part of it', { timeout: 240_000 }, async () => {
-    const work = await mkdtemp(join(tmpdir(), 'docgraph-pool-'));
+    const work = await tempDir('docgraph-pool-');
     const content = join(work, 'content');
     await bigContent(content);
     let helped = -1;

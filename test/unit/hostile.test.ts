@@ -2,8 +2,7 @@
 // builds the whole site): every problem is reported at file:line, nothing is lost, nothing outside
 // the content folder is read, no unsafe URL or script is written, and --strict fails.
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import type { BuildReport } from '../../src/pipeline/report.ts';
 import type { KnowledgeGraph } from '../../src/pipeline/types.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
 import { GENERATED, makeHostileFolder, SECRET, unsafeMarkup, unsafeMdx, type HostileFolder } from '../helpers/hostile.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const run = promisify(execFile);
 
@@ -19,7 +19,7 @@ const run = promisify(execFile);
 export const DETERMINISTIC_FILES = ['public/graph.json', 'public/report.json'];
 
 async function build(content: string, extra: string[] = []): Promise<{ code: number; stdout: string; stderr: string; data: string }> {
-  const data = await mkdtemp(join(tmpdir(), 'docgraph-hostile-data-'));
+  const data = await tempDir('docgraph-hostile-data-');
   try {
     const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--no-site', '--content', content, ...extra], { cwd: PROJECT_ROOT, env: { ...process.env, DOCGRAPH_DATA: data }, maxBuffer: 64 * 2 ** 20 });
     return { code: 0, stdout, stderr, data };
@@ -168,7 +168,7 @@ describe('the hostile fixture through the CLI', () => {
   });
 
   it('writes byte-identical outputs for a copy elsewhere and for the same build twice', async () => {
-    const copy = join(await mkdtemp(join(tmpdir(), 'docgraph-hostile-copy-')), 'another', 'place');
+    const copy = join(await tempDir('docgraph-hostile-copy-'), 'another', 'place');
     // Another absolute path and freshly created files (the property tests shuffle the file order).
     await cp(folder.content, copy, { recursive: true, verbatimSymlinks: true });
     const again = await build(folder.content);

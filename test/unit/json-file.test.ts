@@ -1,10 +1,10 @@
 // Big JSON outputs are written in pieces (scripts/lib/json-file.ts); the bytes must be JSON.stringify's.
 import fc from 'fast-check';
-import { mkdtemp, readFile, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonChunks, jsonFileChunks, writeChunksIfChanged } from '../../scripts/lib/json-file.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 describe('jsonChunks', () => {
   it('joins to exactly JSON.stringify of any JSON value', () => {
@@ -19,7 +19,7 @@ describe('jsonChunks', () => {
 
 describe('writeChunksIfChanged', () => {
   it('writes new bytes, leaves an unchanged file alone, and replaces a changed one by a new file', async () => {
-    const file = join(await mkdtemp(join(tmpdir(), 'docgraph-json-')), 'graph.json');
+    const file = join(await tempDir('docgraph-json-'), 'graph.json');
     const value = { schemaVersion: 1, nodes: [{ id: 'a' }, { id: 'b' }], edges: [] };
     writeChunksIfChanged(file, jsonFileChunks(value));
     expect(await readFile(file, 'utf8')).toBe(`${JSON.stringify(value)}\n`);

@@ -2,19 +2,18 @@
 // file:line and left out, and the site (Markdown and the other MDX pages) is still built.
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { BuildReport } from '../../src/pipeline/report.ts';
 import { fixture, PROJECT_ROOT } from '../helpers/fixtures.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const run = promisify(execFile);
 
 describe('a folder with an MDX file that does not compile', () => {
   it('builds every other page and reports the broken file', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'docgraph-mdx-failure-'));
+    const root = await tempDir('docgraph-mdx-failure-');
     const out = join(root, 'site');
     // Without vitest's own variables (BASE_URL, MODE...), which Astro would take over its config.
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(k) && !k.startsWith('VITEST')));

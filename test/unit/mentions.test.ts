@@ -135,4 +135,23 @@ describe('mention matcher properties', () => {
       { numRuns: 1000 },
     );
   });
+
+  it('lower-cases every BMP character but İ, Σ and surrogates one unit for one unit, alone or in a string', () => {
+    // The matcher folds such text in one toLowerCase call (mentions.ts foldShaped) and must find the
+    // same offsets as a per-character fold.
+    let all = '';
+    for (let c = 0; c < 0x10000; c++) {
+      if (c === 0x130 || c === 0x3a3 || (c >= 0xd800 && c <= 0xdfff)) continue;
+      const ch = String.fromCharCode(c);
+      expect(ch.toLowerCase().length, `U+${c.toString(16)}`).toBe(1);
+      all += ch;
+    }
+    expect(all.toLowerCase()).toBe([...all].map((ch) => ch.toLowerCase()).join(''));
+  });
+
+  it('matches the same in text that takes the slow fold (İ, Σ, astral characters)', () => {
+    const m = createMentionMatcher([entity('sigma', 'ΣIGMA Sync'), entity('office-365', 'Office 365')]);
+    expect(m.match('İ use ΣIGMA Sync 😀 with Office 365.').map((x) => `${x.entityId}:${x.matched}:${x.start}`)).toEqual(['sigma:ΣIGMA Sync:6', 'office-365:Office 365:25']);
+    expect(m.match('σigma sync and office 365').map((x) => x.entityId)).toEqual(['sigma', 'office-365']);
+  });
 });

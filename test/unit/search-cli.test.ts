@@ -1,13 +1,12 @@
 // `npm run search` as a user runs it, on a data folder built by the real build CLI.
 import { execFile } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
 import { SEARCH_FIXTURE } from '../helpers/search.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const run = promisify(execFile);
 // Without vitest's own variables (BASE_URL, MODE...), which the scripts would otherwise see.
@@ -27,7 +26,7 @@ const Line = z.strictObject({ rank: z.number().int().min(1), url: z.string().sta
 
 let data = '';
 beforeAll(async () => {
-  data = await mkdtemp(join(tmpdir(), 'docgraph-search-cli-'));
+  data = await tempDir('docgraph-search-cli-');
   const built = await cli('scripts/build.ts', ['--no-site', '--quiet', '--content', SEARCH_FIXTURE], { DOCGRAPH_DATA: data });
   expect(built.code, built.stderr).toBe(0);
 });

@@ -2,12 +2,12 @@
 // renders only the pages whose data changed, and the built site is byte for byte the site a clean
 // build of the same content gives. A page key that missed something a page reads fails here.
 import { execFile } from 'node:child_process';
-import { appendFile, cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, cp, readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const run = promisify(execFile);
 // Without vitest's own variables, which change how Vite and Astro build.
@@ -27,7 +27,7 @@ async function files(dir: string): Promise<Map<string, Buffer>> {
 
 describe('incremental site build', () => {
   it('re-renders the edited page only, and builds the same site as a clean build', { timeout: 240_000 }, async () => {
-    const work = await mkdtemp(join(tmpdir(), 'docgraph-site-incremental-'));
+    const work = await tempDir('docgraph-site-incremental-');
     const content = join(work, 'content');
     await cp(join(PROJECT_ROOT, 'content'), content, { recursive: true });
     const [data, out] = [join(work, 'data'), join(work, 'out')];

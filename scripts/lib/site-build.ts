@@ -1,0 +1,63 @@
+// The Astro site build, in a process of its own that starts beside the pipeline. Astro's start-up,
+// content sync and Vite bundling need none of the pipeline's data, only the MDX documents to compile;
+// on 2 cores they take the second one while the pipeline (one thread) works on the first, and the
+// child waits for the data before it renders pages (scripts/lib/site-child.ts).
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export interface SiteBuildOptions {
+  /** The project (Astro's root). */
+  root: string;
+  outDir: string;
+  /** The child's whole environment, with the DOCGRAPH_* variables of astro.config.mjs. */
+  env: NodeJS.ProcessEnv;
+  quiet: boolean;
+  /** Render every page (`--no-cache`), not only those whose data changed. */
+  force: boolean;
+}
+
+/** Parent -> child: what is ready. Child -> parent: what it waits for (tests watch the order). */
+export type SiteBuildMessage = { ready: 'sources' | 'data' } | { waiting: 'sources' | 'data' };
+
+export interface SiteBuild {
+  /** The MDX documents to compile are final (build-data.ts onSourcesReady). */
+  sourcesReady(): void;
+  /** Every file of the data folder is written: pages may be rendered. */
+  dataReady(): void;
+  /** Stops the build (the pipeline failed). */
+  cancel(): void;
+  /** Whether the site was built. */
+  readonly done: Promise<boolean>;
+  /** Called with each message of the child. */
+  onMessage?: (message: SiteBuildMessage) => void;
+}
+
+export const SITE_CHILD = fileURLToPath(new URL('./site-child.ts', import.meta.url));
+
+export function startSiteBuild(options: SiteBuildOptions): SiteBuild {
+  // The parent's own Node flags (the tsx loader, its heap limit) carry over.
+  const child = fork(SITE_CHILD, [JSON.stringify({ root: options.root, outDir: options.outDir, quiet: options.quiet, force: options.force })], {
+    env: options.env,
+    stdio: 'inherit',
+  });
+  const sent = new Set<string>();
+  const send = (ready: 'sources' | 'data') => {
+    if (sent.has(ready) || !child.connected) return;
+    sent.add(ready);
+    child.send({ ready } satisfies SiteBuildMessage);
+  };
+  const build: SiteBuild = {
+    sourcesReady: () => send('sources'),
+    dataReady: () => {
+      send('sources');
+      send('data');
+    },
+    cancel: () => child.kill(),
+    done: new Promise((resolve) => {
+      child.on('error', () => resolve(false));
+      child.on('exit', (code) => resolve(code === 0));
+    }),
+  };
+  child.on('message', (message) => build.onMessage?.(message as SiteBuildMessage));
+  return build;
+}

@@ -1,0 +1,76 @@
+// The site build's process (started by scripts/lib/site-build.ts): Astro's `build`, held at two
+// points until the parent says the data is there: before the content sync (which lists the MDX
+// documents to compile) and before pages are rendered (after Vite has bundled the site).
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AstroIntegration } from 'astro';
+import { z } from 'zod';
+import type { SiteBuildMessage } from './site-build.ts';
+
+const Args = z.object({ root: z.string(), outDir: z.string(), quiet: z.boolean(), force: z.boolean() });
+
+const ready = { sources: () => {}, data: () => {} };
+const readiness = {
+  sources: new Promise<void>((resolve) => (ready.sources = resolve)),
+  data: new Promise<void>((resolve) => (ready.data = resolve)),
+};
+process.on('message', (message: SiteBuildMessage) => {
+  if ('ready' in message) ready[message.ready]();
+});
+// A parent that is gone never sends the data: nothing to wait for.
+process.on('disconnect', () => process.exit(2));
+
+function waitFor(what: 'sources' | 'data'): Promise<void> {
+  process.send?.({ waiting: what } satisfies SiteBuildMessage);
+  return readiness[what];
+}
+
+const waitForData: AstroIntegration = {
+  name: 'docgraph:wait-for-data',
+  hooks: {
+    // Before the content sync, which reads <data>/mdx-documents.json (src/content.config.ts).
+    'astro:config:done': () => waitFor('sources'),
+    'astro:config:setup': ({ updateConfig }) => {
+      updateConfig({
+        vite: {
+          plugins: [
+            {
+              name: 'docgraph:wait-for-data',
+              // Vite runs `post` buildApp hooks in plugin order, after bundling every environment;
+              // Astro appends its page generation as the last one, so this one runs before it.
+              enforce: 'post',
+              buildApp: { order: 'post', handler: () => waitFor('data') },
+            },
+          ],
+        },
+      });
+    },
+  },
+};
+
+async function main(): Promise<number> {
+  const args = Args.parse(JSON.parse(process.argv[2] ?? '{}'));
+  // Astro writes its prerender chunks to <cwd>/.astro/.prerender/ when outDir is outside the working
+  // folder: with the project as working folder, two builds at once (tests, previews) deleted each
+  // other's chunks. Each build gets its own working folder, inside the project so that the chunks
+  // still find node_modules.
+  await mkdir(join(args.root, '.docgraph'), { recursive: true });
+  const cwd = await mkdtemp(join(args.root, '.docgraph', 'site-build-'));
+  const { build } = await import('astro');
+  try {
+    process.chdir(cwd);
+    await build({ root: args.root, outDir: args.outDir, logLevel: args.quiet ? 'error' : 'warn', force: args.force, integrations: [waitForData] });
+  } finally {
+    process.chdir(args.root);
+    await rm(cwd, { recursive: true, force: true });
+  }
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`docgraph: site build: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,57 @@
+// The site build starts beside the pipeline (scripts/lib/site-build.ts) and must wait for it: the MDX
+// list before the content sync, every data file before pages are rendered. Here the data folder is
+// complete but its two files are held back until the child says it waits for them: a child that read
+// either one earlier would build a site without them.
+import { existsSync, readFileSync } from 'node:fs';
+import { rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildData, chooseVocabulary } from '../../scripts/lib/build-data.ts';
+import { startSiteBuild, type SiteBuildMessage } from '../../scripts/lib/site-build.ts';
+import { MDX_DOCUMENTS_FILE } from '../../src/outputs/site-data.ts';
+import { fixture, PROJECT_ROOT } from '../helpers/fixtures.ts';
+import { tempDir } from '../helpers/temp.ts';
+
+// Without vitest's own variables, which change how Vite and Astro build.
+const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST'].includes(k) && !k.startsWith('VITEST')));
+const work = await tempDir('docgraph-site-build-');
+
+function siteEnv(data: string, content: string, out: string): NodeJS.ProcessEnv {
+  return { ...env, DOCGRAPH_DATA: data, DOCGRAPH_CONTENT: content, DOCGRAPH_OUT: out, DOCGRAPH_BASE: '/', DOCGRAPH_PUBLIC: 'linked', ASTRO_TELEMETRY_DISABLED: '1' };
+}
+
+describe('the site build beside the pipeline', () => {
+  it('compiles the MDX list and renders pages only once the parent says they are ready', { timeout: 120_000 }, async () => {
+    const content = fixture('mdx-failure');
+    const [data, out] = [join(work, 'data'), join(work, 'out')];
+    await buildData({ contentDir: content, dataDir: data, base: '/', vocabularyPath: chooseVocabulary(content) });
+    const held = [MDX_DOCUMENTS_FILE, 'site.json'].map((f) => join(data, f));
+    for (const file of held) await rename(file, `${file}.held`);
+
+    const site = startSiteBuild({ root: PROJECT_ROOT, outDir: out, env: siteEnv(data, content, out), quiet: true, force: true });
+    const waits: string[] = [];
+    const pagesAtWait: boolean[] = [];
+    site.onMessage = (message: SiteBuildMessage) => {
+      if (!('waiting' in message)) return;
+      waits.push(message.waiting);
+      pagesAtWait.push(existsSync(join(out, 'docs')));
+      // What the parent does when the pipeline gets there.
+      const file = message.waiting === 'sources' ? held[0]! : held[1]!;
+      void rename(`${file}.held`, file).then(() => (message.waiting === 'sources' ? site.sourcesReady() : site.dataReady()));
+    };
+    expect(await site.done).toBe(true);
+    expect(waits).toEqual(['sources', 'data']);
+    expect(pagesAtWait).toEqual([false, false]);
+    // good.mdx is compiled only when it is in the list the child read after the wait.
+    expect(readFileSync(join(out, 'docs', 'good', 'index.html'), 'utf8')).toContain('href="/entities/azure-ad-connect/"');
+    expect(existsSync(join(out, 'docs', 'plain', 'index.html'))).toBe(true);
+  });
+
+  it('stops when the pipeline fails', { timeout: 60_000 }, async () => {
+    const out = join(work, 'cancelled');
+    const site = startSiteBuild({ root: PROJECT_ROOT, outDir: out, env: siteEnv(join(work, 'no-data'), fixture('mdx-failure'), out), quiet: true, force: true });
+    site.cancel();
+    expect(await site.done).toBe(false);
+    expect(existsSync(join(out, 'index.html'))).toBe(false);
+  });
+});
