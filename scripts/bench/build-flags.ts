@@ -3,7 +3,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../lib/build-data.ts';
-import { oldSpaceFor } from '../lib/heap-budget.ts';
 
 /** `--max-old-space-size=1024`, `--max-semi-space-size=64`... of the `build` script. */
 export const NPM_BUILD_FLAGS: readonly string[] = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: { build: string } }).scripts.build
@@ -12,5 +11,5 @@ export const NPM_BUILD_FLAGS: readonly string[] = (JSON.parse(readFileSync(join(
 
 /** The flags of a pipeline process under a heap budget of `budget` MiB (as scripts/lib/heap-budget.ts starts it). */
 export function pipelineFlags(budget: number): string[] {
-  return [...NPM_BUILD_FLAGS.filter((f) => !f.startsWith('--max-old-space-size=')), `--max-old-space-size=${oldSpaceFor(budget, NPM_BUILD_FLAGS)}`];
+  return [...NPM_BUILD_FLAGS.filter((f) => !f.startsWith('--max-old-space-size=')), `--max-old-space-size=${budget}`];
 }

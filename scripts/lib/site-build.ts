@@ -3,6 +3,7 @@
 // on 2 cores they take the second one while the pipeline (one thread) works on the first, and the
 // child waits for the data before it renders pages (scripts/lib/site-child.ts).
 import { fork } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 export interface SiteBuildOptions {
@@ -40,6 +41,16 @@ export function startSiteBuild(options: SiteBuildOptions): SiteBuild {
     env: options.env,
     stdio: 'inherit',
   });
+  // Below the pipeline's priority: on two cores, Astro's start-up and bundling should take the core
+  // the pipeline leaves idle, not slow the pipeline (the longer of the two). Once the pipeline is done
+  // nothing competes with the page rendering.
+  if (child.pid !== undefined) {
+    try {
+      setPriority(child.pid, 10);
+    } catch {
+      // Not allowed here: the site build runs at the pipeline's priority.
+    }
+  }
   const sent = new Set<string>();
   const send = (ready: 'sources' | 'data') => {
     if (sent.has(ready) || !child.connected) return;
