@@ -1,13 +1,17 @@
-// The Node flags `npm run build` runs with (package.json's `build` script: heap limit, semi-space
-// size), so that the benchmark's builds and pipeline runs get what a user's build gets.
+// The Node flags `npm run build` and `npm run dev` run with (package.json's scripts: heap limit,
+// semi-space size), so that the benchmark's builds, pipeline runs and dev server get what a user's do.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../lib/build-data.ts';
 
+/** The `--max-*` Node flags of a package.json script (`tsx --max-old-space-size=1024 ... scripts/x.ts`). */
+export function npmScriptFlags(script: string): string[] {
+  const scripts = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  return (scripts[script] ?? '').split(/\s+/).filter((word) => /^--max-[a-z-]+=\d+$/.test(word));
+}
+
 /** `--max-old-space-size=1024`, `--max-semi-space-size=64`... of the `build` script. */
-export const NPM_BUILD_FLAGS: readonly string[] = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: { build: string } }).scripts.build
-  .split(/\s+/)
-  .filter((word) => /^--max-[a-z-]+=\d+$/.test(word));
+export const NPM_BUILD_FLAGS: readonly string[] = npmScriptFlags('build');
 
 /** The flags of a pipeline process under a heap budget of `budget` MiB (as scripts/lib/heap-budget.ts starts it). */
 export function pipelineFlags(budget: number): string[] {

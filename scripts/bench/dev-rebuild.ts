@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { freePort } from '../lib/free-port.ts';
+import { npmScriptFlags } from './build-flags.ts';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -50,7 +51,7 @@ export async function measureDevRebuild(options: { corpus: string; document: str
   let output = '';
   try {
     const started = Date.now();
-    child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT, 'scripts', 'dev.ts'), '--content', content, '--port', String(port)], {
+    child = spawn(process.execPath, [...npmScriptFlags('dev'), '--import', 'tsx', join(PROJECT, 'scripts', 'dev.ts'), '--content', content, '--port', String(port)], {
       cwd: PROJECT,
       env: { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`, DOCGRAPH_DATA: join(work, 'data'), ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,7 +2,7 @@
 // text: JSON.stringify of the graph at once needs the string and its copies on top of the objects, and
 // that is where a 10,000-document build ran out of memory. The bytes are exactly JSON.stringify(value).
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 
 /** JSON.stringify(value) in pieces: top-level arrays element by element. */
 export function* jsonChunks(value: unknown): Generator<string> {
@@ -58,12 +58,22 @@ const BATCH = 1 << 20;
  */
 export function writeChunksIfChanged(file: string, chunks: Iterable<string>): string {
   const exists = existsSync(file);
+  const iterator = chunks[Symbol.iterator]();
+  // A file of less than one batch (most search shards and embeds) is compared in memory: an unchanged
+  // one then costs a read, not a new file (creating a file costs ~0.6 ms here: 1,050 shards took
+  // 0.6 s of a 1 s search stage in a rebuild).
+  let pending: string[] = [];
+  let size = 0;
+  for (let next = iterator.next(); !next.done; next = iterator.next()) {
+    pending.push(next.value);
+    size += next.value.length;
+    if (size >= BATCH) break;
+  }
+  if (size < BATCH) return writeSmallIfChanged(file, exists, pending.join(''));
   const target = exists ? `${file}.tmp` : file;
   const hash = createHash('sha256');
   const fd = openSync(target, 'w');
   try {
-    let pending: string[] = [];
-    let size = 0;
     const flush = () => {
       const text = pending.join('');
       hash.update(text);
@@ -71,9 +81,10 @@ export function writeChunksIfChanged(file: string, chunks: Iterable<string>): st
       pending = [];
       size = 0;
     };
-    for (const chunk of chunks) {
-      pending.push(chunk);
-      size += chunk.length;
+    flush();
+    for (let next = iterator.next(); !next.done; next = iterator.next()) {
+      pending.push(next.value);
+      size += next.value.length;
       if (size >= BATCH) flush();
     }
     flush();
@@ -84,6 +95,17 @@ export function writeChunksIfChanged(file: string, chunks: Iterable<string>): st
   if (!exists) return digest;
   if (fileHash(file) === digest) rmSync(target);
   else renameSync(target, file);
+  return digest;
+}
+
+function writeSmallIfChanged(file: string, exists: boolean, text: string): string {
+  const bytes = Buffer.from(text);
+  const digest = createHash('sha256').update(bytes).digest('hex');
+  if (exists && statSync(file).size === bytes.length && readFileSync(file).equals(bytes)) return digest;
+  // Into a new file renamed over the old one: the built site holds hard links to public files.
+  const target = exists ? `${file}.tmp` : file;
+  writeFileSync(target, bytes);
+  if (exists) renameSync(target, file);
   return digest;
 }
 

@@ -1,5 +1,6 @@
 // Big JSON outputs are written in pieces (scripts/lib/json-file.ts); the bytes must be JSON.stringify's.
 import fc from 'fast-check';
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,5 +30,26 @@ describe('writeChunksIfChanged', () => {
     writeChunksIfChanged(file, jsonFileChunks({ ...value, edges: [{ source: 'a', target: 'b' }] }));
     expect((await stat(file)).ino).not.toBe(first.ino);
     expect(JSON.parse(await readFile(file, 'utf8')).edges).toHaveLength(1);
+  });
+
+  it('does the same for a file bigger than one write batch, and returns the SHA-256 of the bytes either way', async () => {
+    const dir = await tempDir('docgraph-json-big-');
+    const sha = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+    for (const [name, count] of [['small.json', 10], ['big.json', 60_000]] as const) {
+      const file = join(dir, name);
+      const value = { nodes: Array.from({ length: count }, (_, i) => ({ id: `node-${i}`, label: `Node number ${i}` })) };
+      const digest = writeChunksIfChanged(file, jsonFileChunks(value));
+      expect(await readFile(file, 'utf8')).toBe(`${JSON.stringify(value)}\n`);
+      expect(digest).toBe(await sha(file));
+      const first = await stat(file);
+      expect(writeChunksIfChanged(file, jsonFileChunks(value))).toBe(digest);
+      expect((await stat(file)).ino).toBe(first.ino);
+      expect((await stat(file)).mtimeMs).toBe(first.mtimeMs);
+      value.nodes.push({ id: 'last', label: 'Last' });
+      expect(writeChunksIfChanged(file, jsonFileChunks(value))).toBe(await sha(file));
+      expect((await stat(file)).ino).not.toBe(first.ino);
+      expect(JSON.parse(await readFile(file, 'utf8')).nodes).toHaveLength(count + 1);
+    }
+    expect((await stat(join(dir, 'big.json'))).size).toBeGreaterThan(2 ** 20);
   });
 });
