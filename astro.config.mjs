@@ -31,6 +31,9 @@ function resolveContentDir() {
 }
 
 export default defineConfig({
+  // Absolute, so that a build may run with another root: scripts/lib/site-child.ts gives each build
+  // its own root (Astro keeps per-build files such as .astro/content-modules.mjs under the root).
+  srcDir: path.join(projectDir, 'src'),
   output: 'static',
   outDir: env.DOCGRAPH_OUT || 'dist',
   // graph.json, report.json and the content's images are served from the site root. The build CLI

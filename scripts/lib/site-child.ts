@@ -2,7 +2,7 @@
 // points until the parent says the data is there: before the content sync (which lists the MDX
 // documents to compile) and before pages are rendered (after Vite has bundled the site).
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { z } from 'zod';
 import type { SiteBuildMessage } from './site-build.ts';
@@ -50,16 +50,25 @@ const waitForData: AstroIntegration = {
 
 async function main(): Promise<number> {
   const args = Args.parse(JSON.parse(process.argv[2] ?? '{}'));
-  // Astro writes its prerender chunks to <cwd>/.astro/.prerender/ when outDir is outside the working
-  // folder: with the project as working folder, two builds at once (tests, previews) deleted each
-  // other's chunks. Each build gets its own working folder, inside the project so that the chunks
-  // still find node_modules.
+  // Astro keeps files of the build under <root>/.astro/ (the list of MDX modules to compile, the
+  // prerender chunks): two builds of the project at once (tests, previews, a dev server) overwrote
+  // each other's and one failed on the other's MDX list. Each build gets its own root and working
+  // folder, inside the project so that its chunks still find node_modules; the configuration and
+  // src/ stay the project's (astro.config.mjs sets srcDir).
   await mkdir(join(args.root, '.docgraph'), { recursive: true });
   const cwd = await mkdtemp(join(args.root, '.docgraph', 'site-build-'));
   const { build } = await import('astro');
   try {
     process.chdir(cwd);
-    await build({ root: args.root, outDir: args.outDir, logLevel: args.quiet ? 'error' : 'warn', force: args.force, integrations: [waitForData] });
+    await build({
+      root: cwd,
+      // Relative to the root (Astro joins the two).
+      configFile: relative(cwd, join(args.root, 'astro.config.mjs')),
+      outDir: args.outDir,
+      logLevel: args.quiet ? 'error' : 'warn',
+      force: args.force,
+      integrations: [waitForData],
+    });
   } finally {
     process.chdir(args.root);
     await rm(cwd, { recursive: true, force: true });

@@ -47,6 +47,28 @@ describe('the site build beside the pipeline', () => {
     expect(existsSync(join(out, 'docs', 'plain', 'index.html'))).toBe(true);
   });
 
+  it('builds two sites of the project at once, each with its own MDX documents', { timeout: 180_000 }, async () => {
+    // Astro keeps the list of MDX modules under its root: with one root for both, one build compiled
+    // the other's list and failed on its own MDX page (site-child.ts gives each build its own root).
+    const sites = [
+      { content: fixture('mdx-failure'), page: 'good' },
+      { content: join(PROJECT_ROOT, 'content'), page: 'overview' },
+    ];
+    const builds = await Promise.all(
+      sites.map(async ({ content }, i) => {
+        const [data, out] = [join(work, `twin-data-${i}`), join(work, `twin-out-${i}`)];
+        await buildData({ contentDir: content, dataDir: data, base: '/', vocabularyPath: chooseVocabulary(content) });
+        const site = startSiteBuild({ root: PROJECT_ROOT, outDir: out, env: siteEnv(data, content, out), quiet: true, force: true });
+        site.dataReady();
+        return { out, ok: await site.done };
+      }),
+    );
+    builds.forEach(({ out, ok }, i) => {
+      expect(ok).toBe(true);
+      expect(readFileSync(join(out, 'docs', sites[i]!.page, 'index.html'), 'utf8')).toContain('data-format="mdx"');
+    });
+  });
+
   it('stops when the pipeline fails', { timeout: 60_000 }, async () => {
     const out = join(work, 'cancelled');
     const site = startSiteBuild({ root: PROJECT_ROOT, outDir: out, env: siteEnv(join(work, 'no-data'), fixture('mdx-failure'), out), quiet: true, force: true });
