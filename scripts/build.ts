@@ -50,6 +50,7 @@ async function main(): Promise<number> {
   const base = flags.base ?? config.base ?? '/';
   const dataDir = resolve(process.env.DOCGRAPH_DATA ?? join(PROJECT_ROOT, '.docgraph', 'data'));
   const outDir = resolve(flags.out);
+  const siteUrl = flags.site ?? config.site;
   const timingsFile = flags.timings ? resolve(flags.timings) : undefined;
   const stages: [string, number][] = [];
   const started = performance.now();
@@ -62,7 +63,7 @@ async function main(): Promise<number> {
     DOCGRAPH_OUT: outDir,
     DOCGRAPH_BASE: base,
     DOCGRAPH_TITLE: config.title ?? '',
-    ...(flags.site ?? config.site ? { DOCGRAPH_SITE: (flags.site ?? config.site)! } : {}),
+    ...(siteUrl ? { DOCGRAPH_SITE: siteUrl } : {}),
     ASTRO_TELEMETRY_DISABLED: '1',
     DOCGRAPH_PUBLIC: 'linked',
   };
@@ -103,7 +104,7 @@ async function main(): Promise<number> {
       vocabularyPath: chooseVocabulary(contentDir, flags.vocabulary),
       externalDocsBase: flags['external-docs-base'] ?? config.externalDocsBase,
       base,
-      site: flags.site ?? config.site,
+      site: siteUrl,
       title: config.title,
       cache: !flags['no-cache'],
       ...(flags.workers === undefined ? {} : { workers: flags.workers }),

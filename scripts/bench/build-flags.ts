@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../lib/build-data.ts';
+import { withHeapBudget } from '../lib/heap-budget.ts';
 
 /** The `--max-*` Node flags of a package.json script (`tsx --max-old-space-size=1024 ... scripts/x.ts`). */
 export function npmScriptFlags(script: string): string[] {
@@ -15,5 +16,5 @@ export const NPM_BUILD_FLAGS: readonly string[] = npmScriptFlags('build');
 
 /** The flags of a pipeline process under a heap budget of `budget` MiB (as scripts/lib/heap-budget.ts starts it). */
 export function pipelineFlags(budget: number): string[] {
-  return [...NPM_BUILD_FLAGS.filter((f) => !f.startsWith('--max-old-space-size=')), `--max-old-space-size=${budget}`];
+  return withHeapBudget(NPM_BUILD_FLAGS, budget);
 }

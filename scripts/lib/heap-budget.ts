@@ -59,10 +59,14 @@ export function pipelineHeapBudget(contentDir: string): number | undefined {
  * same build collect its old space more often: parse 105 s, peak 1815 MiB.)
  */
 export function runPipelineChild(budget: number, handoff: string): number {
-  const heapFlags = (flag: string) => flag.startsWith('--max-old-space-size');
-  const child = spawnSync(process.execPath, [...process.execArgv.filter((f) => !heapFlags(f)), `--max-old-space-size=${budget}`, ...process.argv.slice(1), '--no-site'], {
+  const child = spawnSync(process.execPath, [...withHeapBudget(process.execArgv, budget), ...process.argv.slice(1), '--no-site'], {
     stdio: 'inherit',
     env: { ...process.env, [HANDOFF]: handoff },
   });
   return child.status ?? 2;
+}
+
+/** Node flags with the heap limit replaced by `budget` MiB (the other flags, semi-space size included, kept). */
+export function withHeapBudget(flags: readonly string[], budget: number): string[] {
+  return [...flags.filter((flag) => !flag.startsWith('--max-old-space-size')), `--max-old-space-size=${budget}`];
 }

@@ -1,6 +1,7 @@
 // Discovering product-like names the vocabulary does not know yet, so the graph grows with the
 // corpus. Deliberately conservative: a discovered entity is a node on every page that names it,
 // so a generic word promoted here ("Note", "Step") would pollute the whole site.
+import { groupBy } from './collections.ts';
 import { createMentionMatcher, type MentionMatcher } from './mentions.ts';
 import type { Entity, Sentence } from './types.ts';
 
@@ -79,14 +80,8 @@ export function discoverEntities(
   opts: DiscoverOptions = {},
 ): { entities: Entity[]; candidates: EntityCandidate[] } {
   const matcher = createMentionMatcher(known);
-  const byDoc = new Map<string, Sentence[]>();
-  for (const s of sentences) {
-    const list = byDoc.get(s.docId);
-    if (list) list.push(s);
-    else byDoc.set(s.docId, [s]);
-  }
   return discoverFromScans(
-    [...byDoc].map(([docId, list]) => ({ docId, scan: scanCandidates(list, matcher) })),
+    [...groupBy(sentences, (s) => s.docId)].map(([docId, list]) => ({ docId, scan: scanCandidates(list, matcher) })),
     known,
     opts,
   );

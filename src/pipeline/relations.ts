@@ -173,7 +173,6 @@ const RULES: Rule[] = [
   },
 ];
 
-/** Extract typed relations (never `mentions`/`links-to`: another stage owns those). */
 // Relations are extracted document by document against the same entity list: its index is built
 // once per list, not once per document (10,000 documents x 2,000 entities).
 const indexes = new WeakMap<readonly Entity[], ReadonlyMap<string, Entity>>();
@@ -184,6 +183,7 @@ function entityIndex(entities: readonly Entity[]): ReadonlyMap<string, Entity> {
   return index;
 }
 
+/** Extract typed relations (never `mentions`/`links-to`: another stage owns those). */
 export function extractRelations(input: RelationInput): Relation[] {
   const entityById = entityIndex(input.entities);
   const out = new Map<string, Relation>();
