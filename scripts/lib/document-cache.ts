@@ -6,7 +6,9 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { findIncludes } from '../../src/pipeline/documents.ts';
+import { findIncludes, type ParseCache, type ParseOutcome } from '../../src/pipeline/documents.ts';
+import { formatOf } from '../../src/pipeline/parse.ts';
+import type { SourceFile } from '../../src/pipeline/types.ts';
 import type { DocumentCache } from '../../src/pipeline/index.ts';
 import type { ContentSnapshot } from '../../src/pipeline/load.ts';
 import type { StageCache } from '../../src/pipeline/per-document.ts';
@@ -36,6 +38,7 @@ export function createDocumentCache(options: { dir: string; code: string; snapsh
   const file = (key: string) => join(options.dir, `${key}.json`);
   const stages = new Map<string, StageFile>();
   const stagesDir = join(dirname(options.dir), 'stages');
+  const trees = treeCache(join(dirname(options.dir), 'trees'), options.code);
   return {
     get hits() {
       return hits;
@@ -46,6 +49,7 @@ export function createDocumentCache(options: { dir: string; code: string; snapsh
     get stages() {
       return Object.fromEntries([...stages].map(([name, stage]) => [name, { hits: stage.hits, misses: stage.misses }]));
     },
+    parsed: trees,
     key: (planned) => sha256([universe, planned.id, planned.file.path, planned.file.text]),
     has: (key) => existsSync(file(key)),
     get(key) {
@@ -74,8 +78,41 @@ export function createDocumentCache(options: { dir: string; code: string; snapsh
       return stage;
     },
     prune() {
+      trees.prune();
       for (const name of readdirSync(options.dir)) if (!used.has(name.replace(/\.json$/, ''))) rmSync(join(options.dir, name), { force: true });
       for (const stage of stages.values()) stage.save();
+    },
+  };
+}
+
+/**
+ * Parsed include and TOC files (`<data>/cache/trees/<key>.json`), by path, text and code. MDX trees
+ * are left out: their JavaScript expressions hold values JSON cannot carry (regular expressions).
+ */
+function treeCache(dir: string, code: string): ParseCache & { prune(): void } {
+  const used = new Set<string>();
+  const keyOf = (f: SourceFile) => sha256([`format ${FORMAT}`, code, f.path, f.text]);
+  const file = (key: string) => join(dir, `${key}.json`);
+  return {
+    get(f) {
+      if (formatOf(f.path) !== 'md') return undefined;
+      const key = keyOf(f);
+      used.add(key);
+      try {
+        return JSON.parse(readFileSync(file(key), 'utf8')) as ParseOutcome;
+      } catch {
+        // Not there yet, or a torn write from an interrupted build: parse again.
+        return undefined;
+      }
+    },
+    set(f, outcome) {
+      if (formatOf(f.path) !== 'md') return;
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(file(keyOf(f)), JSON.stringify(outcome));
+    },
+    prune() {
+      if (!existsSync(dir)) return;
+      for (const name of readdirSync(dir)) if (!used.has(name.replace(/\.json$/, ''))) rmSync(join(dir, name), { force: true });
     },
   };
 }

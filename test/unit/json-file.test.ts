@@ -52,4 +52,26 @@ describe('writeChunksIfChanged', () => {
     }
     expect((await stat(join(dir, 'big.json'))).size).toBeGreaterThan(2 ** 20);
   });
+
+  it('rewrites a big file that changed in its middle, or got shorter, to exactly the new bytes', async () => {
+    const file = join(await tempDir('docgraph-json-edit-'), 'graph.json');
+    const nodes = Array.from({ length: 80_000 }, (_, i) => ({ id: `node-${i}`, label: `Node number ${i}` }));
+    writeChunksIfChanged(file, jsonFileChunks({ nodes }));
+    const edits: ((list: typeof nodes) => typeof nodes)[] = [
+      // A change past the first batch: the matching start is copied from the old file.
+      (list) => list.map((n, i) => (i === 50_000 ? { ...n, label: 'Changed' } : n)),
+      // Same bytes up to the end of the new file, which is shorter.
+      (list) => list.slice(0, 70_000),
+      // Longer again.
+      (list) => [...list, ...nodes.slice(70_000)],
+    ];
+    let current = nodes;
+    for (const edit of edits) {
+      current = edit(current);
+      const before = (await stat(file)).ino;
+      writeChunksIfChanged(file, jsonFileChunks({ nodes: current }));
+      expect(await readFile(file, 'utf8')).toBe(`${JSON.stringify({ nodes: current })}\n`);
+      expect((await stat(file)).ino).not.toBe(before);
+    }
+  });
 });
