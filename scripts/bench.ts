@@ -106,10 +106,11 @@ function readFlags(argv: string[]): Flags | undefined {
   return parsed.data;
 }
 
-function countArticles(dir: string): number {
+function articlePaths(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .map((p) => p.split('\\').join('/'))
-    .filter((p) => !p.split('/').some((s) => s.startsWith('.')) && isArticlePath(p)).length;
+    .filter((p) => !p.split('/').some((s) => s.startsWith('.')) && isArticlePath(p))
+    .sort();
 }
 
 async function measureSet(
@@ -175,7 +176,7 @@ async function main(): Promise<number> {
     let dir = corpus;
     let docs: number;
     if (spec.docs === undefined) {
-      docs = countArticles(corpus);
+      docs = articlePaths(corpus).length;
     } else {
       const made = await generateCorpusDir({ source: corpus, out: defaultOutDir(spec.docs), docs: spec.docs });
       console.log(
@@ -191,6 +192,11 @@ async function main(): Promise<number> {
     if (name === '10k') {
       console.log(`${name}: full build (site included), cold then after one changed document`);
       full = await measureFullBuild({ dir, docs, timeoutMs: flags.timeout * 60_000, log: (line) => console.log(line) });
+      // As on the corpus, the one-document rebuild a writer waits for is npm run dev's (edit -> page
+      // served); the static rebuild above also renders every page again in Astro.
+      const edited = firstArticle(dir);
+      console.log(`${name}: npm run dev, ${edited} edited ${flags.runs ?? REFERENCE_RUNS} times, edit -> page served`);
+      full.dev = await measureDevRebuild({ corpus: dir, document: edited, runs: flags.runs ?? REFERENCE_RUNS, timeoutMs: flags.timeout * 60_000, log: (line) => console.log(line) });
     }
   }
 
@@ -287,7 +293,7 @@ async function main(): Promise<number> {
   // A missed target is a figure to read, not a crash; a measurement that crashed is an error.
   const searchFailed = !!search && (search.sets.some((s) => s.error) || (!!search.pagefind && 'error' in search.pagefind));
   const referenceFailed = reference && (reference.starlight.error || reference.docgraph.error);
-  return sets.some((s) => 'error' in s.bare || 'error' in s.pipeline) || searchFailed || referenceFailed || !!dev?.error || !!full?.error || (graph && 'error' in graph) ? 1 : 0;
+  return sets.some((s) => 'error' in s.bare || 'error' in s.pipeline) || searchFailed || referenceFailed || !!dev?.error || !!full?.error || !!full?.dev?.error || (graph && 'error' in graph) ? 1 : 0;
 }
 
 /** Prints the whole-site build of the big set; returns its target checks. */
@@ -303,10 +309,21 @@ function printFullBuild(full: FullBuildFigures): ReturnType<typeof starlightChec
   const checks = [
     { target: `${full.docs} documents: full build under 4 minutes`, figure: `${s(full.cold.ms)} s`, ok: full.cold.ms < 240_000 },
     { target: `${full.docs} documents: full build under 2 GB peak`, figure: `${full.cold.peakMiB.toFixed(0)} MiB`, ok: full.cold.peakMiB < 2048 },
-    { target: `${full.docs} documents: one-document rebuild under 10 s`, figure: `${s(full.warm.ms)} s`, ok: full.warm.ms < 10_000 },
   ];
+  if (full.dev?.error || !full.dev) console.log(`  npm run dev rebuild failed:\n${(full.dev?.error ?? 'not measured').replace(/^/gm, '    ')}`);
+  else {
+    const ms = median(full.dev.ms);
+    console.log(`  npm run dev, one document edited -> its page served: median ${s(ms)} s [${full.dev.ms.map(s).join(', ')}]; first start ${s(full.dev.startMs ?? 0)} s`);
+    checks.push({ target: `${full.docs} documents: one-document rebuild under 10 s (npm run dev, edit -> page served)`, figure: `${s(ms)} s`, ok: ms < 10_000 });
+  }
   console.log(targetLines(checks));
   return checks;
+}
+
+/** The generated set's copy of the seed article, else its first article: the document the dev rebuild edits. */
+function firstArticle(dir: string): string {
+  const articles = articlePaths(dir);
+  return articles.find((p) => p.endsWith(`/${DEV_EDITED}`)) ?? articles[0]!;
 }
 
 /** Prints the `npm run dev` rebuild figures; returns its target check. */

@@ -1,6 +1,6 @@
 // Multiplies a docs folder into a content set of exactly N articles, for `npm run bench`.
 //
-//   tsx scripts/generate-corpus.ts --source DIR --out DIR --docs N [--force]
+//   node scripts/generate-corpus.ts --source DIR --out DIR --docs N [--force]
 //
 // Layout of the output (the decisions, in one place):
 // - Replica r lives in its own folder `rNNN/` with the source's folder structure inside it, so a
@@ -461,7 +461,7 @@ async function main(argv: string[]): Promise<void> {
   const parsed = GenerateFlags.safeParse(values);
   if (!parsed.success) {
     console.error(z.prettifyError(parsed.error));
-    console.error('usage: tsx scripts/generate-corpus.ts --source DIR --docs N [--out DIR] [--force]');
+    console.error('usage: node scripts/generate-corpus.ts --source DIR --docs N [--out DIR] [--force]');
     process.exitCode = 2;
     return;
   }

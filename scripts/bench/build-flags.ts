@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../lib/build-data.ts';
 import { withHeapBudget } from '../lib/heap-budget.ts';
 
-/** The `--max-*` Node flags of a package.json script (`tsx --max-old-space-size=1024 ... scripts/x.ts`). */
+/** The `--max-*` Node flags of a package.json script (`node --max-old-space-size=1024 ... scripts/x.ts`). */
 export function npmScriptFlags(script: string): string[] {
   const scripts = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
   return (scripts[script] ?? '').split(/\s+/).filter((word) => /^--max-[a-z-]+=\d+$/.test(word));

@@ -21,10 +21,10 @@ export function measureInChild(
   options: { cwd: string; timeoutMs: number },
 ): Promise<Measurement> {
   return new Promise((resolvePromise, reject) => {
-    // The same Node binary as the parent (Node 22 under `npm run`), with tsx as the loader; the
+    // The same Node binary as the parent (Node 22 under `npm run`, which strips the types); the
     // pipeline runs under the heap budget and flags `npm run build` gives it (scripts/lib/heap-budget.ts).
     const budget = kind === 'pipeline' && args[0] ? pipelineFlags(heapBudgetMiB(markdownBytes(args[0]))) : [];
-    const child = spawn(process.execPath, [...budget, '--import', 'tsx', SCRIPTS[kind], ...args], {
+    const child = spawn(process.execPath, [...budget, SCRIPTS[kind], ...args], {
       cwd: options.cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

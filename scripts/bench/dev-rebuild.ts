@@ -51,7 +51,7 @@ export async function measureDevRebuild(options: { corpus: string; document: str
   let output = '';
   try {
     const started = Date.now();
-    child = spawn(process.execPath, [...npmScriptFlags('dev'), '--import', 'tsx', join(PROJECT, 'scripts', 'dev.ts'), '--content', content, '--port', String(port)], {
+    child = spawn(process.execPath, [...npmScriptFlags('dev'), join(PROJECT, 'scripts', 'dev.ts'), '--content', content, '--port', String(port)], {
       cwd: PROJECT,
       env: { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`, DOCGRAPH_DATA: join(work, 'data'), ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,11 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { docgraphBuild, editDocument } from './starlight.ts';
 import type { BuildRun } from './starlight-summary.ts';
+import type { DevRebuildFigures } from './dev-rebuild.ts';
 
 export interface FullBuildFigures {
   docs: number;
   cold?: BuildRun;
   warm?: BuildRun;
+  /** `npm run dev` on the same set, one document edited: the rebuild a writer waits for (the 10 s target). */
+  dev?: DevRebuildFigures;
   error?: string;
 }
 

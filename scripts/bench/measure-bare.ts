@@ -1,6 +1,6 @@
 // Child process: the floor docgraph is compared with. Reads every .md/.mdx file of a folder,
 // parses it with remark-parse + remark-gfm + remark-frontmatter and walks links and headings.
-//   node --import tsx scripts/bench/measure-bare.ts DIR
+//   node scripts/bench/measure-bare.ts DIR
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Root } from 'mdast';

@@ -1,6 +1,6 @@
 // Child process: the docgraph pipeline on a folder, as the build runs it (read + runPipeline,
 // article HTML included; writing files and the Astro site are not measured here).
-//   node --import tsx scripts/bench/measure-pipeline.ts DIR [VOCABULARY_FILE]
+//   node scripts/bench/measure-pipeline.ts DIR [VOCABULARY_FILE]
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,7 +1,7 @@
 // Child process: the search index of a folder. Runs the pipeline (not timed), then times
 // buildSearchIndex alone, sizes the files, records what the searcher loads for a first query, and
 // times queries on a fresh searcher (cold: files parsed and imported) and on a used one (warm).
-//   node --import tsx scripts/bench/measure-search.ts DIR [VOCABULARY_FILE]
+//   node scripts/bench/measure-search.ts DIR [VOCABULARY_FILE]
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { readContentDir } from '../../src/pipeline/load.ts';

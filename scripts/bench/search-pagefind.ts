@@ -50,7 +50,7 @@ export async function comparePagefind(options: { corpus: string; project: string
   try {
     process.stdout.write('  corpus: building the site for the Pagefind comparison ... ');
     let started = performance.now();
-    await run(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--content', options.corpus, '--out', site, '--quiet', ...(options.vocabulary ? ['--vocabulary', options.vocabulary] : [])], {
+    await run(process.execPath, ['scripts/build.ts', '--content', options.corpus, '--out', site, '--quiet', ...(options.vocabulary ? ['--vocabulary', options.vocabulary] : [])], {
       cwd: options.project,
       env: { ...process.env, DOCGRAPH_DATA: join(work, 'data'), ASTRO_TELEMETRY_DISABLED: '1' },
       maxBuffer: 64 * 2 ** 20,

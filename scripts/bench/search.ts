@@ -62,7 +62,7 @@ export function printSearchBench(bench: SearchBench): void {
 
 function measureSearchInChild(dir: string, options: SearchBenchOptions): Promise<SearchSetFigures> {
   return new Promise((resolvePromise, reject) => {
-    const args = [`--max-old-space-size=${heapBudgetMiB(markdownBytes(dir))}`, '--import', 'tsx', CHILD, dir, ...(options.vocabulary ? [options.vocabulary] : [])];
+    const args = [`--max-old-space-size=${heapBudgetMiB(markdownBytes(dir))}`, CHILD, dir, ...(options.vocabulary ? [options.vocabulary] : [])];
     const child = spawn(process.execPath, args, { cwd: options.project, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';

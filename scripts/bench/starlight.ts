@@ -82,7 +82,7 @@ export async function docgraphBuild(work: string, cold: boolean, timeoutMs: numb
   await rm(timings, { force: true });
   // The heap limit `npm run build` starts with (package.json); the CLI runs the pipeline in a child
   // under a bigger budget when the content needs one, as it does for a user.
-  const args = [...NPM_BUILD_FLAGS, '--import', 'tsx', join(PROJECT, 'scripts', 'build.ts'), '--content', content, '--out', out, '--quiet', '--timings', timings];
+  const args = [...NPM_BUILD_FLAGS, join(PROJECT, 'scripts', 'build.ts'), '--content', content, '--out', out, '--quiet', '--timings', timings];
   const run = await runMeasured(process.execPath, args, { cwd: PROJECT, env: childEnv({ DOCGRAPH_DATA: data }), timeoutMs });
   const failed = failure(run);
   if (failed) return failed;

@@ -53,7 +53,7 @@ export function createDocumentPool(options: { workers: number; base: string; min
     const worker = new Worker(new URL('./document-worker.ts', import.meta.url), {
       workerData: { base: options.base, worker: n, signal: signal.buffer, reply: port2 },
       transferList: [port2],
-      // The loaders (tsx) carry over; heap flags are per process and a worker refuses them.
+      // Loader flags carry over; heap flags are per process and a worker refuses them.
       execArgv: process.execArgv.filter((flag) => !flag.startsWith('--max-')),
     });
     worker.on('error', () => (dead = true));

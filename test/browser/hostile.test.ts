@@ -50,7 +50,7 @@ function buildEnv(dataDir: string): NodeJS.ProcessEnv {
 
 function runBuild(content: string, outDir: string, dataDir: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--content', content, '--out', outDir, '--quiet'], { cwd: projectDir, env: buildEnv(dataDir), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['scripts/build.ts', '--content', content, '--out', outDir, '--quiet'], { cwd: projectDir, env: buildEnv(dataDir), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));

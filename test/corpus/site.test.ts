@@ -27,7 +27,7 @@ beforeAll(async () => {
   const root = await tempDir('docgraph-corpus-site-');
   out = join(root, 'site');
   data = join(root, 'data');
-  await run(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--content', corpus, '--out', out, '--quiet'], {
+  await run(process.execPath, ['scripts/build.ts', '--content', corpus, '--out', out, '--quiet'], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, DOCGRAPH_DATA: data, ASTRO_TELEMETRY_DISABLED: '1' },
     maxBuffer: 64 * 1024 * 1024,

@@ -13,7 +13,7 @@ const run = promisify(execFile);
 async function build(args: string[]): Promise<{ code: number; stdout: string; stderr: string; data: string }> {
   const data = await tempDir('docgraph-cli-');
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--no-site', ...args], { cwd: PROJECT_ROOT, env: { ...process.env, DOCGRAPH_DATA: data } });
+    const { stdout, stderr } = await run(process.execPath, ['scripts/build.ts', '--no-site', ...args], { cwd: PROJECT_ROOT, env: { ...process.env, DOCGRAPH_DATA: data } });
     return { code: 0, stdout, stderr, data };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

@@ -32,7 +32,7 @@ describe('large hostile files', { timeout: 900_000 }, () => {
     await addLargeFiles(folder.content);
     data = await mkdtemp(join(tmpdir(), 'docgraph-hostile-size-data-'));
     const started = performance.now();
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--no-site', '--content', folder.content], { cwd: PROJECT_ROOT, env: { ...process.env, DOCGRAPH_DATA: data }, maxBuffer: 64 * 2 ** 20 });
+    const { stdout } = await run(process.execPath, ['scripts/build.ts', '--no-site', '--content', folder.content], { cwd: PROJECT_ROOT, env: { ...process.env, DOCGRAPH_DATA: data }, maxBuffer: 64 * 2 ** 20 });
     budget = Number(/heap limit (\d+) MiB/.exec(stdout)?.[1]);
     seconds = (performance.now() - started) / 1000;
     report = JSON.parse(await readFile(join(data, 'public', 'report.json'), 'utf8')) as BuildReport;

@@ -21,7 +21,7 @@ export const DETERMINISTIC_FILES = ['public/graph.json', 'public/report.json'];
 async function build(content: string, extra: string[] = []): Promise<{ code: number; stdout: string; stderr: string; data: string }> {
   const data = await tempDir('docgraph-hostile-data-');
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--no-site', '--content', content, ...extra], { cwd: PROJECT_ROOT, env: { ...process.env, DOCGRAPH_DATA: data }, maxBuffer: 64 * 2 ** 20 });
+    const { stdout, stderr } = await run(process.execPath, ['scripts/build.ts', '--no-site', '--content', content, ...extra], { cwd: PROJECT_ROOT, env: { ...process.env, DOCGRAPH_DATA: data }, maxBuffer: 64 * 2 ** 20 });
     return { code: 0, stdout, stderr, data };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

@@ -17,7 +17,7 @@ describe('a folder with an MDX file that does not compile', () => {
     const out = join(root, 'site');
     // Without vitest's own variables (BASE_URL, MODE...), which Astro would take over its config.
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(k) && !k.startsWith('VITEST')));
-    await run(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--content', fixture('mdx-failure'), '--out', out, '--quiet'], {
+    await run(process.execPath, ['scripts/build.ts', '--content', fixture('mdx-failure'), '--out', out, '--quiet'], {
       cwd: PROJECT_ROOT,
       env: { ...env, DOCGRAPH_DATA: join(root, 'data'), ASTRO_TELEMETRY_DISABLED: '1' },
     });

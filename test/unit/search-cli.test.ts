@@ -14,7 +14,7 @@ const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['BA
 
 async function cli(script: string, args: string[], extraEnv: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', script, ...args], { cwd: PROJECT_ROOT, env: { ...env, ...extraEnv } });
+    const { stdout, stderr } = await run(process.execPath, [script, ...args], { cwd: PROJECT_ROOT, env: { ...env, ...extraEnv } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

@@ -14,7 +14,7 @@ const run = promisify(execFile);
 const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST'].includes(k) && !k.startsWith('VITEST')));
 
 async function build(content: string, data: string, out: string, ...flags: string[]): Promise<void> {
-  await run(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--content', content, '--out', out, '--quiet', ...flags], { cwd: PROJECT_ROOT, env: { ...env, DOCGRAPH_DATA: data } });
+  await run(process.execPath, ['scripts/build.ts', '--content', content, '--out', out, '--quiet', ...flags], { cwd: PROJECT_ROOT, env: { ...env, DOCGRAPH_DATA: data } });
 }
 
 async function files(dir: string): Promise<Map<string, Buffer>> {
