@@ -110,6 +110,8 @@ async function main(): Promise<number> {
       ...(flags.workers === undefined ? {} : { workers: flags.workers }),
       onStage: (stage, ms) => stages.push([stage, ms]),
       onSourcesReady: () => site?.sourcesReady(),
+      // The pages render in the site build's process while this one writes the search index and exports.
+      onDataReady: () => site?.dataReady(),
     });
     const pipelineMs = performance.now() - started;
     if (!flags.quiet) {

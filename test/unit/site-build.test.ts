@@ -69,6 +69,17 @@ describe('the site build beside the pipeline', () => {
     });
   });
 
+  it('says the data is ready once every file the pages read is written, before the search index and exports', async () => {
+    const content = fixture('pipeline', 'basic');
+    const data = join(work, 'ready-data');
+    const read = ['site.json', 'site-graph.json', 'public/graph-view.json', 'public/report.json', 'html/index.html'];
+    const later = ['public/search/manifest.json', 'public/exports/graph.graphml'];
+    let atReady: boolean[] | undefined;
+    await buildData({ contentDir: content, dataDir: data, base: '/', vocabularyPath: chooseVocabulary(content), onDataReady: () => (atReady = [...read, ...later].map((f) => existsSync(join(data, f)))) });
+    expect(atReady).toEqual([...read.map(() => true), ...later.map(() => false)]);
+    for (const f of later) expect(existsSync(join(data, f)), f).toBe(true);
+  });
+
   it('stops when the pipeline fails', { timeout: 60_000 }, async () => {
     const out = join(work, 'cancelled');
     const site = startSiteBuild({ root: PROJECT_ROOT, outDir: out, env: siteEnv(join(work, 'no-data'), fixture('mdx-failure'), out), quiet: true, force: true });
