@@ -16,6 +16,19 @@ export interface DocumentPool extends DocumentHelpers {
   close(): Promise<void>;
 }
 
+/** The first message to a worker: the shared work without its documents, which come in batches. */
+export interface WorkerStart {
+  work: HelperWork;
+  total: number;
+  shared: SharedArrayBuffer;
+}
+
+/** Documents `from`, `from + 1`... of the work, in slot order. */
+export interface FeedBatch {
+  from: number;
+  documents: HelperWork['documents'];
+}
+
 export interface WorkerMessage {
   index: number;
   result?: ProcessedDocument;
@@ -47,17 +60,30 @@ export function defaultWorkerCount(cores = availableParallelism()): number {
  */
 export function createDocumentPool(options: { workers: number; base: string; minDocuments: number }): DocumentPool {
   const signal = new Int32Array(new SharedArrayBuffer(4));
-  let threads: { worker: Worker; port: MessagePort }[] = [];
+  let threads: { worker: Worker; port: MessagePort; feed: MessagePort }[] = [];
   const spawn = (n: number) => {
     const { port1, port2 } = new MessageChannel();
+    const feed = new MessageChannel();
     const worker = new Worker(new URL('./document-worker.ts', import.meta.url), {
-      workerData: { base: options.base, worker: n, signal: signal.buffer, reply: port2 },
-      transferList: [port2],
+      workerData: { base: options.base, worker: n, signal: signal.buffer, reply: port2, feed: feed.port2 },
+      transferList: [port2, feed.port2],
       // Loader flags carry over; heap flags are per process and a worker refuses them.
       execArgv: process.execArgv.filter((flag) => !flag.startsWith('--max-')),
     });
     worker.on('error', () => (dead = true));
-    return { worker, port: port1 };
+    return { worker, port: port1, feed: feed.port1 };
+  };
+  let documents: HelperWork['documents'] = [];
+  let sent = 0;
+  /**
+   * Hands the workers the documents up to slot `until`. They get them a window at a time, not all at
+   * once: a copy of every document's text in each worker was a few hundred MB at 10,000 documents.
+   */
+  const feedUpTo = (until: number) => {
+    if (until <= sent || sent >= documents.length) return;
+    const batch: FeedBatch = { from: sent, documents: documents.slice(sent, until + WINDOW) };
+    for (const { feed } of threads) feed.postMessage(batch);
+    sent += batch.documents.length;
   };
   let slots = new Map<number, number>();
   let indexOf: number[] = [];
@@ -99,11 +125,16 @@ export function createDocumentPool(options: { workers: number; base: string; min
       claims = new Int32Array(shared, 8, work.documents.length);
       indexOf = work.documents.map((d) => d.index);
       slots = new Map(indexOf.map((index, slot) => [index, slot]));
-      for (const { worker } of threads) worker.postMessage({ work, shared });
+      documents = work.documents;
+      const start: WorkerStart = { work: { ...work, documents: [] }, total: documents.length, shared };
+      for (const { worker } of threads) worker.postMessage(start);
+      feedUpTo(2 * WINDOW);
     },
     take(index, processHere) {
       const slot = slots.get(index);
       if (slot === undefined || threads.length === 0) return undefined;
+      // Before the workers learn the loop moved on: what they may now claim is already on its way.
+      feedUpTo(slot + 2 * WINDOW);
       Atomics.store(state, LOOP_AT, slot);
       Atomics.notify(state, LOOP_AT);
       let last = Date.now();
@@ -136,7 +167,7 @@ export function createDocumentPool(options: { workers: number; base: string; min
       }
     },
     async close() {
-      await Promise.all(threads.map(({ worker, port }) => (port.close(), worker.terminate())));
+      await Promise.all(threads.map(({ worker, port, feed }) => (port.close(), feed.close(), worker.terminate())));
     },
   };
 }

@@ -1,12 +1,12 @@
 // A worker of scripts/lib/document-pool.ts: takes the next unclaimed document, at most WINDOW ahead of
 // the pipeline's loop, processes it and sends the result back.
-import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { HelperWork } from '../../src/pipeline/index.ts';
 import { processDocument } from '../../src/pipeline/process.ts';
 import { createArticleRenderer } from '../../src/outputs/html-renderer.ts';
-import { CURSOR, FREE, LOOP_AT, WINDOW, type WorkerMessage } from './document-pool.ts';
+import { CURSOR, FREE, LOOP_AT, WINDOW, type FeedBatch, type WorkerMessage, type WorkerStart } from './document-pool.ts';
 
-const { base, worker, signal, reply } = workerData as { base: string; worker: number; signal: SharedArrayBuffer; reply: MessagePort };
+const { base, worker, signal, reply, feed } = workerData as { base: string; worker: number; signal: SharedArrayBuffer; reply: MessagePort; feed: MessagePort };
 const wake = new Int32Array(signal);
 // Only `render` is used here: the loop stores and relinks what comes back.
 const renderer = createArticleRenderer(base);
@@ -17,9 +17,29 @@ function send(message: WorkerMessage): void {
   Atomics.notify(wake, 0);
 }
 
-parentPort!.once('message', ({ work, shared }: { work: HelperWork; shared: SharedArrayBuffer }) => {
+parentPort!.once('message', ({ work, total, shared }: WorkerStart) => {
   const state = new Int32Array(shared, 0, 2);
-  const claims = new Int32Array(shared, 8, work.documents.length);
+  const claims = new Int32Array(shared, 8, total);
+  // Documents arrive in batches ahead of what may be claimed (document-pool.ts feedUpTo); each is
+  // dropped once processed.
+  const documents = new Map<number, HelperWork['documents'][number]>();
+  let lowest = 0;
+  const documentAt = (slot: number) => {
+    // Slots are claimed in increasing order: the ones below this one went to the loop or another worker.
+    for (; lowest < slot; lowest++) documents.delete(lowest);
+    for (;;) {
+      for (let m = receiveMessageOnPort(feed); m; m = receiveMessageOnPort(feed)) {
+        const batch = m.message as FeedBatch;
+        batch.documents.forEach((d, i) => documents.set(batch.from + i, d));
+      }
+      const found = documents.get(slot);
+      if (found) {
+        documents.delete(slot);
+        return found;
+      }
+      Atomics.wait(state, LOOP_AT, Atomics.load(state, LOOP_AT), 5);
+    }
+  };
   const claimedBy = 2 + worker;
   for (;;) {
     const loopAt = Atomics.load(state, LOOP_AT);
@@ -33,7 +53,7 @@ parentPort!.once('message', ({ work, shared }: { work: HelperWork; shared: Share
     const slot = Atomics.add(state, CURSOR, 1);
     if (slot >= claims.length) break;
     if (Atomics.compareExchange(claims, slot, FREE, claimedBy) !== FREE) continue;
-    const { index, planned } = work.documents[slot]!;
+    const { index, planned } = documentAt(slot);
     try {
       send({ index, result: processDocument(planned, work, work.targets, renderer) });
     } catch (error) {
