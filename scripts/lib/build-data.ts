@@ -142,9 +142,7 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
   options.onDataReady?.();
   const exportsStarted = performance.now();
   const exportOptions = { site: options.site, base: options.base, title: options.title || 'docgraph' };
-  for (const path of writeExports(options.dataDir, result.graph, exportOptions, options.cache === false ? undefined : sha256([graphHash, JSON.stringify(exportOptions), code]))) {
-    written.add(path);
-  }
+  writeExports(options.dataDir, result.graph, exportOptions, options.cache === false ? undefined : sha256([graphHash, JSON.stringify(exportOptions), code]), written);
   const exportsMs = performance.now() - exportsStarted;
   options.onStage?.('exports', exportsMs);
   const searchStarted = performance.now();

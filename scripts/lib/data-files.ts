@@ -72,12 +72,15 @@ export function writeSearchFiles(dir: string, result: PipelineResult, cache: Sea
  * `key` (their hash) is the one recorded by the last build and the files are there, an edit that left
  * the graph alone (most wording changes) does not generate ~700 MB of text again at 10,000 documents.
  */
-export function writeExports(dataDir: string, graph: PipelineResult['graph'], exportOptions: Parameters<typeof exportFiles>[1], key?: string): string[] {
+export function writeExports(dataDir: string, graph: PipelineResult['graph'], exportOptions: Parameters<typeof exportFiles>[1], key: string | undefined, written: Set<string>): void {
   const record = join(dataDir, 'cache', 'exports.json');
   if (key !== undefined && existsSync(record)) {
     const previous = JSON.parse(readFileSync(record, 'utf8')) as { key: string; files: string[] };
     const files = previous.files.map((f) => join(dataDir, 'public', f));
-    if (previous.key === key && files.every((f) => existsSync(f))) return files;
+    if (previous.key === key && files.every((f) => existsSync(f))) {
+      for (const f of files) written.add(f);
+      return;
+    }
   }
   const paths: string[] = [];
   for (const file of exportFiles(graph, exportOptions)) {
@@ -86,12 +89,12 @@ export function writeExports(dataDir: string, graph: PipelineResult['graph'], ex
     if ('lines' in file) writeChunksIfChanged(target, joinedLines(file.lines));
     else writeChunksIfChanged(target, [file.data]);
     paths.push(file.path);
+    written.add(target);
   }
   if (key !== undefined) {
     mkdirSync(dirname(record), { recursive: true });
     writeFileSync(record, `${JSON.stringify({ key, files: paths })}\n`);
   }
-  return paths.map((f) => join(dataDir, 'public', f));
 }
 
 export async function removeUnwritten(dir: string, written: ReadonlySet<string>): Promise<void> {

@@ -79,7 +79,7 @@ export function createDocumentCache(options: { dir: string; code: string; snapsh
     },
     prune() {
       trees.prune();
-      for (const name of readdirSync(options.dir)) if (!used.has(name.replace(/\.json$/, ''))) rmSync(join(options.dir, name), { force: true });
+      removeUnused(options.dir, used);
       for (const stage of stages.values()) stage.save();
     },
   };
@@ -110,11 +110,14 @@ function treeCache(dir: string, code: string): ParseCache & { prune(): void } {
       mkdirSync(dir, { recursive: true });
       writeFileSync(file(keyOf(f)), JSON.stringify(outcome));
     },
-    prune() {
-      if (!existsSync(dir)) return;
-      for (const name of readdirSync(dir)) if (!used.has(name.replace(/\.json$/, ''))) rmSync(join(dir, name), { force: true });
-    },
+    prune: () => removeUnused(dir, used),
   };
+}
+
+/** Removes the `<key>.json` entries of `dir` whose key this build did not use: the folder keeps one generation. */
+function removeUnused(dir: string, used: ReadonlySet<string>): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) if (!used.has(name.replace(/\.json$/, ''))) rmSync(join(dir, name), { force: true });
 }
 
 interface StageFile extends StageCache {

@@ -76,8 +76,9 @@ export function createDocumentPool(options: { workers: number; base: string; min
   let documents: HelperWork['documents'] = [];
   let sent = 0;
   /**
-   * Hands the workers the documents up to slot `until`. They get them a window at a time, not all at
-   * once: a copy of every document's text in each worker was a few hundred MB at 10,000 documents.
+   * Hands the workers the documents up to slot `until`, and a window beyond it so that they go in
+   * batches. They get them a window at a time, not all at once: a copy of every document's text in
+   * each worker was a few hundred MB at 10,000 documents.
    */
   const feedUpTo = (until: number) => {
     if (until <= sent || sent >= documents.length) return;

@@ -25,13 +25,14 @@ parentPort!.once('message', ({ work, total, shared }: WorkerStart) => {
   const documents = new Map<number, HelperWork['documents'][number]>();
   let lowest = 0;
   const documentAt = (slot: number) => {
-    // Slots are claimed in increasing order: the ones below this one went to the loop or another worker.
-    for (; lowest < slot; lowest++) documents.delete(lowest);
     for (;;) {
       for (let m = receiveMessageOnPort(feed); m; m = receiveMessageOnPort(feed)) {
         const batch = m.message as FeedBatch;
         batch.documents.forEach((d, i) => documents.set(batch.from + i, d));
       }
+      // After the batches are in (one may still hold them): slots are claimed in increasing order, so
+      // the ones below this one went to the loop or another worker.
+      for (; lowest < slot; lowest++) documents.delete(lowest);
       const found = documents.get(slot);
       if (found) {
         documents.delete(slot);

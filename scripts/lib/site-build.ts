@@ -36,11 +36,8 @@ export interface SiteBuild {
 export const SITE_CHILD = fileURLToPath(new URL('./site-child.ts', import.meta.url));
 
 export function startSiteBuild(options: SiteBuildOptions): SiteBuild {
-  // The parent's heap flags carry over, but not a tsx loader (`npx tsx scripts/build.ts`): Node strips
-  // the types of the child's own files, and Astro loads the site through Vite. tsx's hooks on every
-  // module Astro imports were 0.7 s of CPU in a corpus build.
+  // The parent's own Node flags (its heap limit) carry over.
   const child = fork(SITE_CHILD, [JSON.stringify({ root: options.root, outDir: options.outDir, quiet: options.quiet, force: options.force })], {
-    execArgv: withoutTsx(process.execArgv),
     env: options.env,
     stdio: 'inherit',
   });
@@ -74,22 +71,4 @@ export function startSiteBuild(options: SiteBuildOptions): SiteBuild {
   };
   child.on('message', (message) => build.onMessage?.(message as SiteBuildMessage));
   return build;
-}
-
-/** Node flags without tsx's loader (`--import tsx`, or the `--require`/`--import` pair the tsx binary adds). */
-export function withoutTsx(execArgv: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < execArgv.length; i++) {
-    const flag = execArgv[i]!;
-    const [name, inline] = flag.split(/=(.*)/s, 2) as [string, string | undefined];
-    if (['--import', '--require', '-r', '--loader', '--experimental-loader'].includes(name)) {
-      const value = inline ?? execArgv[i + 1] ?? '';
-      if (inline === undefined) i++;
-      if (/(^|[\\/])tsx([\\/]|$)/.test(value)) continue;
-      out.push(name, value);
-      continue;
-    }
-    out.push(flag);
-  }
-  return out;
 }
