@@ -5,8 +5,14 @@ import { parseArgs } from 'node:util';
 import { join, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import type { AstroIntegration } from 'astro';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { lookup } from 'mrmime';
 import { formatSummary } from '../src/pipeline/report.ts';
+import { RESIDENT_DATA } from '../src/outputs/site-data.ts';
 import { buildData, chooseVocabulary, PROJECT_ROOT, readContentConfig } from './lib/build-data.ts';
+import { createResident } from './lib/resident.ts';
 
 const flags = z
   .strictObject({
@@ -19,6 +25,8 @@ const flags = z
 const contentDir = resolve(flags.content);
 const dataDir = resolve(process.env.DOCGRAPH_DATA ?? join(PROJECT_ROOT, '.docgraph', 'data'));
 const vocabularyPath = chooseVocabulary(contentDir, flags.vocabulary);
+// The previous build's results and data, in memory: a rebuild reuses them (scripts/lib/resident.ts).
+const resident = createResident();
 
 async function rebuild(): Promise<void> {
   const config = await readContentConfig(contentDir);
@@ -33,6 +41,7 @@ async function rebuild(): Promise<void> {
     base: config.base ?? '/',
     site: config.site,
     title: config.title,
+    resident,
     onStage: (stage, ms) => stages.push(`${stage} ${Math.round(ms)} ms`),
     onCache: ({ hits, misses, stages: later }) => {
       const total = hits + misses;
@@ -40,6 +49,8 @@ async function rebuild(): Promise<void> {
       reused = `; ${misses} of ${total} documents parsed${matched}`;
     },
   });
+  // The page modules (Vite's module graph, this process) read it from here (src/lib/data.ts).
+  Object.assign(globalThis, { [RESIDENT_DATA]: resident.served?.data });
   console.log(`${formatSummary(result.report, { maxProblems: 5 })}\n  rebuilt in ${Math.round(performance.now() - started)} ms (${stages.join(', ')}${reused})`);
 }
 
@@ -54,6 +65,12 @@ const hotReload: AstroIntegration = {
   name: 'docgraph-hot-reload',
   hooks: {
     'astro:server:setup': ({ server }) => {
+      server.middlewares.use((req, res, next) => {
+        servePublic(req, res, server.config.base).then(
+          (served) => served || next(),
+          (error: unknown) => (res.headersSent ? res.destroy(error as Error) : next(error)),
+        );
+      });
       server.watcher.add([contentDir, vocabularyPath]);
       let timer: NodeJS.Timeout | undefined;
       let running = Promise.resolve();
@@ -76,6 +93,28 @@ const hotReload: AstroIntegration = {
     },
   },
 };
+
+/**
+ * graph.json, the graph views, search index, report and exports: made from the last build when asked
+ * for (scripts/lib/served-outputs.ts). False when `url` is not one of them.
+ */
+async function servePublic(req: IncomingMessage, res: ServerResponse, base: string): Promise<boolean> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+  } catch {
+    return false;
+  }
+  if (!path.startsWith(base)) return false;
+  const file = resident.served?.outputs.get(path.slice(base.length));
+  if (!file) return false;
+  res.setHeader('Content-Type', lookup(path) ?? 'text/plain; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-store');
+  if (req.method === 'HEAD') res.end();
+  else await pipeline(Readable.from(file.chunks()), res);
+  return true;
+}
 
 const { dev } = await import('astro');
 await dev({ root: PROJECT_ROOT, server: { port: flags.port, host: 'localhost' }, integrations: [hotReload] });

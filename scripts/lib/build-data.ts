@@ -19,7 +19,9 @@ import { jsonFileChunks, writeChunksIfChanged } from './json-file.ts';
 import { copyAssets, fileStore, mdxStore, removeUnwritten, writeExports, writeGraphFiles, writeIfChanged, writeSearchFiles } from './data-files.ts';
 import { createDocumentPool, defaultWorkerCount } from './document-pool.ts';
 import { buildGraphView } from '../../src/outputs/build-graph-view.ts';
-import { clusterFiles, clusterThreshold } from '../../src/outputs/build-graph-clusters.ts';
+import { clusterFiles, clusterThreshold, isClustered } from '../../src/outputs/build-graph-clusters.ts';
+import { residentCache, type Resident } from './resident.ts';
+import { servedOutputs } from './served-outputs.ts';
 
 /** What a document's search terms depend on besides its own text (the code is in the cache key). */
 const SEARCH_CONTEXT = JSON.stringify({ encoder: ENCODER_VERSION, index: INDEX_OPTIONS });
@@ -65,6 +67,12 @@ export interface DataBuildOptions {
    * the search index and the exports, which no page reads, are written while the pages render.
    */
   onDataReady?: () => void;
+  /**
+   * The memory of a long-running process (`npm run dev`): per-document results are reused from it,
+   * and instead of the site data and public files being written, `resident.served` is set to what
+   * pages read and to the public files, made on request (scripts/lib/served-outputs.ts).
+   */
+  resident?: Resident;
 }
 
 /** The vocabulary: --vocabulary, else DIR/vocabulary.yaml, else the project's own. */
@@ -104,15 +112,14 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
   await mkdir(join(options.dataDir, 'mdx'), { recursive: true });
   const written = new Set<string>();
   // Document ids are `doc:<slug>` and slugs are known before parsing, so pages can link ahead.
-  const renderer = createArticleRenderer(options.base, { store: fileStore(join(options.dataDir, 'html'), written), mdx: mdxStore(join(options.dataDir, 'mdx'), written) });
+  const resident = options.resident;
+  const renderer = createArticleRenderer(options.base, { store: fileStore(join(options.dataDir, 'html'), written, resident?.pages), mdx: mdxStore(join(options.dataDir, 'mdx'), written) });
   const cacheDir = join(options.dataDir, 'cache', 'documents');
   // The project's code and dependency versions: part of every cache key (documents, layouts, exports).
-  const code = options.cache === false ? '' : codeHash(PROJECT_ROOT);
+  const code = options.cache === false ? '' : resident ? (resident.code ??= codeHash(PROJECT_ROOT)) : codeHash(PROJECT_ROOT);
   if (options.cache === false) await rm(join(options.dataDir, 'cache'), { recursive: true, force: true });
-  const cache =
-    options.cache === false
-      ? undefined
-      : createDocumentCache({ dir: cacheDir, code, snapshot, shape: { base: options.base, externalDocsBase: options.externalDocsBase } });
+  const disk = options.cache === false ? undefined : createDocumentCache({ dir: cacheDir, code, snapshot, shape: { base: options.base, externalDocsBase: options.externalDocsBase } });
+  const cache = disk && resident ? residentCache(resident, disk) : disk;
   const workers = options.workers ?? defaultWorkerCount();
   // An explicit --workers always starts them (tests compare their output with the loop's own).
   const pool = workers > 0 ? createDocumentPool({ workers, base: options.base, minDocuments: options.workers === undefined ? MIN_DOCUMENTS_FOR_WORKERS : 1 }) : undefined;
@@ -127,12 +134,39 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
   const started = performance.now();
   await copyAssets(result, options.contentDir, options.dataDir, written);
   const site = buildSiteData(result, resolve(options.contentDir));
-  writeChunksIfChanged(join(options.dataDir, 'site.json'), jsonFileChunks(site));
+  if (!resident) writeChunksIfChanged(join(options.dataDir, 'site.json'), jsonFileChunks(site));
   if (hasMdx) mdxDocuments(site.documents.filter((d) => d.format === 'mdx').map((d) => d.path));
   const layoutStarted = performance.now();
   const layouts = options.cache === false ? undefined : createLayoutCache({ dir: join(options.dataDir, 'cache', 'layout'), code });
   const graphView = buildGraphView(result.graph, site.documents, layouts?.layout);
   layouts?.prune();
+  const exportOptions = { site: options.site, base: options.base, title: options.title || 'docgraph' };
+  if (resident) {
+    const layoutMs = performance.now() - layoutStarted;
+    options.onStage?.('graph layout', layoutMs);
+    await removeUnwritten(join(options.dataDir, 'html'), written);
+    await removeUnwritten(join(options.dataDir, 'mdx'), written);
+    // Files of an earlier static build into this folder: the dev server answers those paths itself.
+    await removeUnwritten(join(options.dataDir, 'public'), written);
+    for (const file of resident.pages.keys()) if (!written.has(file)) resident.pages.delete(file);
+    cache?.prune();
+    if (cache) options.onCache?.({ hits: cache.hits, misses: cache.misses, stages: cache.stages });
+    const clusterAbove = clusterThreshold();
+    resident.served = {
+      data: { version: resident.builds, site, graph: result.graph, view: graphView, report: result.report, clustered: isClustered(graphView, clusterAbove) },
+      outputs: servedOutputs({
+        result,
+        view: graphView,
+        clusterAbove,
+        exportOptions,
+        // Opened when a search first asks for the index: from memory only, as the build is over.
+        search: () => cache && { stage: cache.stage('search', SEARCH_CONTEXT), keyOf: (docId: string) => result.cacheKeys.get(docId) },
+      }),
+    };
+    options.onDataReady?.();
+    options.onStage?.('write', performance.now() - started - layoutMs);
+    return result;
+  }
   const clustered = clusterFiles(graphView, clusterThreshold());
   const layoutMs = performance.now() - layoutStarted;
   options.onStage?.('graph layout', layoutMs);
@@ -141,7 +175,6 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
   await removeUnwritten(join(options.dataDir, 'mdx'), written);
   options.onDataReady?.();
   const exportsStarted = performance.now();
-  const exportOptions = { site: options.site, base: options.base, title: options.title || 'docgraph' };
   writeExports(options.dataDir, result.graph, exportOptions, options.cache === false ? undefined : sha256([graphHash, JSON.stringify(exportOptions), code]), written);
   const exportsMs = performance.now() - exportsStarted;
   options.onStage?.('exports', exportsMs);

@@ -113,14 +113,19 @@ export function writeIfChanged(file: string, data: string): void {
   writeFileSync(file, data);
 }
 
-/** Article HTML goes to disk as soon as it is rendered; the few pages relinked later are read back. */
-export function fileStore(dir: string, written?: Set<string>): PageStore {
+/**
+ * Article HTML goes to disk as soon as it is rendered; the few pages relinked later are read back.
+ * `known` (a resident process's memory: file -> HTML last written) spares reading files to compare.
+ */
+export function fileStore(dir: string, written?: Set<string>, known?: Map<string, string>): PageStore {
   const file = (docId: string): string => join(dir, htmlFileName(docId.slice('doc:'.length)));
   return {
-    get: (docId) => (existsSync(file(docId)) ? readFileSync(file(docId), 'utf8') : undefined),
+    get: (docId) => known?.get(file(docId)) ?? (existsSync(file(docId)) ? readFileSync(file(docId), 'utf8') : undefined),
     set: (docId, html) => {
-      writeIfChanged(file(docId), html);
-      written?.add(file(docId));
+      const target = file(docId);
+      if (known?.get(target) !== html || !existsSync(target)) writeIfChanged(target, html);
+      known?.set(target, html);
+      written?.add(target);
     },
   };
 }

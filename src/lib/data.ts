@@ -2,7 +2,7 @@
 // read; nothing here computes graph facts. Files are read once per build and cached.
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { SiteData, SiteDocument } from '../outputs/site-data.ts';
+import { RESIDENT_DATA, type ResidentSiteData, type SiteData, type SiteDocument } from '../outputs/site-data.ts';
 import type { KnowledgeGraph } from '../pipeline/types.ts';
 import { indexGraph, type GraphIndex } from './graph.ts';
 import type { GraphView } from '../outputs/graph-view.ts';
@@ -25,6 +25,11 @@ function readJson<T>(file: string, what: string): T {
   }
 }
 
+/** The data `npm run dev` keeps in memory (src/outputs/site-data.ts), if this is its server. */
+export function residentData(): ResidentSiteData | undefined {
+  return import.meta.env.DEV ? (globalThis as { [RESIDENT_DATA]?: ResidentSiteData })[RESIDENT_DATA] : undefined;
+}
+
 let site: SiteData | undefined;
 let graph: GraphIndex | undefined;
 let loadedStamp = '';
@@ -36,8 +41,9 @@ let loadedStamp = '';
 function refreshIfChanged(): void {
   // A build's data folder is complete before the first page is rendered and stays as it is.
   if (!import.meta.env.DEV && loadedStamp !== '') return;
+  const resident = residentData();
   const file = path.join(dataDir, 'site.json');
-  const stamp = existsSync(file) ? String(statSync(file).mtimeMs) : '';
+  const stamp = resident ? `resident ${resident.version}` : existsSync(file) ? String(statSync(file).mtimeMs) : '';
   if (stamp === loadedStamp) return;
   loadedStamp = stamp;
   site = undefined;
@@ -47,7 +53,7 @@ function refreshIfChanged(): void {
 export function getSiteData(): SiteData {
   refreshIfChanged();
   if (!site) {
-    site = readJson<SiteData>(path.join(dataDir, 'site.json'), 'site.json');
+    site = residentData()?.site ?? readJson<SiteData>(path.join(dataDir, 'site.json'), 'site.json');
     if (!Array.isArray(site.documents)) throw new Error(`docgraph: ${dataDir}/site.json has no documents list.`);
   }
   return site;
@@ -58,7 +64,7 @@ export function getGraph(): GraphIndex {
   if (!graph) {
     // The evidence pages show (src/lib/graph.ts siteGraph), else the whole graph.json of an older data folder.
     const lean = path.join(dataDir, 'site-graph.json');
-    const raw = existsSync(lean) ? readJson<KnowledgeGraph>(lean, 'site-graph.json') : readJson<KnowledgeGraph>(path.join(dataDir, 'public', 'graph.json'), 'graph.json');
+    const raw = residentData()?.graph ?? (existsSync(lean) ? readJson<KnowledgeGraph>(lean, 'site-graph.json') : readJson<KnowledgeGraph>(path.join(dataDir, 'public', 'graph.json'), 'graph.json'));
     if (raw.schemaVersion !== 1) {
       throw new Error(`docgraph: graph.json has schemaVersion ${String(raw.schemaVersion)}; this site reads 1.`);
     }
@@ -83,12 +89,14 @@ let graphView: { stamp: string; view: GraphView } | undefined;
 export function getGraphView(): GraphView {
   refreshIfChanged();
   if (!graphView || graphView.stamp !== loadedStamp) {
-    graphView = { stamp: loadedStamp, view: readJson<GraphView>(path.join(dataDir, 'public', 'graph-view.json'), 'graph-view.json') };
+    graphView = { stamp: loadedStamp, view: residentData()?.view ?? readJson<GraphView>(path.join(dataDir, 'public', 'graph-view.json'), 'graph-view.json') };
   }
   return graphView.view;
 }
 
 /** Whether the build wrote the clustered overview (a big site): /graph/ then opens on it, not graph-view.json. */
 export function hasGraphOverview(): boolean {
+  const resident = residentData();
+  if (resident) return resident.clustered;
   return existsSync(path.join(dataDir, 'public', OVERVIEW_URL));
 }

@@ -4,9 +4,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrokenLinkEntry, BuildReport } from '../pipeline/report.ts';
 import type { Diagnostic } from '../pipeline/types.ts';
-import { dataDir } from './data.ts';
+import { dataDir, residentData } from './data.ts';
 
 export function getReport(): BuildReport {
+  const resident = residentData()?.report;
+  if (resident) return resident;
   const file = path.join(dataDir, 'public', 'report.json');
   if (!existsSync(file)) throw new Error(`docgraph: report.json not found at ${file}. Build the site with \`npm run build\`.`);
   const report = JSON.parse(readFileSync(file, 'utf8')) as BuildReport;

@@ -227,10 +227,15 @@ const byEdgeKey = (a: ClusterEdge, b: ClusterEdge) => compare(edgeKey(a), edgeKe
  * beside them, always). Keys and arrays in a fixed order: the same graph gives the same bytes.
  */
 export function clusterFiles(view: GraphView, clusterAbove = CLUSTER_DOCUMENTS_ABOVE): { path: string; value: GraphOverview | ClusterView }[] {
-  if (view.nodes.filter((n) => n.type === 'document').length <= clusterAbove) return [];
+  if (!isClustered(view, clusterAbove)) return [];
   const { overview, clusters } = clusterGraphView(view);
   const fileOf = new Map(overview.clusters.map((c) => [c.id, c.file]));
   return [{ path: OVERVIEW_URL.slice(1), value: overview }, ...clusters.map((c) => ({ path: fileOf.get(c.cluster)!.slice(1), value: c }))];
+}
+
+/** Whether the graph pages open on the clustered overview: more than `clusterAbove` documents. */
+export function isClustered(view: GraphView, clusterAbove = CLUSTER_DOCUMENTS_ABOVE): boolean {
+  return view.nodes.filter((n) => n.type === 'document').length > clusterAbove;
 }
 
 /**

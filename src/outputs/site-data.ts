@@ -21,7 +21,12 @@
 //   <data>/public/exports/graph.graphml, exports/neo4j/{nodes,relationships}.csv, exports/graph.cypher
 //                               the embed and export files (src/outputs/exports/files.ts), with the
 //                               site URL and base path the build was given
-import type { NavItem } from '../pipeline/types.ts';
+//
+// `npm run dev` writes only html/, mdx/, mdx-documents.json and the images: pages get the rest in
+// memory (ResidentSiteData below) and the dev server answers the public files' URLs itself.
+import type { KnowledgeGraph, NavItem } from '../pipeline/types.ts';
+import type { BuildReport } from '../pipeline/report.ts';
+import type { GraphView } from './graph-view.ts';
 
 /** Under the data folder: a JSON array of the content paths of the MDX documents Astro compiles. */
 export const MDX_DOCUMENTS_FILE = 'mdx-documents.json';
@@ -66,3 +71,22 @@ export interface SiteData {
   documents: SiteDocument[];
   nav: NavItem[];
 }
+
+/**
+ * `npm run dev` keeps the site's data in memory and hands it to pages directly (scripts/lib/resident.ts):
+ * at 10,000 documents, writing site.json, site-graph.json and graph-view.json and reading them back
+ * took seconds of every rebuild. A static build never sets it; pages then read the data folder.
+ */
+export interface ResidentSiteData {
+  /** Changes with every rebuild: pages drop what they derived from the previous data. */
+  version: number;
+  site: SiteData;
+  graph: KnowledgeGraph;
+  view: GraphView;
+  report: BuildReport;
+  /** Whether the graph pages open on the clustered overview (graph-view/overview.json). */
+  clustered: boolean;
+}
+
+/** Where dev.ts publishes ResidentSiteData for the page modules (same process, another module graph). */
+export const RESIDENT_DATA = Symbol.for('docgraph.resident-data');

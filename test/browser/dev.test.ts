@@ -60,6 +60,29 @@ describe('npm run dev', () => {
     expect(replaces?.evidence.map((e) => e.sentence)).toContainEqual(expect.stringContaining('Azure AD Connect supersedes older versions'));
   });
 
+  it('serves the search index, graph views and exports from memory, made from the last build', async () => {
+    const file = join(root, 'content', 'office-365-integration.md');
+    await writeFile(file, `${await readFile(file, 'utf8')}\n\nQuokkasync is a word only this edit adds.\n`);
+    const page = await (await browser.newContext()).newPage();
+    const failed: string[] = [];
+    page.on('response', (r) => void (r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`)));
+    // The rebuild is over when the page shows the new sentence.
+    await expect.poll(async () => (await page.goto(`${base}/docs/office-365-integration/`), await page.locator('article').textContent()), { timeout: 15_000 }).toContain('Quokkasync');
+    await page.locator('[data-site-search][data-ready]').waitFor({ state: 'attached', timeout: 10_000 });
+    await page.locator('#site-search-input').click();
+    await page.keyboard.type('quokkasync', { delay: 20 });
+    const hit = page.locator('#site-search-results a.search-hit').first();
+    await expect.poll(() => hit.getAttribute('href'), { timeout: 10_000 }).toContain('/docs/office-365-integration/');
+    await page.goto(`${base}/graph/`);
+    await page.locator('[data-graph][data-state="ready"]').waitFor({ state: 'attached', timeout: 30_000 });
+    expect(failed).toEqual([]);
+    const types = async (path: string) => (await fetch(`${base}${path}`)).headers.get('content-type');
+    await expect(types('/embed/svg/azure-ad-connect.svg')).resolves.toBe('image/svg+xml');
+    await expect(types('/oembed/azure-ad-connect.json')).resolves.toBe('application/json');
+    expect((await (await fetch(`${base}/exports/neo4j/nodes.csv`)).text()).split('\n')[0]).toMatch(/^id:ID/);
+    expect((await fetch(`${base}/embed/svg/no-such-entity.svg`)).status).toBe(404);
+  });
+
   it('updates entity pages when the vocabulary changes', async () => {
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${base}/entities/idfix/`);

@@ -4,7 +4,7 @@
 // second on the corpus and grows with every entity).
 import { isEntityNode } from '../../lib/graph.ts';
 import { jsonLdString, publicUrl } from '../../lib/seo.ts';
-import type { KnowledgeGraph } from '../../pipeline/types.ts';
+import type { GraphNode, KnowledgeGraph } from '../../pipeline/types.ts';
 import { cypherLines } from './cypher.ts';
 import { graphmlLines } from './graphml.ts';
 import { neighbourhoodMermaid } from './mermaid.ts';
@@ -26,24 +26,57 @@ export interface ExportOptions {
 }
 
 export function* exportFiles(graph: KnowledgeGraph, options: ExportOptions): Generator<ExportFile> {
+  yield* createExporter(graph, options).files();
+}
+
+export interface Exporter {
+  /** Every file: per entity, then the whole-graph ones. */
+  files(): Generator<ExportFile>;
+  /** One file by its path, computing only that entity's files (the dev server answers a request). */
+  file(path: string): ExportFile | undefined;
+}
+
+export function createExporter(graph: KnowledgeGraph, options: ExportOptions): Exporter {
   const url = (path: string): string => publicUrl(path, options.site, options.base);
-  const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
-  const relations = relationIndex(graph);
-  for (const node of graph.nodes) {
-    if (!isEntityNode(node)) continue;
+  // Made on first use: the dev server creates an exporter per rebuild and may never be asked for a file.
+  let index: { nodes: Map<string, GraphNode>; relations: ReturnType<typeof relationIndex> } | undefined;
+  const neighbourhoodOf = (id: string) => {
+    index ??= { nodes: new Map(graph.nodes.map((n) => [n.id, n])), relations: relationIndex(graph) };
+    return pickNeighbourhood(graph, id, index);
+  };
+  function* entityFiles(node: GraphNode): Generator<ExportFile> {
+    if (!isEntityNode(node)) return;
     const routeId = entityRouteId(node);
     // A file name, never a path (ids are slugs; an encoded slash in a URL must not climb folders).
-    if (/[/\\]/.test(routeId) || routeId === '.' || routeId === '..') continue;
+    if (/[/\\]/.test(routeId) || routeId === '.' || routeId === '..') return;
     const paths = embedPaths(node.id, routeId);
-    const view = pickNeighbourhood(graph, node.id, { nodes, relations });
-    if (!view) continue;
+    const view = neighbourhoodOf(node.id);
+    if (!view) return;
     yield { path: `embed/svg/${routeId}.svg`, data: neighbourhoodSvg(view, { href: (n) => url(n.url) }) };
     yield { path: `embed/mermaid/${routeId}.mmd`, data: neighbourhoodMermaid(view) };
     const oembed = entityOEmbed({ label: node.label, iframeUrl: url(paths.iframe), providerName: options.title, providerUrl: url('/') });
     yield { path: `oembed/${routeId}.json`, data: `${jsonLdString(oembed)}\n` };
   }
-  yield { path: 'exports/graph.graphml', lines: graphmlLines(graph, { url }) };
-  yield { path: 'exports/neo4j/nodes.csv', lines: neo4jNodeRows(graph, { url }) };
-  yield { path: 'exports/neo4j/relationships.csv', lines: neo4jRelationshipRows(graph) };
-  yield { path: 'exports/graph.cypher', lines: cypherLines(graph, { url }) };
+  function* graphFiles(): Generator<ExportFile> {
+    yield { path: 'exports/graph.graphml', lines: graphmlLines(graph, { url }) };
+    yield { path: 'exports/neo4j/nodes.csv', lines: neo4jNodeRows(graph, { url }) };
+    yield { path: 'exports/neo4j/relationships.csv', lines: neo4jRelationshipRows(graph) };
+    yield { path: 'exports/graph.cypher', lines: cypherLines(graph, { url }) };
+  }
+  let byRoute: Map<string, GraphNode> | undefined;
+  return {
+    *files() {
+      for (const node of graph.nodes) yield* entityFiles(node);
+      yield* graphFiles();
+    },
+    file(path) {
+      const routeId = /^(?:embed\/svg\/(.+)\.svg|embed\/mermaid\/(.+)\.mmd|oembed\/(.+)\.json)$/.exec(path)?.slice(1).find((id) => id !== undefined);
+      if (routeId === undefined) return [...graphFiles()].find((f) => f.path === path);
+      byRoute ??= new Map(graph.nodes.filter(isEntityNode).map((n) => [entityRouteId(n), n]));
+      const node = byRoute.get(routeId);
+      if (!node) return undefined;
+      for (const f of entityFiles(node)) if (f.path === path) return f;
+      return undefined;
+    },
+  };
 }
