@@ -11,7 +11,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { lookup } from 'mrmime';
 import { formatSummary } from '../src/pipeline/report.ts';
 import { RESIDENT_DATA } from '../src/outputs/site-data.ts';
-import { buildData, chooseVocabulary, PROJECT_ROOT, readContentConfig } from './lib/build-data.ts';
+import { buildData } from './lib/build-data.ts';
+import { chooseVocabulary, PROJECT_ROOT, readContentConfig } from './lib/project.ts';
 import { createResident } from './lib/resident.ts';
 
 const flags = z

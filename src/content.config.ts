@@ -25,9 +25,9 @@ const patterns = parsedMdxPaths();
 const mdxDir = path.join(__DOCGRAPH_DATA_DIR__, 'mdx');
 
 const docs = defineCollection({
-  loader: glob({
-    // A pattern that matches nothing when there is no MDX document.
-    pattern: patterns.length > 0 ? patterns : '__no-mdx-documents__/*.mdx',
+  // No MDX document, no files to look for (a glob that matches nothing makes Astro warn on every build).
+  loader: patterns.length === 0 ? () => [] : glob({
+    pattern: patterns,
     // The cleaned copies the build wrote (src/outputs/mdx-source.ts), never the files as written.
     // (Before the first build there is no such folder and nothing to match: any existing folder will do.)
     base: existsSync(mdxDir) ? mdxDir : __DOCGRAPH_CONTENT_DIR__,

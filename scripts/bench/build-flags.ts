@@ -2,7 +2,7 @@
 // semi-space size), so that the benchmark's builds, pipeline runs and dev server get what a user's do.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../lib/build-data.ts';
+import { PROJECT_ROOT } from '../lib/project.ts';
 import { withHeapBudget } from '../lib/heap-budget.ts';
 
 /** The `--max-*` Node flags of a package.json script (`node --max-old-space-size=1024 ... scripts/x.ts`). */

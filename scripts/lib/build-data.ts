@@ -1,23 +1,24 @@
 // The build's I/O: read the content folder and vocabulary, run the pipeline, render article HTML,
 // and write the data folder Astro reads (layout in src/outputs/site-data.ts).
 import { mkdir, readFile, rm } from 'node:fs/promises';
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { contentConfigSchema, type ContentConfig } from '../../src/config.ts';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { readContentDir } from '../../src/pipeline/load.ts';
 import { formatOf } from '../../src/pipeline/parse.ts';
 import { runPipeline, type PipelineResult } from '../../src/pipeline/index.ts';
 import { createArticleRenderer } from '../../src/outputs/html-renderer.ts';
 import { buildSiteData } from '../../src/outputs/site-model.ts';
-import { MDX_DOCUMENTS_FILE } from '../../src/outputs/site-data.ts';
+import { MDX_DOCUMENTS_FILE, type SiteData } from '../../src/outputs/site-data.ts';
+import type { GraphView } from '../../src/outputs/graph-view.ts';
 import { ENCODER_VERSION } from '../../src/search/encoder.ts';
 import { INDEX_OPTIONS } from '../../src/search/format.ts';
 import { codeHash, createDocumentCache, sha256 } from './document-cache.ts';
 import { createLayoutCache } from './layout-cache.ts';
 import { jsonFileChunks, writeChunksIfChanged } from './json-file.ts';
+import { PROJECT_ROOT } from './project.ts';
 import { copyAssets, fileStore, mdxStore, removeUnwritten, writeExports, writeGraphFiles, writeIfChanged, writeSearchFiles } from './data-files.ts';
-import { createDocumentPool, defaultWorkerCount } from './document-pool.ts';
+import { createDocumentPool, defaultWorkers } from './document-pool.ts';
+import { workerHeapMiB } from './heap-budget.ts';
 import { buildGraphView } from '../../src/outputs/build-graph-view.ts';
 import { clusterFiles, clusterThreshold, isClustered } from '../../src/outputs/build-graph-clusters.ts';
 import { residentCache, type Resident } from './resident.ts';
@@ -26,10 +27,13 @@ import { servedOutputs } from './served-outputs.ts';
 /** What a document's search terms depend on besides its own text (the code is in the cache key). */
 const SEARCH_CONTEXT = JSON.stringify({ encoder: ENCODER_VERSION, index: INDEX_OPTIONS });
 
-/** Below this many documents to parse, a worker's start-up (~0.7 s) costs more than it saves. */
-const MIN_DOCUMENTS_FOR_WORKERS = 50;
+/**
+ * The share of the documents to parse that workers help with before they retire (document-pool.ts).
+ * At 10,000 documents on 2 cores: with a worker to the end the parse peaked at 2.2 GB; retiring at
+ * 70% still reached 2.0 GB, at 60% the parse stays near 1.5 GB, for about the same time saved.
+ */
+const WORKER_SHARE = 0.6;
 
-export const PROJECT_ROOT = resolve(dirname(new URL(import.meta.url).pathname), '../..');
 
 export interface CacheStats {
   hits: number;
@@ -75,23 +79,6 @@ export interface DataBuildOptions {
   resident?: Resident;
 }
 
-/** The vocabulary: --vocabulary, else DIR/vocabulary.yaml, else the project's own. */
-export function chooseVocabulary(contentDir: string, flag?: string): string {
-  if (flag) return resolve(flag);
-  const local = join(contentDir, 'vocabulary.yaml');
-  return existsSync(local) ? local : join(PROJECT_ROOT, 'content', 'vocabulary.yaml');
-}
-
-export async function readContentConfig(contentDir: string): Promise<ContentConfig> {
-  const file = join(contentDir, 'docgraph.yaml');
-  if (!existsSync(file)) return {};
-  const parsed = contentConfigSchema.safeParse(parseYaml(await readFile(file, 'utf8')) ?? {});
-  if (!parsed.success) {
-    throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
-  }
-  return parsed.data;
-}
-
 export async function buildData(options: DataBuildOptions): Promise<PipelineResult> {
   const loadStarted = performance.now();
   const snapshot = await readContentDir(options.contentDir);
@@ -120,9 +107,14 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
   if (options.cache === false) await rm(join(options.dataDir, 'cache'), { recursive: true, force: true });
   const disk = options.cache === false ? undefined : createDocumentCache({ dir: cacheDir, code, snapshot, shape: { base: options.base, externalDocsBase: options.externalDocsBase } });
   const cache = disk && resident ? residentCache(resident, disk) : disk;
-  const workers = options.workers ?? defaultWorkerCount();
+  const defaults = defaultWorkers();
+  const workers = options.workers ?? defaults.workers;
+  const largest = snapshot.files.reduce((n, f) => Math.max(n, f.text.length), 0);
   // An explicit --workers always starts them (tests compare their output with the loop's own).
-  const pool = workers > 0 ? createDocumentPool({ workers, base: options.base, minDocuments: options.workers === undefined ? MIN_DOCUMENTS_FOR_WORKERS : 1 }) : undefined;
+  const pool =
+    workers > 0
+      ? createDocumentPool({ workers, base: options.base, minDocuments: options.workers === undefined ? defaults.minDocuments : 1, share: WORKER_SHARE, heapMiB: workerHeapMiB(largest) })
+      : undefined;
   let result: PipelineResult;
   try {
     result = runPipeline(snapshot, { vocabulary, externalDocsBase: options.externalDocsBase, onStage: options.onStage, renderer, cache, helpers: pool, lean: true });
@@ -133,12 +125,12 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
 
   const started = performance.now();
   await copyAssets(result, options.contentDir, options.dataDir, written);
-  const site = buildSiteData(result, resolve(options.contentDir));
+  let site: SiteData | undefined = buildSiteData(result, resolve(options.contentDir));
   if (!resident) writeChunksIfChanged(join(options.dataDir, 'site.json'), jsonFileChunks(site));
   if (hasMdx) mdxDocuments(site.documents.filter((d) => d.format === 'mdx').map((d) => d.path));
   const layoutStarted = performance.now();
   const layouts = options.cache === false ? undefined : createLayoutCache({ dir: join(options.dataDir, 'cache', 'layout'), code });
-  const graphView = buildGraphView(result.graph, site.documents, layouts?.layout);
+  let graphView: GraphView | undefined = buildGraphView(result.graph, site.documents, layouts?.layout);
   layouts?.prune();
   const exportOptions = { site: options.site, base: options.base, title: options.title || 'docgraph' };
   if (resident) {
@@ -167,10 +159,15 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
     options.onStage?.('write', performance.now() - started - layoutMs);
     return result;
   }
-  const clustered = clusterFiles(graphView, clusterThreshold());
+  let clustered: ReturnType<typeof clusterFiles> | undefined = clusterFiles(graphView, clusterThreshold());
   const layoutMs = performance.now() - layoutStarted;
   options.onStage?.('graph layout', layoutMs);
   const graphHash = writeGraphFiles(options.dataDir, result, site, [['graph-view.json', graphView], ...clustered.map((f) => [f.path, f.value] as const)], written);
+  // The pages' data is written: the site data and graph views (~300 MB at 10,000 documents) go before
+  // the exports and the search index are made, where a big build peaks.
+  site = graphView = clustered = undefined;
+  // So do the resolved links (no later output reads them; 280,000 at 10,000 documents).
+  result = { ...result, links: [] };
   await removeUnwritten(join(options.dataDir, 'html'), written);
   await removeUnwritten(join(options.dataDir, 'mdx'), written);
   options.onDataReady?.();

@@ -45,20 +45,35 @@ export const WINDOW = 32;
 const STALL_MS = 60_000;
 
 /**
- * Worker threads worth starting: none below 4 cores. On the 2-core machines this was measured on, a
- * worker made cold corpus builds slower (13.7-16.7 s against 12.3-14.8 s, more CPU time): two remark
- * parsers in one process reach only ~1.2x (allocation and GC contend), and the worker's start-up and
- * the messages eat that. With more cores there is room for it; `--workers N` chooses.
+ * The workers worth starting on `cores` cores. With 4 or more, up to 3, from 50 documents to process.
+ * With 2 or 3, one, and only for big sets: on the corpus (228 documents) a worker made cold builds
+ * slower (13.7-16.7 s against 12.3-14.8 s: two remark parsers in one process reach ~1.2x, and the
+ * worker's start-up and messages eat that), while at 10,000 documents one cut the parse by a third.
  */
-export function defaultWorkerCount(cores = availableParallelism()): number {
-  return cores >= 4 ? Math.min(3, cores - 1) : 0;
+export function defaultWorkers(cores = availableParallelism()): { workers: number; minDocuments: number } {
+  return cores >= 4 ? { workers: Math.min(3, cores - 1), minDocuments: 50 } : { workers: 1, minDocuments: 2000 };
 }
 
 /**
  * Workers start with the work, and only for at least `minDocuments` documents to process: a rebuild
  * that parses a few changed documents is faster without them.
  */
-export function createDocumentPool(options: { workers: number; base: string; minDocuments: number }): DocumentPool {
+export interface PoolOptions {
+  workers: number;
+  base: string;
+  /** Fewer documents to process than this: no workers (their start-up would cost more than they save). */
+  minDocuments: number;
+  /**
+   * The first fraction of the documents the workers help with; then they retire and the loop does the
+   * rest alone. A worker's heap (~400 MB at 10,000 documents) then goes before the loop's own heap,
+   * which grows with every document, reaches its peak.
+   */
+  share?: number;
+  /** Each worker's old-generation limit, MiB: kept small, so it collects rather than grows. */
+  heapMiB?: number;
+}
+
+export function createDocumentPool(options: PoolOptions): DocumentPool {
   const signal = new Int32Array(new SharedArrayBuffer(4));
   let threads: { worker: Worker; port: MessagePort; feed: MessagePort }[] = [];
   const spawn = (n: number) => {
@@ -69,6 +84,7 @@ export function createDocumentPool(options: { workers: number; base: string; min
       transferList: [port2, feed.port2],
       // Loader flags carry over; heap flags are per process and a worker refuses them.
       execArgv: process.execArgv.filter((flag) => !flag.startsWith('--max-')),
+      ...(options.heapMiB ? { resourceLimits: { maxOldGenerationSizeMb: options.heapMiB } } : {}),
     });
     worker.on('error', () => (dead = true));
     return { worker, port: port1, feed: feed.port1 };
@@ -94,6 +110,7 @@ export function createDocumentPool(options: { workers: number; base: string; min
   const ahead = new Map<number, ProcessedDocument>();
   let helped = 0;
   let dead = false;
+  let retiring: Promise<unknown> = Promise.resolve();
   /** Moves every message already sent into `arrived`; true when there was one. */
   const drain = (): boolean => {
     let any = false;
@@ -118,8 +135,9 @@ export function createDocumentPool(options: { workers: number; base: string; min
     get helped() {
       return helped;
     },
-    start(work: HelperWork) {
-      if (work.documents.length < options.minDocuments) return;
+    start(all: HelperWork) {
+      if (all.documents.length < options.minDocuments) return;
+      const work = { ...all, documents: all.documents.slice(0, Math.ceil(all.documents.length * (options.share ?? 1))) };
       threads = Array.from({ length: options.workers }, (_, n) => spawn(n));
       const shared = new SharedArrayBuffer(4 * (2 + work.documents.length));
       state = new Int32Array(shared, 0, 2);
@@ -134,41 +152,55 @@ export function createDocumentPool(options: { workers: number; base: string; min
     take(index, processHere) {
       const slot = slots.get(index);
       if (slot === undefined || threads.length === 0) return undefined;
-      // Before the workers learn the loop moved on: what they may now claim is already on its way.
-      feedUpTo(slot + 2 * WINDOW);
-      Atomics.store(state, LOOP_AT, slot);
-      Atomics.notify(state, LOOP_AT);
-      let last = Date.now();
-      for (;;) {
-        const mine = ahead.get(index);
-        if (mine) {
-          ahead.delete(index);
-          return mine;
-        }
-        const done = arrived.get(index);
-        if (done) {
-          arrived.delete(index);
-          if (!done.result) return undefined;
-          helped++;
-          return done.result;
-        }
-        if (dead || Atomics.compareExchange(claims, slot, FREE, LOOP) === FREE) return undefined;
-        // Read the signal before looking at the ports, so a message sent in between wakes the wait.
-        const seen = Atomics.load(signal, 0);
-        if (drain()) {
-          last = Date.now();
-          continue;
-        }
-        const other = claimAhead(slot);
-        if (other !== undefined) {
-          ahead.set(indexOf[other]!, processHere(indexOf[other]!));
-          continue;
-        }
-        if (Atomics.wait(signal, 0, seen, 1_000) === 'timed-out' && Date.now() - last > STALL_MS) dead = true;
-      }
+      const result = takeSlot(index, slot, processHere);
+      // The workers' last document is in: they retire, and their heaps go before the loop's peaks.
+      if (slot === documents.length - 1) retire();
+      return result;
     },
     async close() {
-      await Promise.all(threads.map(({ worker, port, feed }) => (port.close(), feed.close(), worker.terminate())));
+      retire();
+      await retiring;
     },
   };
+
+  function retire(): void {
+    const closing = threads.map(({ worker, port, feed }) => (port.close(), feed.close(), worker.terminate()));
+    threads = [];
+    retiring = Promise.all([retiring, ...closing]);
+  }
+
+  function takeSlot(index: number, slot: number, processHere: (index: number) => ProcessedDocument): ProcessedDocument | undefined {
+    // Before the workers learn the loop moved on: what they may now claim is already on its way.
+    feedUpTo(slot + 2 * WINDOW);
+    Atomics.store(state, LOOP_AT, slot);
+    Atomics.notify(state, LOOP_AT);
+    let last = Date.now();
+    for (;;) {
+      const mine = ahead.get(index);
+      if (mine) {
+        ahead.delete(index);
+        return mine;
+      }
+      const done = arrived.get(index);
+      if (done) {
+        arrived.delete(index);
+        if (!done.result) return undefined;
+        helped++;
+        return done.result;
+      }
+      if (dead || Atomics.compareExchange(claims, slot, FREE, LOOP) === FREE) return undefined;
+      // Read the signal before looking at the ports, so a message sent in between wakes the wait.
+      const seen = Atomics.load(signal, 0);
+      if (drain()) {
+        last = Date.now();
+        continue;
+      }
+      const other = claimAhead(slot);
+      if (other !== undefined) {
+        ahead.set(indexOf[other]!, processHere(indexOf[other]!));
+        continue;
+      }
+      if (Atomics.wait(signal, 0, seen, 1_000) === 'timed-out' && Date.now() - last > STALL_MS) dead = true;
+    }
+  }
 }

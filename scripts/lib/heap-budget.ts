@@ -16,6 +16,14 @@ export function heapBudgetMiB(contentBytes: number, largestFileBytes = 0): numbe
   return Math.min(Math.max(wanted, 1024), Math.floor((totalmem() / 2 ** 20) * 0.75));
 }
 
+/**
+ * A parsing worker's old-generation limit: what one document's tree needs (the largest file, as above)
+ * and the shared work (include trees, link targets). Small, so the worker collects instead of growing.
+ */
+export function workerHeapMiB(largestFileBytes: number): number {
+  return 256 + Math.ceil((150 * largestFileBytes) / 2 ** 20);
+}
+
 /** Bytes of Markdown under `dir` (what drives the pipeline's memory). */
 export function markdownBytes(dir: string): number {
   return markdownSizes(dir).total;

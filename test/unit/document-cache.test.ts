@@ -3,7 +3,8 @@
 import { cp, readdir, readFile, rename, rm, writeFile, appendFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildData, chooseVocabulary, type CacheStats } from '../../scripts/lib/build-data.ts';
+import { buildData, type CacheStats } from '../../scripts/lib/build-data.ts';
+import { chooseVocabulary } from '../../scripts/lib/project.ts';
 import { fixture } from '../helpers/fixtures.ts';
 import { tempDir } from '../helpers/temp.ts';
 

@@ -3,8 +3,14 @@
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildData, chooseVocabulary } from '../../scripts/lib/build-data.ts';
+import { buildData } from '../../scripts/lib/build-data.ts';
+import { chooseVocabulary } from '../../scripts/lib/project.ts';
 import { fixture } from '../helpers/fixtures.ts';
+import { createDocumentPool } from '../../scripts/lib/document-pool.ts';
+import { readContentDir } from '../../src/pipeline/load.ts';
+import { planContent } from '../../src/pipeline/documents.ts';
+import { indexTargets } from '../../src/pipeline/resolve.ts';
+import { processDocument } from '../../src/pipeline/process.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 async function outputs(dir: string): Promise<Map<string, string>> {
@@ -39,9 +45,38 @@ describe('document pool', () => {
     expect(helped).toBe(0);
     await build(join(work, 'pooled'), 2);
     expect(helped).toBeGreaterThan(0);
+    // They help with the first 60% of the documents, then retire: the loop does the rest alone.
+    const documents = (JSON.parse(await readFile(join(work, 'pooled', 'site.json'), 'utf8')) as { documents: unknown[] }).documents.length;
+    expect(helped).toBeLessThanOrEqual(Math.ceil(0.6 * documents));
     const [alone, pooled] = [await outputs(join(work, 'alone')), await outputs(join(work, 'pooled'))];
     expect(pooled.size).toBeGreaterThan(240);
     expect([...pooled.keys()]).toEqual([...alone.keys()]);
     for (const [path, bytes] of pooled) expect(bytes, path).toBe(alone.get(path));
+  });
+});
+
+describe('document pool share', () => {
+  it('helps with the first share of the documents only, then leaves the rest to the loop', { timeout: 120_000 }, async () => {
+    const work = await tempDir('docgraph-pool-share-');
+    await bigContent(join(work, 'content'));
+    const snapshot = await readContentDir(join(work, 'content'));
+    const plan = planContent(snapshot.files);
+    const targets = indexTargets({ docs: new Map(plan.documents.map((d) => [d.file.path, d.id])), otherMarkdown: new Set(plan.includes), assets: new Set(snapshot.assets), anchors: new Map() });
+    const pool = createDocumentPool({ workers: 1, base: '/', minDocuments: 1, share: 0.5 });
+    const documents = plan.documents.map((planned, index) => ({ index, planned }));
+    pool.start({ documents, includeTrees: plan.includeTrees, targets });
+    const here = (i: number) => processDocument(plan.documents[i]!, plan, targets);
+    const half = Math.ceil(documents.length / 2);
+    const taken: boolean[] = [];
+    for (const { index } of documents) {
+      const result = pool.take(index, here);
+      taken.push(result !== undefined);
+      if (!result) here(index);
+    }
+    await pool.close();
+    expect(pool.helped).toBeGreaterThan(0);
+    // Past the share nothing comes from a worker, not even a document the loop waited for.
+    expect(taken.slice(half).filter(Boolean)).toEqual([]);
+    expect(taken.filter(Boolean).length).toBeLessThanOrEqual(half);
   });
 });
