@@ -29,6 +29,8 @@ const renderer = createHtmlRenderer({ docUrl: (id) => documentUrl(id.slice(4)), 
 const result = runPipeline(snapshot, {
   vocabulary,
   renderer,
+  // As buildData runs it: sentences and relations are left out of the result.
+  lean: true,
   onStage: (stage, ms) => {
     stages[stage] = (stages[stage] ?? 0) + ms;
   },
