@@ -206,6 +206,14 @@ export function runPipeline(snapshot: ContentSnapshot, options: PipelineOptions 
   for (const item of cited.diagnostics) diagnostics.push(item);
   timer.lap('relations');
 
+  const lean = options.lean ?? false;
+  const cacheKeys = new Map(work.flatMap((d) => (d.key === undefined ? [] : [[d.id, d.key] as const])));
+  if (lean) {
+    // Every sentence the graph needs is in its mentions and relations: the rest (about a million
+    // objects at 10,000 documents) goes before the graph is built, where the pipeline peaks.
+    sentences.length = 0;
+    work.length = 0;
+  }
   const graph = buildGraph({ documents, entities, mentions, relations, links: resolved.links });
   timer.lap('model');
 
@@ -228,8 +236,7 @@ export function runPipeline(snapshot: ContentSnapshot, options: PipelineOptions 
   });
   timer.lap('report');
   timer.flush();
-  const lean = options.lean ?? false;
-  return { documents, sections, sentences: lean ? [] : sentences, links, entities, mentions, relations: lean ? [] : relations, nav: navResult.nav, graph, report, diagnostics: report.diagnostics, cacheKeys: new Map(work.flatMap((d) => (d.key === undefined ? [] : [[d.id, d.key] as const]))) };
+  return { documents, sections, sentences: lean ? [] : sentences, links, entities, mentions, relations: lean ? [] : relations, nav: navResult.nav, graph, report, diagnostics: report.diagnostics, cacheKeys };
 }
 
 /** Both lists are in the same order (one entry per link reference of a document). */
