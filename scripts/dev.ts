@@ -67,7 +67,7 @@ const hotReload: AstroIntegration = {
   hooks: {
     'astro:server:setup': ({ server }) => {
       server.middlewares.use((req, res, next) => {
-        servePublic(req, res, server.config.base).then(
+        servePublic(req, res).then(
           (served) => served || next(),
           (error: unknown) => (res.headersSent ? res.destroy(error as Error) : next(error)),
         );
@@ -99,7 +99,7 @@ const hotReload: AstroIntegration = {
  * graph.json, the graph views, search index, report and exports: made from the last build when asked
  * for (scripts/lib/served-outputs.ts). False when `url` is not one of them.
  */
-async function servePublic(req: IncomingMessage, res: ServerResponse, base: string): Promise<boolean> {
+async function servePublic(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   let path: string;
   try {
@@ -107,8 +107,8 @@ async function servePublic(req: IncomingMessage, res: ServerResponse, base: stri
   } catch {
     return false;
   }
-  if (!path.startsWith(base)) return false;
-  const file = resident.served?.outputs.get(path.slice(base.length));
+  // Vite has taken the site's base path (DOCGRAPH_BASE) off the URL already.
+  const file = resident.served?.outputs.get(path.slice(1));
   if (!file) return false;
   res.setHeader('Content-Type', lookup(path) ?? 'text/plain; charset=utf-8');
   res.setHeader('Cache-Control', 'no-store');
