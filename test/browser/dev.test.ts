@@ -94,3 +94,36 @@ describe('npm run dev', () => {
     await page.locator('.lede', { hasText: marker }).waitFor({ timeout: 15_000 });
   });
 });
+
+describe('npm run dev under a base path', () => {
+  it('answers the public files under DOCGRAPH_BASE', { timeout: 120_000 }, async () => {
+    const root = await mkdtemp(join(tmpdir(), 'docgraph-dev-base-'));
+    await cp(join(PROJECT_ROOT, 'content'), join(root, 'content'), { recursive: true });
+    const port = await freePort();
+    let log = '';
+    const dev = spawn('npm', ['run', 'dev', '--', '--content', join(root, 'content'), '--port', String(port)], {
+      cwd: PROJECT_ROOT,
+      env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV' && k !== 'TEST')), DOCGRAPH_DATA: join(root, 'data'), DOCGRAPH_BASE: '/handbook/' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    dev.stdout!.on('data', (d: Buffer) => (log += d.toString()));
+    dev.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+    try {
+      const deadline = Date.now() + 90_000;
+      while (!/ready in/.test(log)) {
+        if (Date.now() > deadline || dev.exitCode !== null) throw new Error(`dev server did not start:\n${log}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      const base = `http://localhost:${port}/handbook`;
+      const graph = await fetch(`${base}/graph.json`);
+      expect(graph.headers.get('content-type')).toBe('application/json');
+      expect(((await graph.json()) as { schemaVersion: number }).schemaVersion).toBe(1);
+      expect((await fetch(`${base}/search/manifest.json`)).status).toBe(200);
+      expect((await fetch(`${base}/docs/office-365-integration/`)).status).toBe(200);
+    } finally {
+      if (dev.pid) process.kill(-dev.pid, 'SIGTERM');
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});
