@@ -56,7 +56,16 @@ async function rebuild(): Promise<void> {
 }
 
 const config = await readContentConfig(contentDir);
-Object.assign(process.env, { DOCGRAPH_DATA: dataDir, DOCGRAPH_CONTENT: contentDir, DOCGRAPH_TITLE: config.title ?? '', ASTRO_TELEMETRY_DISABLED: '1' });
+// The site's base path and URL as `npm run build` gives them to Astro (docgraph.yaml): article links
+// are written with the same base the dev server serves pages under.
+Object.assign(process.env, {
+  DOCGRAPH_DATA: dataDir,
+  DOCGRAPH_CONTENT: contentDir,
+  DOCGRAPH_TITLE: config.title ?? '',
+  DOCGRAPH_BASE: config.base ?? '/',
+  ...(config.site ? { DOCGRAPH_SITE: config.site } : {}),
+  ASTRO_TELEMETRY_DISABLED: '1',
+});
 await rebuild();
 
 const watched = (file: string): boolean =>

@@ -1,7 +1,7 @@
 // `npm run dev`: editing a Markdown file or the vocabulary updates pages and graph data without a
 // restart, and the open browser tab reloads by itself.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { freePort } from '../../scripts/lib/free-port.ts';
 import { join } from 'node:path';
@@ -96,14 +96,15 @@ describe('npm run dev', () => {
 });
 
 describe('npm run dev under a base path', () => {
-  it('answers the public files under DOCGRAPH_BASE', { timeout: 120_000 }, async () => {
+  it('serves pages, their links and the public files under the base of docgraph.yaml', { timeout: 120_000 }, async () => {
     const root = await mkdtemp(join(tmpdir(), 'docgraph-dev-base-'));
     await cp(join(PROJECT_ROOT, 'content'), join(root, 'content'), { recursive: true });
+    await appendFile(join(root, 'content', 'docgraph.yaml'), 'base: /handbook/\n');
     const port = await freePort();
     let log = '';
     const dev = spawn('npm', ['run', 'dev', '--', '--content', join(root, 'content'), '--port', String(port)], {
       cwd: PROJECT_ROOT,
-      env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV' && k !== 'TEST')), DOCGRAPH_DATA: join(root, 'data'), DOCGRAPH_BASE: '/handbook/' },
+      env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV' && k !== 'TEST')), DOCGRAPH_DATA: join(root, 'data') },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
@@ -120,7 +121,12 @@ describe('npm run dev under a base path', () => {
       expect(graph.headers.get('content-type')).toBe('application/json');
       expect(((await graph.json()) as { schemaVersion: number }).schemaVersion).toBe(1);
       expect((await fetch(`${base}/search/manifest.json`)).status).toBe(200);
-      expect((await fetch(`${base}/docs/office-365-integration/`)).status).toBe(200);
+      const page = await fetch(`${base}/docs/office-365-integration/`);
+      expect(page.status).toBe(200);
+      // An article link to another document carries the base, and leads to that page.
+      const link = /href="(\/handbook\/docs\/[^"#]+)"/.exec(await page.text())?.[1];
+      expect(link).toBeDefined();
+      expect((await fetch(`http://localhost:${port}${link}`)).status).toBe(200);
     } finally {
       if (dev.pid) process.kill(-dev.pid, 'SIGTERM');
       await rm(root, { recursive: true, force: true });
