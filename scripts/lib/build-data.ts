@@ -128,22 +128,27 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
   let site: SiteData | undefined = buildSiteData(result, resolve(options.contentDir));
   if (!resident) writeChunksIfChanged(join(options.dataDir, 'site.json'), jsonFileChunks(site));
   if (hasMdx) mdxDocuments(site.documents.filter((d) => d.format === 'mdx').map((d) => d.path));
+  // Every article's HTML and MDX copy is written by now.
+  await removeUnwritten(join(options.dataDir, 'html'), written);
+  await removeUnwritten(join(options.dataDir, 'mdx'), written);
   const layoutStarted = performance.now();
   const layouts = options.cache === false ? undefined : createLayoutCache({ dir: join(options.dataDir, 'cache', 'layout'), code });
   let graphView: GraphView | undefined = buildGraphView(result.graph, site.documents, layouts?.layout);
   layouts?.prune();
   const exportOptions = { site: options.site, base: options.base, title: options.title || 'docgraph' };
+  const searchCache = () => cache && { stage: cache.stage('search', SEARCH_CONTEXT), keyOf: (docId: string) => result.cacheKeys.get(docId) };
+  const finishCache = () => {
+    cache?.prune();
+    if (cache) options.onCache?.({ hits: cache.hits, misses: cache.misses, stages: cache.stages });
+  };
+  const clusterAbove = clusterThreshold();
   if (resident) {
     const layoutMs = performance.now() - layoutStarted;
     options.onStage?.('graph layout', layoutMs);
-    await removeUnwritten(join(options.dataDir, 'html'), written);
-    await removeUnwritten(join(options.dataDir, 'mdx'), written);
     // Files of an earlier static build into this folder: the dev server answers those paths itself.
     await removeUnwritten(join(options.dataDir, 'public'), written);
     for (const file of resident.pages.keys()) if (!written.has(file)) resident.pages.delete(file);
-    cache?.prune();
-    if (cache) options.onCache?.({ hits: cache.hits, misses: cache.misses, stages: cache.stages });
-    const clusterAbove = clusterThreshold();
+    finishCache();
     resident.served = {
       data: { version: resident.builds, site, graph: result.graph, view: graphView, report: result.report, clustered: isClustered(graphView, clusterAbove) },
       outputs: servedOutputs({
@@ -152,14 +157,14 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
         clusterAbove,
         exportOptions,
         // Opened when a search first asks for the index: from memory only, as the build is over.
-        search: () => cache && { stage: cache.stage('search', SEARCH_CONTEXT), keyOf: (docId: string) => result.cacheKeys.get(docId) },
+        search: searchCache,
       }),
     };
     options.onDataReady?.();
     options.onStage?.('write', performance.now() - started - layoutMs);
     return result;
   }
-  let clustered: ReturnType<typeof clusterFiles> | undefined = clusterFiles(graphView, clusterThreshold());
+  let clustered: ReturnType<typeof clusterFiles> | undefined = clusterFiles(graphView, clusterAbove);
   const layoutMs = performance.now() - layoutStarted;
   options.onStage?.('graph layout', layoutMs);
   const graphHash = writeGraphFiles(options.dataDir, result, site, [['graph-view.json', graphView], ...clustered.map((f) => [f.path, f.value] as const)], written);
@@ -168,19 +173,16 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
   site = graphView = clustered = undefined;
   // So do the resolved links (no later output reads them; 280,000 at 10,000 documents).
   result = { ...result, links: [] };
-  await removeUnwritten(join(options.dataDir, 'html'), written);
-  await removeUnwritten(join(options.dataDir, 'mdx'), written);
   options.onDataReady?.();
   const exportsStarted = performance.now();
   writeExports(options.dataDir, result.graph, exportOptions, options.cache === false ? undefined : sha256([graphHash, JSON.stringify(exportOptions), code]), written);
   const exportsMs = performance.now() - exportsStarted;
   options.onStage?.('exports', exportsMs);
   const searchStarted = performance.now();
-  writeSearchFiles(join(options.dataDir, 'public', 'search'), result, cache && { stage: cache.stage('search', SEARCH_CONTEXT), keyOf: (docId: string) => result.cacheKeys.get(docId) }, written);
+  writeSearchFiles(join(options.dataDir, 'public', 'search'), result, searchCache(), written);
   const searchMs = performance.now() - searchStarted;
   options.onStage?.('search', searchMs);
-  cache?.prune();
-  if (cache) options.onCache?.({ hits: cache.hits, misses: cache.misses, stages: cache.stages });
+  finishCache();
   await removeUnwritten(join(options.dataDir, 'public'), written);
   // Layout and search are stages of their own, not writing.
   options.onStage?.('write', performance.now() - started - searchMs - layoutMs - exportsMs);

@@ -11,8 +11,10 @@ import { join } from 'node:path';
 
 // One huge page is parsed into one tree that lives until it is rendered: a 7 MB generated page
 // needs about 1.3 GB on its own, so the largest file adds ~150x its size.
+const PER_LARGEST_FILE_BYTE = 150;
+
 export function heapBudgetMiB(contentBytes: number, largestFileBytes = 0): number {
-  const wanted = Math.ceil((17 * contentBytes + 150 * largestFileBytes) / 2 ** 20) + 256;
+  const wanted = Math.ceil((17 * contentBytes + PER_LARGEST_FILE_BYTE * largestFileBytes) / 2 ** 20) + 256;
   return Math.min(Math.max(wanted, 1024), Math.floor((totalmem() / 2 ** 20) * 0.75));
 }
 
@@ -21,7 +23,7 @@ export function heapBudgetMiB(contentBytes: number, largestFileBytes = 0): numbe
  * and the shared work (include trees, link targets). Small, so the worker collects instead of growing.
  */
 export function workerHeapMiB(largestFileBytes: number): number {
-  return 256 + Math.ceil((150 * largestFileBytes) / 2 ** 20);
+  return 256 + Math.ceil((PER_LARGEST_FILE_BYTE * largestFileBytes) / 2 ** 20);
 }
 
 /** Bytes of Markdown under `dir` (what drives the pipeline's memory). */

@@ -1,6 +1,6 @@
 // `npm run dev`: editing a Markdown file or the vocabulary updates pages and graph data without a
 // restart, and the open browser tab reloads by itself.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { freePort } from '../../scripts/lib/free-port.ts';
@@ -10,39 +10,60 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
 import { launchBrowser } from './browser.ts';
 
+interface DevServer {
+  /** The temporary folder: `content/` (a copy of the project's) and `data/`. */
+  root: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** `npm run dev` on a copy of content/ (changed first by `prepare`), once it says it is ready. */
+async function startDev(prefix: string, prepare?: (content: string) => Promise<void>): Promise<DevServer> {
+  const root = await mkdtemp(join(tmpdir(), prefix));
+  await cp(join(PROJECT_ROOT, 'content'), join(root, 'content'), { recursive: true });
+  await prepare?.(join(root, 'content'));
+  const port = await freePort();
+  const dev = spawn('npm', ['run', 'dev', '--', '--content', join(root, 'content'), '--port', String(port)], {
+    cwd: PROJECT_ROOT,
+    // Without vitest's own variables (VITEST, NODE_ENV=test...), which change how Vite serves pages.
+    env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV' && k !== 'TEST')), DOCGRAPH_DATA: join(root, 'data') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  const stop = async () => {
+    if (dev.pid && dev.exitCode === null) process.kill(-dev.pid, 'SIGTERM');
+    await rm(root, { recursive: true, force: true });
+  };
+  let log = '';
+  dev.stdout!.on('data', (d: Buffer) => (log += d.toString()));
+  dev.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+  const deadline = Date.now() + 90_000;
+  while (!/ready in/.test(log)) {
+    if (Date.now() > deadline || dev.exitCode !== null) {
+      await stop();
+      throw new Error(`dev server did not start:\n${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { root, port, stop };
+}
+
 describe('npm run dev', () => {
-  let dev: ChildProcess;
+  let server: DevServer | undefined;
   let browser: Browser;
   let root = '';
   let base = '';
-  let log = '';
 
   beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), 'docgraph-dev-'));
-    await cp(join(PROJECT_ROOT, 'content'), join(root, 'content'), { recursive: true });
-    const port = await freePort();
-    base = `http://localhost:${port}`;
-    dev = spawn('npm', ['run', 'dev', '--', '--content', join(root, 'content'), '--port', String(port)], {
-      cwd: PROJECT_ROOT,
-      // Without vitest's own variables (VITEST, NODE_ENV=test...), which change how Vite serves pages.
-      env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV' && k !== 'TEST')), DOCGRAPH_DATA: join(root, 'data') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    dev.stdout!.on('data', (d: Buffer) => (log += d.toString()));
-    dev.stderr!.on('data', (d: Buffer) => (log += d.toString()));
-    const deadline = Date.now() + 90_000;
-    while (!/ready in/.test(log)) {
-      if (Date.now() > deadline || dev.exitCode !== null) throw new Error(`dev server did not start:\n${log}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    server = await startDev('docgraph-dev-');
+    root = server.root;
+    base = `http://localhost:${server.port}`;
     browser = await launchBrowser();
   });
 
   afterAll(async () => {
     await browser?.close();
-    if (dev?.pid) process.kill(-dev.pid, 'SIGTERM');
-    await rm(root, { recursive: true, force: true });
+    await server?.stop();
   });
 
   it('reloads the open page with the edited heading and updated graph data', async () => {
@@ -97,25 +118,9 @@ describe('npm run dev', () => {
 
 describe('npm run dev under a base path', () => {
   it('serves pages, their links and the public files under the base of docgraph.yaml', { timeout: 120_000 }, async () => {
-    const root = await mkdtemp(join(tmpdir(), 'docgraph-dev-base-'));
-    await cp(join(PROJECT_ROOT, 'content'), join(root, 'content'), { recursive: true });
-    await appendFile(join(root, 'content', 'docgraph.yaml'), 'base: /handbook/\n');
-    const port = await freePort();
-    let log = '';
-    const dev = spawn('npm', ['run', 'dev', '--', '--content', join(root, 'content'), '--port', String(port)], {
-      cwd: PROJECT_ROOT,
-      env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV' && k !== 'TEST')), DOCGRAPH_DATA: join(root, 'data') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    dev.stdout!.on('data', (d: Buffer) => (log += d.toString()));
-    dev.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+    const server = await startDev('docgraph-dev-base-', (content) => appendFile(join(content, 'docgraph.yaml'), 'base: /handbook/\n'));
+    const port = server.port;
     try {
-      const deadline = Date.now() + 90_000;
-      while (!/ready in/.test(log)) {
-        if (Date.now() > deadline || dev.exitCode !== null) throw new Error(`dev server did not start:\n${log}`);
-        await new Promise((r) => setTimeout(r, 200));
-      }
       const base = `http://localhost:${port}/handbook`;
       const graph = await fetch(`${base}/graph.json`);
       expect(graph.headers.get('content-type')).toBe('application/json');
@@ -128,8 +133,7 @@ describe('npm run dev under a base path', () => {
       expect(link).toBeDefined();
       expect((await fetch(`http://localhost:${port}${link}`)).status).toBe(200);
     } finally {
-      if (dev.pid) process.kill(-dev.pid, 'SIGTERM');
-      await rm(root, { recursive: true, force: true });
+      await server.stop();
     }
   });
 });
