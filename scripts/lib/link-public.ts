@@ -3,26 +3,45 @@
 // half a second of copying per build, and at 10,000 documents tens of thousands of files.
 // The pipeline replaces a public file by renaming a new one over it (never by writing into it), so a
 // link in the built site keeps the old bytes until the next build links the new ones.
-import { copyFile, link, mkdir, readdir, rm } from 'node:fs/promises';
+import { copyFileSync, type Dirent, linkSync, mkdirSync, readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Links every file under `from` into the same place under `to` (copies across file systems). */
-export async function linkTree(from: string, to: string): Promise<number> {
+/**
+ * Links every file under `from` into the same place under `to` (copies across file systems).
+ * Synchronous: the build has nothing else to do meanwhile, and one awaited call per file (a round trip
+ * through libuv's thread pool each) took half a second of the corpus's warm build.
+ */
+export function linkTree(from: string, to: string): number {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(from, { withFileTypes: true });
+  } catch {
+    entries = [];
+  }
+  mkdirSync(to, { recursive: true });
   let count = 0;
-  const entries = await readdir(from, { withFileTypes: true }).catch(() => []);
-  await mkdir(to, { recursive: true });
   for (const entry of entries) {
     const source = join(from, entry.name);
     const target = join(to, entry.name);
-    if (entry.isDirectory()) count += await linkTree(source, target);
+    if (entry.isDirectory()) count += linkTree(source, target);
     else if (entry.isFile()) {
-      await rm(target, { force: true });
-      await link(source, target).catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'EXDEV' || error.code === 'EPERM' || error.code === 'ENOTSUP') return copyFile(source, target);
-        throw error;
-      });
+      linkFile(source, target);
       count++;
     }
   }
   return count;
+}
+
+function linkFile(source: string, target: string): void {
+  try {
+    linkSync(source, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      // A file of the same name that Astro wrote, or a link of an earlier build: the data folder's wins.
+      unlinkSync(target);
+      linkFile(source, target);
+    } else if (code === 'EXDEV' || code === 'EPERM' || code === 'ENOTSUP') copyFileSync(source, target);
+    else throw error;
+  }
 }

@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 export interface SiteBuildOptions {
   /** The project (Astro's root). */
   root: string;
+  /** The content folder: Astro's content sync runs only when it holds MDX. */
+  contentDir: string;
   outDir: string;
   /** The child's whole environment, with the DOCGRAPH_* variables of astro.config.mjs. */
   env: NodeJS.ProcessEnv;
@@ -37,7 +39,7 @@ export const SITE_CHILD = fileURLToPath(new URL('./site-child.ts', import.meta.u
 
 export function startSiteBuild(options: SiteBuildOptions): SiteBuild {
   // The parent's own Node flags (its heap limit) carry over.
-  const child = fork(SITE_CHILD, [JSON.stringify({ root: options.root, outDir: options.outDir, quiet: options.quiet, force: options.force })], {
+  const child = fork(SITE_CHILD, [JSON.stringify({ root: options.root, contentDir: options.contentDir, outDir: options.outDir, quiet: options.quiet, force: options.force })], {
     env: options.env,
     stdio: 'inherit',
   });

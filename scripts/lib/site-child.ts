@@ -2,12 +2,18 @@
 // points until the parent says the data is there: before the content sync (which lists the MDX
 // documents to compile) and before pages are rendered (after Vite has bundled the site).
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { enableCompileCache } from 'node:module';
 import { join, relative } from 'node:path';
 import type { AstroIntegration } from 'astro';
+
+// `sync` is an option of Astro's builder that the public type leaves out ("false for in-memory builds
+// that don't need type generation"): build() hands its options to the builder as they are.
+type BuildOptions = NonNullable<Parameters<typeof import('astro').build>[1]> & { sync: boolean };
 import { z } from 'zod';
+import { listContentFiles } from '../../src/pipeline/load.ts';
 import type { SiteBuildMessage } from './site-build.ts';
 
-const Args = z.object({ root: z.string(), outDir: z.string(), quiet: z.boolean(), force: z.boolean() });
+const Args = z.object({ root: z.string(), contentDir: z.string(), outDir: z.string(), quiet: z.boolean(), force: z.boolean() });
 
 const ready = { sources: () => {}, data: () => {} };
 const readiness = {
@@ -25,11 +31,12 @@ function waitFor(what: 'sources' | 'data'): Promise<void> {
   return readiness[what];
 }
 
-const waitForData: AstroIntegration = {
+/** `sync`: whether the content sync runs, which needs the MDX list; without it bundling starts at once. */
+const waitForData = (sync: boolean): AstroIntegration => ({
   name: 'docgraph:wait-for-data',
   hooks: {
     // Before the content sync, which reads <data>/mdx-documents.json (src/content.config.ts).
-    'astro:config:done': () => waitFor('sources'),
+    'astro:config:done': () => (sync ? waitFor('sources') : undefined),
     'astro:config:setup': ({ updateConfig }) => {
       updateConfig({
         vite: {
@@ -46,9 +53,21 @@ const waitForData: AstroIntegration = {
       });
     },
   },
-};
+});
+
+/**
+ * Astro's content sync loads the MDX documents into the content collection (src/content.config.ts);
+ * Markdown pages read the data folder instead. A site without MDX has nothing to sync, and skipping it
+ * saves a second of every build (it starts a Vite server of its own). Decided from the folder, before
+ * the pipeline has listed its documents: an .mdx file that is not a document only costs the sync.
+ */
+function hasMdx(contentDir: string): boolean {
+  return listContentFiles(contentDir).some((path) => /\.mdx$/i.test(path));
+}
 
 async function main(): Promise<number> {
+  // Astro, Vite and Rolldown are most of a warm build's start-up: their compiled code is cached (build.ts).
+  enableCompileCache();
   const args = Args.parse(JSON.parse(process.argv[2] ?? '{}'));
   // Astro keeps files of the build under <root>/.astro/ (the list of MDX modules to compile, the
   // prerender chunks): two builds of the project at once (tests, previews, a dev server) overwrote
@@ -57,6 +76,7 @@ async function main(): Promise<number> {
   // src/ stay the project's (astro.config.mjs sets srcDir).
   await mkdir(join(args.root, '.docgraph'), { recursive: true });
   const cwd = await mkdtemp(join(args.root, '.docgraph', 'site-build-'));
+  const sync = hasMdx(args.contentDir);
   const { build } = await import('astro');
   try {
     process.chdir(cwd);
@@ -67,8 +87,8 @@ async function main(): Promise<number> {
       outDir: args.outDir,
       logLevel: args.quiet ? 'error' : 'warn',
       force: args.force,
-      integrations: [waitForData],
-    });
+      integrations: [waitForData(sync)],
+    }, { sync } as BuildOptions);
   } finally {
     process.chdir(args.root);
     await rm(cwd, { recursive: true, force: true });

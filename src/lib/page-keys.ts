@@ -3,57 +3,100 @@
 // reads, or a rebuild would serve a stale page; the site test compares an incremental build with a
 // clean one byte for byte (test/unit/site-incremental.test.ts).
 //
-// What pages read besides their own document: the graph (site-graph.json), the laid-out graph for
-// local graphs (graph-view.json), the nav tree, and the titles, URLs and section titles of other
-// documents (links, breadcrumbs, previous/next, evidence). Their section line numbers, body text and
-// backlinks are read only on their own page, so a wording edit re-renders the edited page (and the
-// pages it links to, whose backlinks quote it), not the whole site. Add a field to `sharedInput`
-// when a page starts reading more of other documents.
-import { createHash } from 'node:crypto';
+// What every page may read (the shared part of each key): the graph's nodes and edges without their
+// evidence sentences, the laid-out graph for local graphs (graph-view.json, also without evidence), the nav tree, and the
+// titles, URLs and section titles of all documents (links, breadcrumbs, previous/next, evidence
+// captions). Evidence sentences are read only where an edge's end has its page: an entity page quotes
+// the edges that touch it, so rewording a sentence re-renders the edited page and the entity pages
+// that quote it, not the whole site. An MDX page can embed any entity's relations
+// (<Relations entity=...>), so its key covers all evidence. Section line numbers, body text and
+// backlinks of other documents are read only on their own page. Add to `sharedInput` when a page
+// starts reading more of other documents.
+import { createHash, type Hash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteData, SiteDocument } from '../outputs/site-data.ts';
-import { dataDir, getSiteData } from './data.ts';
+import type { GraphIndex } from './graph.ts';
+import { dataDir, getGraph, getGraphView, getSiteData } from './data.ts';
 
-const cache = new WeakMap<SiteData, string>();
+const shared = new WeakMap<SiteData, string>();
+const allEvidence = new WeakMap<GraphIndex, string>();
 
-function fileDigest(hash: ReturnType<typeof createHash>, file: string): void {
+function fileDigest(hash: Hash, file: string): void {
   hash.update(file).update('\0');
   if (existsSync(file)) hash.update(readFileSync(file));
   hash.update('\0');
 }
 
-/** The data every page of the site may read, hashed once per site.json. */
+/** The data every page of the site may read, hashed once per build. */
 function sharedInput(): string {
   const site = getSiteData();
-  const known = cache.get(site);
+  const known = shared.get(site);
   if (known) return known;
   const hash = createHash('sha256');
-  fileDigest(hash, path.join(dataDir, 'site-graph.json'));
-  fileDigest(hash, path.join(dataDir, 'public', 'graph-view.json'));
+  const { graph } = getGraph();
+  hash.update(JSON.stringify(graph.nodes));
+  // One edge at a time: at 10,000 documents the edges as one string would be tens of megabytes.
+  for (const { evidence: _evidence, ...edge } of graph.edges) hash.update(JSON.stringify(edge));
+  // graph-view.json quotes the evidence of typed relations too (for /graph/'s side panel).
+  const view = getGraphView();
+  hash.update(JSON.stringify(view.nodes));
+  for (const { evidence: _evidence, ...edge } of view.edges) hash.update(JSON.stringify(edge));
   hash.update(JSON.stringify(site.nav));
   for (const d of site.documents) {
     const sections = d.sections.map((s) => [s.id, s.title, s.depth, s.anchors]);
     hash.update(JSON.stringify([d.id, d.path, d.slug, d.url, d.format, d.title, d.description, d.htmlFile, sections]));
   }
   const digest = hash.digest('hex');
-  cache.set(site, digest);
+  shared.set(site, digest);
+  return digest;
+}
+
+/** The evidence sentences of the edges that touch a node: what its page quotes. */
+function evidenceOf(hash: Hash, id: string): void {
+  for (const edge of getGraph().edgesOf(id)) if (edge.evidence.length) hash.update(edge.id).update(JSON.stringify(edge.evidence));
+}
+
+/** Every evidence sentence pages can show (site-graph.json holds only those), hashed once per build. */
+function everyEvidence(): string {
+  const index = getGraph();
+  const known = allEvidence.get(index);
+  if (known) return known;
+  const hash = createHash('sha256');
+  for (const edge of index.graph.edges) if (edge.evidence.length) hash.update(edge.id).update(JSON.stringify(edge.evidence));
+  const digest = hash.digest('hex');
+  allEvidence.set(index, digest);
   return digest;
 }
 
 /**
- * A document page: the shared data, the document's own entry, and its article (HTML or MDX source).
- * None in `npm run dev`, which renders on request and would only pay for reading every article.
+ * A document page: the shared data, the document's own entry, its article (HTML or MDX source) and the
+ * evidence it can show. None in `npm run dev`, which renders on request and would only pay for reading
+ * every article.
  */
 export function documentPageKey(doc: SiteDocument): string | undefined {
   if (import.meta.env.DEV) return undefined;
   const hash = createHash('sha256').update(sharedInput()).update(JSON.stringify(doc));
-  fileDigest(hash, doc.htmlFile ? path.join(dataDir, 'html', doc.htmlFile) : path.join(dataDir, 'mdx', doc.path));
+  if (doc.htmlFile) {
+    fileDigest(hash, path.join(dataDir, 'html', doc.htmlFile));
+    evidenceOf(hash, doc.id);
+  } else {
+    fileDigest(hash, path.join(dataDir, 'mdx', doc.path));
+    hash.update(everyEvidence());
+  }
   return hash.digest('hex');
 }
 
-/** An entity page (or an alias redirect to one): it reads only shared data. */
-export function entityPageKey(route: string): string | undefined {
+/** An entity page: the shared data and the evidence of its own edges. */
+export function entityPageKey(route: string, entityId: string): string | undefined {
+  if (import.meta.env.DEV) return undefined;
+  const hash = createHash('sha256').update(sharedInput()).update(route).update('\0');
+  evidenceOf(hash, entityId);
+  return hash.digest('hex');
+}
+
+/** An alias redirect to an entity page: it reads only the shared data (the target's label and URL). */
+export function redirectPageKey(route: string): string | undefined {
   if (import.meta.env.DEV) return undefined;
   return createHash('sha256').update(sharedInput()).update(route).digest('hex');
 }

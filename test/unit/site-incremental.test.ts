@@ -2,7 +2,7 @@
 // renders only the pages whose data changed, and the built site is byte for byte the site a clean
 // build of the same content gives. A page key that missed something a page reads fails here.
 import { execFile } from 'node:child_process';
-import { appendFile, cp, readdir, readFile } from 'node:fs/promises';
+import { appendFile, cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +50,22 @@ describe('incremental site build', () => {
     const after = await keys();
     const changed = Object.keys(after).filter((path) => after[path] !== before[path]);
     expect(changed).toEqual(['/docs/office-365-integration']);
+
+    // A reworded sentence that is evidence (it mentions SSO and Azure AD Connect): the graph's shape
+    // stays, so the edited page, the entity pages that quote the sentence and the MDX page (which may
+    // embed any evidence) get new keys; the rest of the site is kept.
+    const source = join(content, 'office-365-integration.md');
+    const text = await readFile(source, 'utf8');
+    const reworded = text.replace('To set up SSO you also use Azure AD Connect.', 'To set up SSO, you also use Azure AD Connect.');
+    expect(reworded).not.toBe(text);
+    await writeFile(source, reworded);
+    await build(content, data, out);
+    expect(await readFile(entityPage, 'utf8')).toContain('To set up SSO, you also use Azure AD Connect.');
+    const afterReword = await keys();
+    const rekeyed = Object.keys(afterReword).filter((path) => afterReword[path] !== after[path]);
+    expect(rekeyed).toEqual(expect.arrayContaining(['/docs/office-365-integration', '/entities/azure-ad-connect']));
+    expect(rekeyed.every((path) => path.startsWith('/entities/') || path === '/docs/office-365-integration' || path === '/docs/overview')).toBe(true);
+    expect(rekeyed.length).toBeLessThan(Object.keys(afterReword).length / 4);
 
     // An edit that changes the graph: the entity pages that quote it are rendered again.
     await appendFile(join(content, 'office-365-integration.md'), '\nAzure AD Connect replaces DirSync in this test.\n');
