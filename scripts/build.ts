@@ -15,6 +15,7 @@ import { chooseVocabulary, PROJECT_ROOT, readContentConfig } from './lib/project
 import { HANDOFF, pipelineHeapBudget, runPipelineChild } from './lib/heap-budget.ts';
 import { linkTree } from './lib/link-public.ts';
 import { setAsideOutput } from './lib/out-dir.ts';
+import { linkCachedPages, pruneUnbuiltPages, type LinkedPage } from './lib/cached-pages.ts';
 import { startSiteBuild } from './lib/site-build.ts';
 
 async function main(): Promise<number> {
@@ -72,12 +73,16 @@ async function main(): Promise<number> {
     ASTRO_TELEMETRY_DISABLED: '1',
     DOCGRAPH_PUBLIC: 'linked',
   };
-  const startSite = () => startSiteBuild({ root: PROJECT_ROOT, contentDir, outDir, env: { ...process.env, ...siteEnv }, quiet: Boolean(flags.quiet), force: Boolean(flags['no-cache']) });
+  const previousOut = flags['no-site'] || process.env[HANDOFF] ? undefined : setAsideOutput(outDir, dataDir);
+  // Astro's cacheDir (astro.config.mjs).
+  const astroCache = join(dataDir, '.astro-cache');
+  const startSite = () => startSiteBuild({ root: PROJECT_ROOT, contentDir, outDir, emptyOut: !previousOut?.cleared, env: { ...process.env, ...siteEnv }, quiet: Boolean(flags.quiet), force: Boolean(flags['no-cache']) });
   // The site build starts beside an in-process pipeline (scripts/lib/site-build.ts). A pipeline that
   // needs a process of its own (a big folder) runs first, alone: the two together would add their
   // peak memory.
-  const previousOut = flags['no-site'] || process.env[HANDOFF] ? undefined : setAsideOutput(outDir, dataDir);
   let site = flags['no-site'] || budget !== undefined || process.env[HANDOFF] ? undefined : startSite();
+  // While the site child loads Astro (or before the pipeline's own process, for a big folder).
+  const linkedPages: LinkedPage[] = previousOut?.cleared && !flags['no-cache'] ? linkCachedPages(astroCache, outDir) : [];
   const counts = budget === undefined ? await runDataBuild().catch((error: unknown) => {
     site?.cancel();
     previousOut?.restore();
@@ -143,6 +148,7 @@ async function main(): Promise<number> {
     const built = await site.done;
     await discarded;
     if (!built) return 2;
+    pruneUnbuiltPages(astroCache, outDir, linkedPages);
     linkTree(join(dataDir, 'public'), outDir);
     stages.push(['site', performance.now() - siteStarted]);
     if (!flags.quiet) console.log(`  site built in ${((performance.now() - siteStarted) / 1000).toFixed(2)} s after the pipeline -> ${outDir}`);

@@ -1,11 +1,13 @@
 // Astro empties the output folder before it bundles, file by file, on the critical path of every build
 // (0.35 s of the corpus's warm build, and more the bigger the site). The last build's folder is instead
 // renamed out of the way before Astro starts, and deleted while the build waits for the site child.
-import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export interface SetAside {
+  /** Whether the output folder is gone now (set aside, or there was none): Astro need not empty it. */
+  readonly cleared: boolean;
   /** Deletes the set-aside folder (and a killed build's leftovers): the new site is built. */
   discard(): Promise<void>;
   /** Puts the last build's folder back: the pipeline failed before the site build touched it. */
@@ -46,5 +48,5 @@ export function setAsideOutput(outDir: string, dataDir: string): SetAside {
     }
     await Promise.all(entries.map((name) => rm(join(trash, name), { recursive: true, force: true, maxRetries: 3 })));
   };
-  return { discard, restore };
+  return { cleared: !existsSync(outDir), discard, restore };
 }

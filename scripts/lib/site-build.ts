@@ -12,6 +12,11 @@ export interface SiteBuildOptions {
   /** The content folder: Astro's content sync runs only when it holds MDX. */
   contentDir: string;
   outDir: string;
+  /**
+   * Whether Astro empties the output folder first. Not when the build set the last one aside: the
+   * folder then holds only the cached pages linked for Astro to keep (scripts/lib/cached-pages.ts).
+   */
+  emptyOut: boolean;
   /** The child's whole environment, with the DOCGRAPH_* variables of astro.config.mjs. */
   env: NodeJS.ProcessEnv;
   quiet: boolean;
@@ -39,7 +44,7 @@ export const SITE_CHILD = fileURLToPath(new URL('./site-child.ts', import.meta.u
 
 export function startSiteBuild(options: SiteBuildOptions): SiteBuild {
   // The parent's own Node flags (its heap limit) carry over.
-  const child = fork(SITE_CHILD, [JSON.stringify({ root: options.root, contentDir: options.contentDir, outDir: options.outDir, quiet: options.quiet, force: options.force })], {
+  const child = fork(SITE_CHILD, [JSON.stringify({ root: options.root, contentDir: options.contentDir, outDir: options.outDir, emptyOut: options.emptyOut, quiet: options.quiet, force: options.force })], {
     env: options.env,
     stdio: 'inherit',
   });

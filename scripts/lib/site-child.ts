@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { listContentFiles } from '../../src/pipeline/load.ts';
 import type { SiteBuildMessage } from './site-build.ts';
 
-const Args = z.object({ root: z.string(), contentDir: z.string(), outDir: z.string(), quiet: z.boolean(), force: z.boolean() });
+const Args = z.object({ root: z.string(), contentDir: z.string(), outDir: z.string(), emptyOut: z.boolean(), quiet: z.boolean(), force: z.boolean() });
 
 const ready = { sources: () => {}, data: () => {} };
 const readiness = {
@@ -31,8 +31,11 @@ function waitFor(what: 'sources' | 'data'): Promise<void> {
   return readiness[what];
 }
 
-/** `sync`: whether the content sync runs, which needs the MDX list; without it bundling starts at once. */
-const waitForData = (sync: boolean): AstroIntegration => ({
+/**
+ * `sync`: whether the content sync runs, which needs the MDX list; without it bundling starts at once.
+ * `emptyOut`: whether Astro empties the output folder (site-build.ts).
+ */
+const waitForData = (sync: boolean, emptyOut: boolean): AstroIntegration => ({
   name: 'docgraph:wait-for-data',
   hooks: {
     // Before the content sync, which reads <data>/mdx-documents.json (src/content.config.ts).
@@ -40,6 +43,7 @@ const waitForData = (sync: boolean): AstroIntegration => ({
     'astro:config:setup': ({ updateConfig }) => {
       updateConfig({
         vite: {
+          ...(emptyOut ? {} : { build: { emptyOutDir: false } }),
           plugins: [
             {
               name: 'docgraph:wait-for-data',
@@ -87,7 +91,7 @@ async function main(): Promise<number> {
       outDir: args.outDir,
       logLevel: args.quiet ? 'error' : 'warn',
       force: args.force,
-      integrations: [waitForData(sync)],
+      integrations: [waitForData(sync, args.emptyOut)],
     }, { sync } as BuildOptions);
   } finally {
     process.chdir(args.root);

@@ -1,8 +1,11 @@
 // Astro's incremental build with docgraph's page keys (src/lib/page-keys.ts): after an edit, a rebuild
 // renders only the pages whose data changed, and the built site is byte for byte the site a clean
-// build of the same content gives. A page key that missed something a page reads fails here.
+// build of the same content gives. A page key that missed something a page reads fails here, and so
+// does a cached page linked into the output folder (scripts/lib/cached-pages.ts) that outlived its
+// document.
 import { execFile } from 'node:child_process';
-import { appendFile, cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { appendFile, cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -71,6 +74,15 @@ describe('incremental site build', () => {
     await appendFile(join(content, 'office-365-integration.md'), '\nAzure AD Connect replaces DirSync in this test.\n');
     await build(content, data, out);
     expect(await readFile(entityPage, 'utf8')).toContain('replaces DirSync in this test');
+
+    // A deleted document: its page, which the last build left in Astro's cache (and which is linked
+    // into the new output folder for Astro to keep), is gone from the built site.
+    const overviewPage = join(out, 'docs', 'overview', 'index.html');
+    expect(existsSync(overviewPage)).toBe(true);
+    await rm(join(content, 'overview.mdx'));
+    await build(content, data, out);
+    expect(existsSync(overviewPage)).toBe(false);
+    expect(existsSync(seedPage)).toBe(true);
 
     const cleanOut = join(work, 'clean-out');
     await build(content, join(work, 'clean-data'), cleanOut, '--no-cache');
