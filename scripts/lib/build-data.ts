@@ -174,14 +174,17 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
   // So do the resolved links (no later output reads them; 280,000 at 10,000 documents).
   result = { ...result, links: [] };
   options.onDataReady?.();
-  const exportsStarted = performance.now();
-  writeExports(options.dataDir, result.graph, exportOptions, options.cache === false ? undefined : sha256([graphHash, JSON.stringify(exportOptions), code]), written);
-  const exportsMs = performance.now() - exportsStarted;
-  options.onStage?.('exports', exportsMs);
+  // The search index first: it reads the sections' text and the mentions, which then go before the
+  // exports (made from the graph alone) are, so the two big late stages never hold both.
   const searchStarted = performance.now();
   writeSearchFiles(join(options.dataDir, 'public', 'search'), result, searchCache(), written);
   const searchMs = performance.now() - searchStarted;
   options.onStage?.('search', searchMs);
+  result = { ...result, sections: [], mentions: [] };
+  const exportsStarted = performance.now();
+  writeExports(options.dataDir, result.graph, exportOptions, options.cache === false ? undefined : sha256([graphHash, JSON.stringify(exportOptions), code]), written);
+  const exportsMs = performance.now() - exportsStarted;
+  options.onStage?.('exports', exportsMs);
   finishCache();
   await removeUnwritten(join(options.dataDir, 'public'), written);
   // Layout and search are stages of their own, not writing.
