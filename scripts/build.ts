@@ -2,7 +2,6 @@
 // Runs the pipeline, writes graph.json / report.json / page data, prints the summary, then builds
 // the Astro site into --out. Exit 0 with warnings; with --strict, non-zero on any broken link or
 // content error. Flags are documented in README.md.
-import { enableCompileCache } from 'node:module';
 import { parseArgs } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
 import { dirname, join, resolve } from 'node:path';
@@ -19,9 +18,6 @@ import { linkCachedPages, pruneUnbuiltPages, type LinkedPage } from './lib/cache
 import { startSiteBuild } from './lib/site-build.ts';
 
 async function main(): Promise<number> {
-  // V8's code cache for the modules loaded from here on (the pipeline's, Astro's in the site child),
-  // in Node's temporary folder: a warm build spends less of its few seconds compiling the same code.
-  enableCompileCache();
   const { values } = parseArgs({
     options: {
       content: { type: 'string' },

@@ -2,7 +2,6 @@
 // points until the parent says the data is there: before the content sync (which lists the MDX
 // documents to compile) and before pages are rendered (after Vite has bundled the site).
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { enableCompileCache } from 'node:module';
 import { join, relative } from 'node:path';
 import type { AstroIntegration } from 'astro';
 
@@ -70,8 +69,6 @@ function hasMdx(contentDir: string): boolean {
 }
 
 async function main(): Promise<number> {
-  // Astro, Vite and Rolldown are most of a warm build's start-up: their compiled code is cached (build.ts).
-  enableCompileCache();
   const args = Args.parse(JSON.parse(process.argv[2] ?? '{}'));
   // Astro keeps files of the build under <root>/.astro/ (the list of MDX modules to compile, the
   // prerender chunks): two builds of the project at once (tests, previews, a dev server) overwrote
