@@ -5,7 +5,7 @@
 // dependencies, so a code change or `npm update` never reuses stale results.
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { findIncludes, type ParseCache, type ParseOutcome } from '../../src/pipeline/documents.ts';
 import { formatOf } from '../../src/pipeline/parse.ts';
 import type { SourceFile } from '../../src/pipeline/types.ts';
@@ -216,13 +216,20 @@ function universeHash(snapshot: ContentSnapshot, shape: Record<string, string | 
   return sha256(parts);
 }
 
-/** The pipeline's, renderer's and search index's source and the exact dependency versions. */
+/**
+ * The source of everything that makes cached results (the pipeline, renderer, outputs, search index,
+ * and what they import from src/lib and scripts/lib) and the exact dependency versions. Every folder is
+ * read to the bottom: the exports live in src/outputs/exports/, and an upgrade that changed only them
+ * once left a warm build serving the old export files.
+ */
 export function codeHash(projectRoot: string): string {
   const parts: string[] = [];
-  for (const dir of ['src/pipeline', 'src/outputs', 'src/search']) {
-    for (const name of readdirSync(join(projectRoot, dir)).sort(compareStrings)) {
-      if (name.endsWith('.ts')) parts.push(name, readFileSync(join(projectRoot, dir, name), 'utf8'));
-    }
+  for (const dir of ['src', 'scripts/lib']) {
+    const files = readdirSync(join(projectRoot, dir), { recursive: true, encoding: 'utf8' })
+      .filter((name) => /\.(ts|mjs|js)$/.test(name))
+      .map((name) => name.split(sep).join('/'))
+      .sort(compareStrings);
+    for (const name of files) parts.push(`${dir}/${name}`, readFileSync(join(projectRoot, dir, name), 'utf8'));
   }
   const lock = join(projectRoot, 'package-lock.json');
   if (existsSync(lock)) parts.push(readFileSync(lock, 'utf8'));

@@ -1,9 +1,10 @@
 // The content-hash cache: a rebuild after documents changed, were added, renamed or deleted gives
 // exactly the files a clean build of the same content gives, and reuses what did not change.
-import { cp, readdir, readFile, rename, rm, writeFile, appendFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile, appendFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildData, type CacheStats } from '../../scripts/lib/build-data.ts';
+import { codeHash } from '../../scripts/lib/document-cache.ts';
 import { chooseVocabulary } from '../../scripts/lib/project.ts';
 import { fixture } from '../helpers/fixtures.ts';
 import { tempDir } from '../helpers/temp.ts';
@@ -134,5 +135,25 @@ describe('document cache', () => {
     expect(stats!.stages.search).toEqual({ hits: documents, misses: 0 });
     await sameAsClean(incremental, 'vocabulary');
     expect(await readFile(join(incremental, 'public', 'graph.json'), 'utf8')).toContain('"download-site"');
+  });
+});
+
+describe('the code part of cache keys', () => {
+  it('changes with any source file the outputs are made by, in nested folders too', async () => {
+    const root = await tempDir('docgraph-code-hash-');
+    const files = ['src/pipeline/parse.ts', 'src/outputs/exports/svg.ts', 'src/lib/relations.ts', 'scripts/lib/data-files.ts', 'package-lock.json'];
+    for (const file of files) {
+      await mkdir(join(root, file, '..'), { recursive: true });
+      await writeFile(join(root, file), `// ${file}\n`);
+    }
+    const seen = new Set([codeHash(root)]);
+    for (const file of files) {
+      await appendFile(join(root, file), 'changed\n');
+      seen.add(codeHash(root));
+    }
+    expect(seen.size).toBe(files.length + 1);
+    // Not content: notes beside the code leave it alone.
+    await writeFile(join(root, 'src', 'README.md'), 'notes');
+    expect(seen.has(codeHash(root))).toBe(true);
   });
 });
