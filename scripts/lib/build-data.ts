@@ -3,7 +3,7 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readContentDir } from '../../src/pipeline/load.ts';
+import { readContentDir, type ContentSnapshot } from '../../src/pipeline/load.ts';
 import { formatOf } from '../../src/pipeline/parse.ts';
 import { runPipeline, type PipelineResult } from '../../src/pipeline/index.ts';
 import { createArticleRenderer } from '../../src/outputs/html-renderer.ts';
@@ -81,7 +81,8 @@ export interface DataBuildOptions {
 
 export async function buildData(options: DataBuildOptions): Promise<PipelineResult> {
   const loadStarted = performance.now();
-  const snapshot = await readContentDir(options.contentDir);
+  // Dropped once the pipeline has read it: the sources' text would otherwise stay to the end.
+  let snapshot: ContentSnapshot | undefined = await readContentDir(options.contentDir);
   options.onStage?.('load', performance.now() - loadStarted);
   const mdxDocuments = (paths: string[]) => {
     mkdirSync(options.dataDir, { recursive: true });
@@ -118,6 +119,7 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
   let result: PipelineResult;
   try {
     result = runPipeline(snapshot, { vocabulary, externalDocsBase: options.externalDocsBase, onStage: options.onStage, renderer, cache, helpers: pool, lean: true });
+    snapshot = undefined;
   } finally {
     await pool?.close();
   }
