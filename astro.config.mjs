@@ -65,6 +65,17 @@ export default defineConfig({
       __DOCGRAPH_TITLE__: JSON.stringify(env.DOCGRAPH_TITLE || 'docgraph'),
     },
     server: { fs: { allow: [projectDir, contentDir, dataDir] } },
+    build: {
+      rolldownOptions: {
+        // Every MDX module warns that Rolldown may not keep Astro's "use astro:head-inject" directive
+        // when bundling: a known false alarm (withastro/astro#18087), printed on every build of a site
+        // with MDX, the seed's included. Other warnings pass.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
     // The browser gets flexsearch's compact build (index, encoder, import; no workers or persistence):
     // the same API as the full build that Node uses, a third of its size.
     resolve: {
