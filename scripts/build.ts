@@ -4,7 +4,7 @@
 // content error. Flags are documented in README.md.
 import { parseArgs } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -52,6 +52,14 @@ async function main(): Promise<number> {
   const base = flags.base ?? config.base ?? '/';
   const dataDir = resolve(process.env.DOCGRAPH_DATA ?? join(PROJECT_ROOT, '.docgraph', 'data'));
   const outDir = resolve(flags.out);
+  // The build replaces --out whole (it is set aside, or emptied by Astro): never over what it reads.
+  for (const [what, dir] of [['the content folder', contentDir], ['the data folder', dataDir], ['the project', PROJECT_ROOT]] as const) {
+    const rel = relative(outDir, dir);
+    if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) {
+      console.error(`docgraph: --out ${flags.out}: holds ${what} (${dir}); the build replaces that folder whole. Choose another --out.`);
+      return 2;
+    }
+  }
   const siteUrl = flags.site ?? config.site;
   const timingsFile = flags.timings ? resolve(flags.timings) : undefined;
   const stages: [string, number][] = [];

@@ -1,6 +1,7 @@
 // The build CLI as a user runs it (pipeline only: --no-site keeps this fast; the browser suite builds
 // the whole site).
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile, cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -47,6 +48,20 @@ describe('npm run build', () => {
     const missing = await build(['--content', fixture('does-not-exist')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('not a folder');
+  });
+
+  it('exits 2 when --out holds the content, the data folder or the project, which a build would replace', async () => {
+    const work = await tempDir('docgraph-cli-out-');
+    const content = join(work, 'docs');
+    await cp(fixture('pipeline', 'basic'), content, { recursive: true });
+    for (const out of [work, content, PROJECT_ROOT]) {
+      const refused = await build(['--content', content, '--out', out]);
+      expect(refused.code, out).toBe(2);
+      expect(refused.stderr).toContain('--out');
+    }
+    expect(existsSync(join(content, 'index.md'))).toBe(true);
+    const beside = await build(['--content', content, '--out', join(work, 'site')]);
+    expect(beside.code).toBe(0);
   });
 
   it('writes the time of each stage as JSON with --timings FILE', async () => {
