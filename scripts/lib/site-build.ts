@@ -3,6 +3,8 @@
 // on 2 cores they take the second one while the pipeline (one thread) works on the first, and the
 // child waits for the data before it renders pages (scripts/lib/site-child.ts).
 import { fork } from 'node:child_process';
+import { readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
@@ -78,4 +80,19 @@ export function startSiteBuild(options: SiteBuildOptions): SiteBuild {
   };
   child.on('message', (message) => build.onMessage?.(message as SiteBuildMessage));
   return build;
+}
+
+/** A day: no build runs that long, so an older working folder is a killed build's. */
+const STALE_MS = 24 * 60 * 60 * 1000;
+
+/** Working folders that killed builds left (each removes its own when it ends). */
+export async function removeStaleBuildFolders(dir: string, now = Date.now()): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (!entry.isDirectory() || !entry.name.startsWith('site-build-')) continue;
+    const folder = join(dir, entry.name);
+    // Gone meanwhile: another build's, ended.
+    const made = await stat(folder).catch(() => undefined);
+    if (made && now - made.mtimeMs > STALE_MS) await rm(folder, { recursive: true, force: true });
+  }
 }

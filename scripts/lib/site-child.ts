@@ -10,7 +10,7 @@ import type { AstroIntegration } from 'astro';
 type BuildOptions = NonNullable<Parameters<typeof import('astro').build>[1]> & { sync: boolean };
 import { z } from 'zod';
 import { listContentFiles } from '../../src/pipeline/load.ts';
-import type { SiteBuildMessage } from './site-build.ts';
+import { removeStaleBuildFolders, type SiteBuildMessage } from './site-build.ts';
 
 const Args = z.object({ root: z.string(), contentDir: z.string(), outDir: z.string(), emptyOut: z.boolean(), quiet: z.boolean(), force: z.boolean() });
 
@@ -76,6 +76,7 @@ async function main(): Promise<number> {
   // folder, inside the project so that its chunks still find node_modules; the configuration and
   // src/ stay the project's (astro.config.mjs sets srcDir).
   await mkdir(join(args.root, '.docgraph'), { recursive: true });
+  await removeStaleBuildFolders(join(args.root, '.docgraph'));
   const cwd = await mkdtemp(join(args.root, '.docgraph', 'site-build-'));
   const sync = hasMdx(args.contentDir);
   const { build } = await import('astro');

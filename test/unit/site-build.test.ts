@@ -2,13 +2,13 @@
 // list before the content sync, every data file before pages are rendered. Here the data folder is
 // complete but its two files are held back until the child says it waits for them: a child that read
 // either one earlier would build a site without them.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, utimesSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildData } from '../../scripts/lib/build-data.ts';
 import { chooseVocabulary } from '../../scripts/lib/project.ts';
-import { startSiteBuild, type SiteBuildMessage } from '../../scripts/lib/site-build.ts';
+import { removeStaleBuildFolders, startSiteBuild, type SiteBuildMessage } from '../../scripts/lib/site-build.ts';
 import { MDX_DOCUMENTS_FILE } from '../../src/outputs/site-data.ts';
 import { fixture, PROJECT_ROOT } from '../helpers/fixtures.ts';
 import { tempDir } from '../helpers/temp.ts';
@@ -95,6 +95,16 @@ describe('the site build beside the pipeline', () => {
     await buildData({ contentDir: content, dataDir: data, base: '/', vocabularyPath: chooseVocabulary(content), onDataReady: () => (atReady = [...read, ...later].map((f) => existsSync(join(data, f)))) });
     expect(atReady).toEqual([...read.map(() => true), ...later.map(() => false)]);
     for (const f of later) expect(existsSync(join(data, f)), f).toBe(true);
+  });
+
+  it('removes the working folders that killed builds left a day ago or more, and only those', async () => {
+    const dir = join(work, 'dot-docgraph');
+    const made = ['site-build-killed', 'site-build-running', 'data'].map((name) => join(dir, name));
+    for (const folder of made) mkdirSync(join(folder, '.astro'), { recursive: true });
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    for (const folder of [made[0]!, made[2]!]) utimesSync(folder, twoDaysAgo, twoDaysAgo);
+    await removeStaleBuildFolders(dir);
+    expect(made.map((folder) => existsSync(folder))).toEqual([false, true, true]);
   });
 
   it('stops when the pipeline fails', { timeout: 60_000 }, async () => {
