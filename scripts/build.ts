@@ -4,7 +4,7 @@
 // content error. Flags are documented in README.md.
 import { parseArgs } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ import type { BuildReport } from '../src/pipeline/report.ts';
 import { chooseVocabulary, PROJECT_ROOT, readContentConfig } from './lib/project.ts';
 import { HANDOFF, pipelineHeapBudget, runPipelineChild } from './lib/heap-budget.ts';
 import { linkTree } from './lib/link-public.ts';
-import { setAsideOutput } from './lib/out-dir.ts';
+import { heldByOutput, setAsideOutput } from './lib/out-dir.ts';
 import { linkCachedPages, pruneUnbuiltPages, type LinkedPage } from './lib/cached-pages.ts';
 import { startSiteBuild } from './lib/site-build.ts';
 
@@ -52,13 +52,14 @@ async function main(): Promise<number> {
   const base = flags.base ?? config.base ?? '/';
   const dataDir = resolve(process.env.DOCGRAPH_DATA ?? join(PROJECT_ROOT, '.docgraph', 'data'));
   const outDir = resolve(flags.out);
-  // The build replaces --out whole (it is set aside, or emptied by Astro): never over what it reads.
-  for (const [what, dir] of [['the content folder', contentDir], ['the data folder', dataDir], ['the project', PROJECT_ROOT]] as const) {
-    const rel = relative(outDir, dir);
-    if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) {
-      console.error(`docgraph: --out ${flags.out}: holds ${what} (${dir}); the build replaces that folder whole. Choose another --out.`);
-      return 2;
-    }
+  const held = heldByOutput(outDir, [
+    { what: 'the content folder', dir: contentDir },
+    { what: 'the data folder', dir: dataDir },
+    { what: 'the project', dir: PROJECT_ROOT },
+  ]);
+  if (held) {
+    console.error(`docgraph: --out ${flags.out}: holds ${held.what} (${held.dir}); the build replaces that folder whole. Choose another --out.`);
+    return 2;
   }
   const siteUrl = flags.site ?? config.site;
   const timingsFile = flags.timings ? resolve(flags.timings) : undefined;
@@ -77,14 +78,16 @@ async function main(): Promise<number> {
     ASTRO_TELEMETRY_DISABLED: '1',
     DOCGRAPH_PUBLIC: 'linked',
   };
-  const previousOut = flags['no-site'] || process.env[HANDOFF] ? undefined : setAsideOutput(outDir, dataDir);
+  // A pipeline child (HANDOFF) only writes the data folder; its parent builds the site.
+  const buildsSite = !flags['no-site'] && !process.env[HANDOFF];
+  const previousOut = buildsSite ? setAsideOutput(outDir, dataDir) : undefined;
   // Astro's cacheDir (astro.config.mjs).
   const astroCache = join(dataDir, '.astro-cache');
   const startSite = () => startSiteBuild({ root: PROJECT_ROOT, contentDir, outDir, emptyOut: !previousOut?.cleared, env: { ...process.env, ...siteEnv }, quiet: Boolean(flags.quiet), force: Boolean(flags['no-cache']) });
   // The site build starts beside an in-process pipeline (scripts/lib/site-build.ts). A pipeline that
   // needs a process of its own (a big folder) runs first, alone: the two together would add their
   // peak memory.
-  let site = flags['no-site'] || budget !== undefined || process.env[HANDOFF] ? undefined : startSite();
+  let site = buildsSite && budget === undefined ? startSite() : undefined;
   // While the site child loads Astro (or before the pipeline's own process, for a big folder).
   const linkedPages: LinkedPage[] = previousOut?.cleared && !flags['no-cache'] ? linkCachedPages(astroCache, outDir) : [];
   const counts = budget === undefined ? await runDataBuild().catch((error: unknown) => {
@@ -142,7 +145,7 @@ async function main(): Promise<number> {
     return result.report.counts;
   }
 
-  if (!flags['no-site']) {
+  if (buildsSite) {
     // `site`: what the site build adds after the pipeline (its start-up and bundling ran beside it).
     const siteStarted = performance.now();
     site ??= startSite();

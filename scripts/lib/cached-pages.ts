@@ -5,8 +5,9 @@
 // written over the link, and so also into its cache copy, which Astro writes with the same bytes right
 // after. Pages the new build no longer has are unlinked once it is done.
 import { linkSync, mkdirSync, readFileSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { isBelow } from './out-dir.ts';
 
 // Astro's own file (astro/dist/core/build/incremental.js, version 1): anything else is left to Astro.
 const Manifest = z.object({
@@ -24,11 +25,6 @@ function recordedPages(cacheDir: string): string[] {
   }
 }
 
-const inside = (dir: string, file: string) => {
-  const rel = relative(dir, file);
-  return rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep);
-};
-
 export interface LinkedPage {
   /** Relative to the output folder. */
   page: string;
@@ -41,7 +37,7 @@ export function linkCachedPages(cacheDir: string, outDir: string): LinkedPage[] 
   const linked: LinkedPage[] = [];
   for (const page of recordedPages(cacheDir)) {
     const [copy, target] = [join(cacheDir, 'dist', page), join(outDir, page)];
-    if (!inside(outDir, target)) continue;
+    if (!isBelow(outDir, target)) continue;
     try {
       const { mtimeMs } = statSync(copy);
       mkdirSync(dirname(target), { recursive: true });
@@ -67,7 +63,7 @@ export function pruneUnbuiltPages(cacheDir: string, outDir: string, linked: read
       if (statSync(join(outDir, page)).mtimeMs !== mtimeMs) continue;
       unlinkSync(join(outDir, page));
       pruned++;
-      for (let dir = dirname(join(outDir, page)); inside(outDir, dir); dir = dirname(dir)) rmdirSync(dir);
+      for (let dir = dirname(join(outDir, page)); isBelow(outDir, dir); dir = dirname(dir)) rmdirSync(dir);
     } catch {
       // Already gone, or a folder that still holds other files.
     }

@@ -31,17 +31,17 @@ export interface FileDocumentCache extends DocumentCache {
 /** `code` is codeHash() of the project, computed once per build by the caller. */
 export function createDocumentCache(options: { dir: string; code: string; snapshot: ContentSnapshot; shape: Record<string, string | undefined> }): FileDocumentCache {
   const universe = universeHash(options.snapshot, options.shape, options.code);
-  // The functions below keep only these: not the snapshot (all the sources' text, 100 MB at 10,000
-  // documents), which would otherwise live as long as the cache, to the build's memory peak.
-  options = { ...options, snapshot: { root: options.snapshot.root, files: [], assets: [], diagnostics: [] } };
-  mkdirSync(options.dir, { recursive: true });
+  // The functions below keep only the folder and the code hash, never `options`: its snapshot (all the
+  // sources' text, 100 MB at 10,000 documents) would live as long as the cache, to the memory peak.
+  const { dir, code } = options;
+  mkdirSync(dir, { recursive: true });
   const used = new Set<string>();
   let hits = 0;
   let misses = 0;
-  const file = (key: string) => join(options.dir, `${key}.json`);
+  const file = (key: string) => join(dir, `${key}.json`);
   const stages = new Map<string, StageFile>();
-  const stagesDir = join(dirname(options.dir), 'stages');
-  const trees = treeCache(join(dirname(options.dir), 'trees'), options.code);
+  const stagesDir = join(dirname(dir), 'stages');
+  const trees = treeCache(join(dirname(dir), 'trees'), code);
   return {
     get hits() {
       return hits;
@@ -82,7 +82,7 @@ export function createDocumentCache(options: { dir: string; code: string; snapsh
     },
     prune() {
       trees.prune();
-      removeUnused(options.dir, used);
+      removeUnused(dir, used);
       for (const stage of stages.values()) stage.save();
     },
   };

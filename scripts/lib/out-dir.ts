@@ -3,7 +3,7 @@
 // renamed out of the way before Astro starts, and deleted while the build waits for the site child.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 
 export interface SetAside {
   /** Whether the output folder is gone now (set aside, or there was none): Astro need not empty it. */
@@ -49,4 +49,18 @@ export function setAsideOutput(outDir: string, dataDir: string): SetAside {
     await Promise.all(entries.map((name) => rm(join(trash, name), { recursive: true, force: true, maxRetries: 3 })));
   };
   return { cleared: !existsSync(outDir), discard, restore };
+}
+
+/** Whether `path` is inside `dir` (not `dir` itself). */
+export function isBelow(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+/**
+ * The first of `folders` that `outDir` is or holds: the build replaces `outDir` whole (sets it aside,
+ * or Astro empties it), so it must never be over what the build reads.
+ */
+export function heldByOutput<T extends { dir: string }>(outDir: string, folders: readonly T[]): T | undefined {
+  return folders.find(({ dir }) => dir === outDir || isBelow(outDir, dir));
 }

@@ -4,13 +4,13 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { AstroIntegration } from 'astro';
+import { z } from 'zod';
+import { listContentFiles } from '../../src/pipeline/load.ts';
+import { removeStaleBuildFolders, type SiteBuildMessage } from './site-build.ts';
 
 // `sync` is an option of Astro's builder that the public type leaves out ("false for in-memory builds
 // that don't need type generation"): build() hands its options to the builder as they are.
 type BuildOptions = NonNullable<Parameters<typeof import('astro').build>[1]> & { sync: boolean };
-import { z } from 'zod';
-import { listContentFiles } from '../../src/pipeline/load.ts';
-import { removeStaleBuildFolders, type SiteBuildMessage } from './site-build.ts';
 
 const Args = z.object({ root: z.string(), contentDir: z.string(), outDir: z.string(), emptyOut: z.boolean(), quiet: z.boolean(), force: z.boolean() });
 

@@ -4,9 +4,9 @@
 // clean one byte for byte (test/unit/site-incremental.test.ts).
 //
 // What every page may read (the shared part of each key): the graph's nodes and edges without their
-// evidence sentences, the laid-out graph for local graphs (graph-view.json, also without evidence), the nav tree, and the
-// titles, URLs and section titles of all documents (links, breadcrumbs, previous/next, evidence
-// captions). Evidence sentences are read only where an edge's end has its page: an entity page quotes
+// evidence sentences, the laid-out graph for local graphs (graph-view.json, also without evidence),
+// the nav tree, and the titles, URLs and section titles of all documents (links, breadcrumbs,
+// previous/next, evidence captions). Evidence sentences are read only where an edge's end has its page: an entity page quotes
 // the edges that touch it, so rewording a sentence re-renders the edited page and the entity pages
 // that quote it, not the whole site. An MDX page can embed any entity's relations
 // (<Relations entity=...>), so its key covers all evidence. Section line numbers, body text and
@@ -16,6 +16,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteData, SiteDocument } from '../outputs/site-data.ts';
+import type { GraphEdge } from '../pipeline/types.ts';
 import type { GraphIndex } from './graph.ts';
 import { dataDir, getGraph, getGraphView, getSiteData } from './data.ts';
 
@@ -34,14 +35,9 @@ function sharedInput(): string {
   const known = shared.get(site);
   if (known) return known;
   const hash = createHash('sha256');
-  const { graph } = getGraph();
-  hash.update(JSON.stringify(graph.nodes));
-  // One edge at a time: at 10,000 documents the edges as one string would be tens of megabytes.
-  for (const { evidence: _evidence, ...edge } of graph.edges) hash.update(JSON.stringify(edge));
+  shapeOf(hash, getGraph().graph);
   // graph-view.json quotes the evidence of typed relations too (for /graph/'s side panel).
-  const view = getGraphView();
-  hash.update(JSON.stringify(view.nodes));
-  for (const { evidence: _evidence, ...edge } of view.edges) hash.update(JSON.stringify(edge));
+  shapeOf(hash, getGraphView());
   hash.update(JSON.stringify(site.nav));
   for (const d of site.documents) {
     const sections = d.sections.map((s) => [s.id, s.title, s.depth, s.anchors]);
@@ -52,9 +48,16 @@ function sharedInput(): string {
   return digest;
 }
 
-/** The evidence sentences of the edges that touch a node: what its page quotes. */
-function evidenceOf(hash: Hash, id: string): void {
-  for (const edge of getGraph().edgesOf(id)) if (edge.evidence.length) hash.update(edge.id).update(JSON.stringify(edge.evidence));
+/** A graph's nodes and edges without the edges' evidence sentences. */
+function shapeOf(hash: Hash, graph: { nodes: unknown[]; edges: { evidence?: unknown }[] }): void {
+  hash.update(JSON.stringify(graph.nodes));
+  // One edge at a time: at 10,000 documents the edges as one string would be tens of megabytes.
+  for (const { evidence: _evidence, ...edge } of graph.edges) hash.update(JSON.stringify(edge));
+}
+
+/** The evidence sentences of these edges. */
+function evidenceOf(hash: Hash, edges: readonly GraphEdge[]): void {
+  for (const edge of edges) if (edge.evidence.length) hash.update(edge.id).update(JSON.stringify(edge.evidence));
 }
 
 /** Every evidence sentence pages can show (site-graph.json holds only those), hashed once per build. */
@@ -63,7 +66,7 @@ function everyEvidence(): string {
   const known = allEvidence.get(index);
   if (known) return known;
   const hash = createHash('sha256');
-  for (const edge of index.graph.edges) if (edge.evidence.length) hash.update(edge.id).update(JSON.stringify(edge.evidence));
+  evidenceOf(hash, index.graph.edges);
   const digest = hash.digest('hex');
   allEvidence.set(index, digest);
   return digest;
@@ -79,7 +82,7 @@ export function documentPageKey(doc: SiteDocument): string | undefined {
   const hash = createHash('sha256').update(sharedInput()).update(JSON.stringify(doc));
   if (doc.htmlFile) {
     fileDigest(hash, path.join(dataDir, 'html', doc.htmlFile));
-    evidenceOf(hash, doc.id);
+    evidenceOf(hash, getGraph().edgesOf(doc.id));
   } else {
     fileDigest(hash, path.join(dataDir, 'mdx', doc.path));
     hash.update(everyEvidence());
@@ -91,7 +94,8 @@ export function documentPageKey(doc: SiteDocument): string | undefined {
 export function entityPageKey(route: string, entityId: string): string | undefined {
   if (import.meta.env.DEV) return undefined;
   const hash = createHash('sha256').update(sharedInput()).update(route).update('\0');
-  evidenceOf(hash, entityId);
+  // What the page quotes: the evidence of the edges that touch it.
+  evidenceOf(hash, getGraph().edgesOf(entityId));
   return hash.digest('hex');
 }
 
