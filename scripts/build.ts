@@ -14,7 +14,6 @@ import { chooseVocabulary, PROJECT_ROOT, readContentConfig } from './lib/project
 import { HANDOFF, pipelineHeapBudget, runPipelineChild } from './lib/heap-budget.ts';
 import { linkTree } from './lib/link-public.ts';
 import { heldByOutput, setAsideOutput } from './lib/out-dir.ts';
-import { linkCachedPages, pruneUnbuiltPages, type LinkedPage } from './lib/cached-pages.ts';
 import { startSiteBuild } from './lib/site-build.ts';
 
 async function main(): Promise<number> {
@@ -83,13 +82,23 @@ async function main(): Promise<number> {
   const previousOut = buildsSite ? setAsideOutput(outDir, dataDir) : undefined;
   // Astro's cacheDir (astro.config.mjs).
   const astroCache = join(dataDir, '.astro-cache');
-  const startSite = () => startSiteBuild({ root: PROJECT_ROOT, contentDir, outDir, emptyOut: !previousOut?.cleared, env: { ...process.env, ...siteEnv }, quiet: Boolean(flags.quiet), force: Boolean(flags['no-cache']) });
+  const emptyOut = !previousOut?.cleared;
+  const startSite = () =>
+    startSiteBuild({
+      root: PROJECT_ROOT,
+      contentDir,
+      outDir,
+      cacheDir: astroCache,
+      linkCached: !emptyOut && !flags['no-cache'],
+      emptyOut,
+      env: { ...process.env, ...siteEnv },
+      quiet: Boolean(flags.quiet),
+      force: Boolean(flags['no-cache']),
+    });
   // The site build starts beside an in-process pipeline (scripts/lib/site-build.ts). A pipeline that
   // needs a process of its own (a big folder) runs first, alone: the two together would add their
   // peak memory.
   let site = buildsSite && budget === undefined ? startSite() : undefined;
-  // While the site child loads Astro (or before the pipeline's own process, for a big folder).
-  const linkedPages: LinkedPage[] = previousOut?.cleared && !flags['no-cache'] ? linkCachedPages(astroCache, outDir) : [];
   const counts = budget === undefined ? await runDataBuild().catch((error: unknown) => {
     site?.cancel();
     previousOut?.restore();
@@ -150,13 +159,15 @@ async function main(): Promise<number> {
     const siteStarted = performance.now();
     site ??= startSite();
     site.dataReady();
-    // While the site child renders, this process has nothing else to do.
+    // While the site child renders, this process has nothing else to do. The public files are linked
+    // meanwhile, unless Astro is still to empty the output folder.
     const discarded = previousOut?.discard();
+    const linkPublic = () => linkTree(join(dataDir, 'public'), outDir);
+    if (!emptyOut) linkPublic();
     const built = await site.done;
     await discarded;
     if (!built) return 2;
-    pruneUnbuiltPages(astroCache, outDir, linkedPages);
-    linkTree(join(dataDir, 'public'), outDir);
+    if (emptyOut) linkPublic();
     stages.push(['site', performance.now() - siteStarted]);
     if (!flags.quiet) console.log(`  site built in ${((performance.now() - siteStarted) / 1000).toFixed(2)} s after the pipeline -> ${outDir}`);
   }

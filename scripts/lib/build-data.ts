@@ -12,7 +12,8 @@ import { MDX_DOCUMENTS_FILE, type SiteData } from '../../src/outputs/site-data.t
 import type { GraphView } from '../../src/outputs/graph-view.ts';
 import { ENCODER_VERSION } from '../../src/search/encoder.ts';
 import { INDEX_OPTIONS } from '../../src/search/format.ts';
-import { codeHash, createDocumentCache, sha256 } from './document-cache.ts';
+import { createDocumentCache } from './document-cache.ts';
+import { codeHash, sha256 } from './code-hash.ts';
 import { createLayoutCache } from './layout-cache.ts';
 import { jsonFileChunks, writeChunksIfChanged } from './json-file.ts';
 import { PROJECT_ROOT } from './project.ts';

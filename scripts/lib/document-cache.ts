@@ -3,9 +3,9 @@
 // document's result depends on: its text, its id, the texts of the includes, the list of every file
 // (links resolve against it), the options that shape its HTML, and the pipeline's own code and
 // dependencies, so a code change or `npm update` never reuses stale results.
-import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
+import { dirname, join } from 'node:path';
+import { sha256 } from './code-hash.ts';
 import { findIncludes, type ParseCache, type ParseOutcome } from '../../src/pipeline/documents.ts';
 import { formatOf } from '../../src/pipeline/parse.ts';
 import type { SourceFile } from '../../src/pipeline/types.ts';
@@ -217,30 +217,4 @@ function universeHash(snapshot: ContentSnapshot, shape: Record<string, string | 
   for (const f of snapshot.files) parts.push(`file ${f.path}`, ...(includes.has(f.path) ? [f.text] : []));
   for (const a of snapshot.assets) parts.push(`asset ${a}`);
   return sha256(parts);
-}
-
-/**
- * The source of everything that makes cached results (the pipeline, renderer, outputs, search index,
- * and what they import from src/lib and scripts/lib) and the exact dependency versions. Every folder is
- * read to the bottom: the exports live in src/outputs/exports/, and an upgrade that changed only them
- * once left a warm build serving the old export files.
- */
-export function codeHash(projectRoot: string): string {
-  const parts: string[] = [];
-  for (const dir of ['src', 'scripts/lib']) {
-    const files = readdirSync(join(projectRoot, dir), { recursive: true, encoding: 'utf8' })
-      .filter((name) => /\.(ts|mjs|js)$/.test(name))
-      .map((name) => name.split(sep).join('/'))
-      .sort(compareStrings);
-    for (const name of files) parts.push(`${dir}/${name}`, readFileSync(join(projectRoot, dir, name), 'utf8'));
-  }
-  const lock = join(projectRoot, 'package-lock.json');
-  if (existsSync(lock)) parts.push(readFileSync(lock, 'utf8'));
-  return sha256(parts);
-}
-
-export function sha256(parts: readonly string[]): string {
-  const hash = createHash('sha256');
-  for (const p of parts) hash.update(p).update('\0');
-  return hash.digest('hex').slice(0, 32);
 }

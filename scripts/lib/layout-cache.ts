@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { layoutGraph, type LayoutInput, type Positions } from '../../src/outputs/graph-layout.ts';
 import { compareStrings } from '../../src/pipeline/slugs.ts';
-import { sha256 } from './document-cache.ts';
+import { sha256 } from './code-hash.ts';
 
 export interface LayoutCache {
   layout(input: LayoutInput): Positions;

@@ -14,6 +14,13 @@ export interface SiteBuildOptions {
   /** The content folder: Astro's content sync runs only when it holds MDX. */
   contentDir: string;
   outDir: string;
+  /** Astro's cacheDir: its incremental manifest and the copies of its pages. */
+  cacheDir: string;
+  /**
+   * Whether the cached copies of the last build's pages are linked into the output folder first
+   * (scripts/lib/cached-pages.ts): when the last output folder was set aside and the cache is used.
+   */
+  linkCached: boolean;
   /**
    * Whether Astro empties the output folder first. Not when the build set the last one aside: the
    * folder then holds only the cached pages linked for Astro to keep (scripts/lib/cached-pages.ts).
@@ -46,7 +53,7 @@ export const SITE_CHILD = fileURLToPath(new URL('./site-child.ts', import.meta.u
 
 export function startSiteBuild(options: SiteBuildOptions): SiteBuild {
   // The parent's own Node flags (its heap limit) carry over.
-  const child = fork(SITE_CHILD, [JSON.stringify({ root: options.root, contentDir: options.contentDir, outDir: options.outDir, emptyOut: options.emptyOut, quiet: options.quiet, force: options.force })], {
+  const child = fork(SITE_CHILD, [JSON.stringify({ root: options.root, contentDir: options.contentDir, outDir: options.outDir, cacheDir: options.cacheDir, linkCached: options.linkCached, emptyOut: options.emptyOut, quiet: options.quiet, force: options.force })], {
     env: options.env,
     stdio: 'inherit',
   });

@@ -1,18 +1,21 @@
 // The site build's process (started by scripts/lib/site-build.ts): Astro's `build`, held at two
 // points until the parent says the data is there: before the content sync (which lists the MDX
 // documents to compile) and before pages are rendered (after Vite has bundled the site).
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { z } from 'zod';
 import { listContentFiles } from '../../src/pipeline/load.ts';
 import { removeStaleBuildFolders, type SiteBuildMessage } from './site-build.ts';
+import { linkCachedPages, pruneUnbuiltPages } from './cached-pages.ts';
+import { captureKit, kitKey, loadKit, type SiteKit } from './site-kit.ts';
+import { loadKitApp, preloadKitApp, renderWithKit } from './site-render.ts';
 
 // `sync` is an option of Astro's builder that the public type leaves out ("false for in-memory builds
 // that don't need type generation"): build() hands its options to the builder as they are.
 type BuildOptions = NonNullable<Parameters<typeof import('astro').build>[1]> & { sync: boolean };
 
-const Args = z.object({ root: z.string(), contentDir: z.string(), outDir: z.string(), emptyOut: z.boolean(), quiet: z.boolean(), force: z.boolean() });
+const Args = z.object({ root: z.string(), contentDir: z.string(), outDir: z.string(), cacheDir: z.string(), linkCached: z.boolean(), emptyOut: z.boolean(), quiet: z.boolean(), force: z.boolean() });
 
 const ready = { sources: () => {}, data: () => {} };
 const readiness = {
@@ -68,8 +71,49 @@ function hasMdx(contentDir: string): boolean {
   return listContentFiles(contentDir).some((path) => /\.mdx$/i.test(path));
 }
 
+type Args = z.infer<typeof Args>;
+
+/** Empties the output folder as Astro does (keeping a .git). */
+async function emptyOutput(outDir: string): Promise<void> {
+  const names = await readdir(outDir).catch(() => []);
+  await Promise.all(names.filter((n) => n !== '.git').map((n) => rm(join(outDir, n), { recursive: true, force: true })));
+}
+
+/**
+ * The pages rendered with the last whole build's kit (site-kit.ts, site-render.ts): no Astro start-up
+ * or bundling. False when the kit refuses (the build then runs whole; nothing it wrote is wrong).
+ */
+async function renderFromKit(args: Args, dataDir: string, kit: SiteKit): Promise<boolean> {
+  try {
+    const app = await loadKitApp(dataDir, kit);
+    await preloadKitApp(app);
+    await waitFor('data');
+    if (args.emptyOut) await emptyOutput(args.outDir);
+    const { rendered, kept } = await renderWithKit(app, kit, { outDir: args.outDir, dataDir });
+    if (!args.quiet) console.log(`  site: ${rendered} page(s) rendered, ${kept} kept (site kit of the last whole build)`);
+    return true;
+  } catch (error) {
+    if (!args.quiet) console.log(`  site: building it whole (${error instanceof Error ? error.message : String(error)})`);
+    return false;
+  }
+}
+
 async function main(): Promise<number> {
   const args = Args.parse(JSON.parse(process.argv[2] ?? '{}'));
+  // As astro.config.mjs resolves it.
+  const dataDir = resolve(args.root, process.env.DOCGRAPH_DATA || '.docgraph/data');
+  const key = kitKey({ root: args.root, contentDir: args.contentDir, outDir: args.outDir, env: process.env });
+  // Here rather than in the parent, which meanwhile runs the pipeline: this process has time to spare
+  // until the data is ready.
+  const linked = args.linkCached ? linkCachedPages(args.cacheDir, args.outDir) : [];
+  const kit = args.force ? undefined : loadKit(dataDir, key);
+  if (!(kit && (await renderFromKit(args, dataDir, kit)))) await buildWithAstro(args, dataDir, key);
+  pruneUnbuiltPages(args.cacheDir, args.outDir, linked);
+  return 0;
+}
+
+/** Astro's whole build, which also leaves the kit for the next one. */
+async function buildWithAstro(args: Args, dataDir: string, key: string): Promise<void> {
   // Astro keeps files of the build under <root>/.astro/ (the list of MDX modules to compile, the
   // prerender chunks): two builds of the project at once (tests, previews, a dev server) overwrote
   // each other's and one failed on the other's MDX list. Each build gets its own root and working
@@ -89,13 +133,12 @@ async function main(): Promise<number> {
       outDir: args.outDir,
       logLevel: args.quiet ? 'error' : 'warn',
       force: args.force,
-      integrations: [waitForData(sync, args.emptyOut)],
+      integrations: [waitForData(sync, args.emptyOut), captureKit(args.root, dataDir, key)],
     }, { sync } as BuildOptions);
   } finally {
     process.chdir(args.root);
     await rm(cwd, { recursive: true, force: true });
   }
-  return 0;
 }
 
 main().then(

@@ -38,6 +38,11 @@ export function createEncoder(): Encoder {
     prepare: (text: string) => (english.prepare ? english.prepare(text) : text).replace(BRITISH, '$1iz$2'),
     // "2019" stays one term; the default splits numbers into triplets.
     numeric: false,
+    // flexsearch's own cache of encoded strings is read only within 50 ms of a timer it starts, and
+    // keyed by the string alone although encode() dedupes terms or not on request: with it, the index
+    // depended on timing and on what was encoded before (an incremental build, which encodes only the
+    // edited document, gave other shards than a clean build of the corpus). Stems are cached above.
+    cache: false,
     finalize: (terms: string[]) => terms.map(stem),
   });
 }

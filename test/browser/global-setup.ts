@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import sparticuz from '@sparticuz/chromium';
 import sirv from 'sirv';
 import type { TestProject } from 'vitest/node';
 
@@ -67,6 +68,9 @@ function serve(dir: string): Promise<Server> {
 }
 
 export default async function setup(project: TestProject) {
+  // @sparticuz/chromium unpacks its binary into the temporary folder on first use: done here once, as
+  // test files that launched at the same moment on a fresh machine raced on it (spawn ETXTBSY).
+  await sparticuz.executablePath();
   const prebuilt = process.env.DOCGRAPH_TEST_SITE;
   const site = prebuilt
     ? { outDir: path.resolve(prebuilt), dataDir: path.resolve(process.env.DOCGRAPH_TEST_DATA ?? ''), cleanup: async () => {} }

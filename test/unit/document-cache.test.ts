@@ -4,7 +4,7 @@ import { cp, mkdir, readdir, readFile, rename, rm, writeFile, appendFile } from 
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildData, type CacheStats } from '../../scripts/lib/build-data.ts';
-import { codeHash } from '../../scripts/lib/document-cache.ts';
+import { codeHash } from '../../scripts/lib/code-hash.ts';
 import { chooseVocabulary } from '../../scripts/lib/project.ts';
 import { fixture } from '../helpers/fixtures.ts';
 import { tempDir } from '../helpers/temp.ts';

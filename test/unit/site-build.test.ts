@@ -29,7 +29,7 @@ describe('the site build beside the pipeline', () => {
     const held = [MDX_DOCUMENTS_FILE, 'site.json'].map((f) => join(data, f));
     for (const file of held) await rename(file, `${file}.held`);
 
-    const site = startSiteBuild({ root: PROJECT_ROOT, contentDir: content, outDir: out, emptyOut: true, env: siteEnv(data, content, out), quiet: true, force: true });
+    const site = startSiteBuild({ root: PROJECT_ROOT, contentDir: content, outDir: out, cacheDir: join(data, '.astro-cache'), linkCached: false, emptyOut: true, env: siteEnv(data, content, out), quiet: true, force: true });
     const waits: string[] = [];
     const pagesAtWait: boolean[] = [];
     site.onMessage = (message: SiteBuildMessage) => {
@@ -52,7 +52,7 @@ describe('the site build beside the pipeline', () => {
     const content = fixture('pipeline', 'basic');
     const [data, out] = [join(work, 'md-data'), join(work, 'md-out')];
     await buildData({ contentDir: content, dataDir: data, base: '/', vocabularyPath: chooseVocabulary(content) });
-    const site = startSiteBuild({ root: PROJECT_ROOT, contentDir: content, outDir: out, emptyOut: true, env: siteEnv(data, content, out), quiet: true, force: true });
+    const site = startSiteBuild({ root: PROJECT_ROOT, contentDir: content, outDir: out, cacheDir: join(data, '.astro-cache'), linkCached: false, emptyOut: true, env: siteEnv(data, content, out), quiet: true, force: true });
     const waits: string[] = [];
     site.onMessage = (message: SiteBuildMessage) => {
       if (!('waiting' in message)) return;
@@ -75,7 +75,7 @@ describe('the site build beside the pipeline', () => {
       sites.map(async ({ content }, i) => {
         const [data, out] = [join(work, `twin-data-${i}`), join(work, `twin-out-${i}`)];
         await buildData({ contentDir: content, dataDir: data, base: '/', vocabularyPath: chooseVocabulary(content) });
-        const site = startSiteBuild({ root: PROJECT_ROOT, contentDir: content, outDir: out, emptyOut: true, env: siteEnv(data, content, out), quiet: true, force: true });
+        const site = startSiteBuild({ root: PROJECT_ROOT, contentDir: content, outDir: out, cacheDir: join(data, '.astro-cache'), linkCached: false, emptyOut: true, env: siteEnv(data, content, out), quiet: true, force: true });
         site.dataReady();
         return { out, ok: await site.done };
       }),
@@ -109,7 +109,7 @@ describe('the site build beside the pipeline', () => {
 
   it('stops when the pipeline fails', { timeout: 60_000 }, async () => {
     const out = join(work, 'cancelled');
-    const site = startSiteBuild({ root: PROJECT_ROOT, contentDir: fixture('mdx-failure'), outDir: out, emptyOut: true, env: siteEnv(join(work, 'no-data'), fixture('mdx-failure'), out), quiet: true, force: true });
+    const site = startSiteBuild({ root: PROJECT_ROOT, contentDir: fixture('mdx-failure'), outDir: out, cacheDir: join(work, 'no-data', '.astro-cache'), linkCached: false, emptyOut: true, env: siteEnv(join(work, 'no-data'), fixture('mdx-failure'), out), quiet: true, force: true });
     site.cancel();
     expect(await site.done).toBe(false);
     expect(existsSync(join(out, 'index.html'))).toBe(false);

@@ -16,9 +16,14 @@ const run = promisify(execFile);
 // Without vitest's own variables, which change how Vite and Astro build.
 const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST'].includes(k) && !k.startsWith('VITEST')));
 
-async function build(content: string, data: string, out: string, ...flags: string[]): Promise<void> {
-  await run(process.execPath, ['scripts/build.ts', '--content', content, '--out', out, '--quiet', ...flags], { cwd: PROJECT_ROOT, env: { ...env, DOCGRAPH_DATA: data } });
+/** Builds and returns what the build printed. */
+async function build(content: string, data: string, out: string, ...flags: string[]): Promise<string> {
+  const { stdout } = await run(process.execPath, ['scripts/build.ts', '--content', content, '--out', out, ...flags], { cwd: PROJECT_ROOT, env: { ...env, DOCGRAPH_DATA: data } });
+  return stdout;
 }
+
+/** What the site child prints when it rendered with the last whole build's kit (scripts/lib/site-render.ts). */
+const RENDERED_WITH_KIT = /site: \d+ page\(s\) rendered, \d+ kept \(site kit of the last whole build\)/;
 
 async function files(dir: string): Promise<Map<string, Buffer>> {
   const result = new Map<string, Buffer>();
@@ -34,7 +39,7 @@ describe('incremental site build', () => {
     const content = join(work, 'content');
     await cp(join(PROJECT_ROOT, 'content'), content, { recursive: true });
     const [data, out] = [join(work, 'data'), join(work, 'out')];
-    await build(content, data, out);
+    expect(await build(content, data, out)).not.toMatch(RENDERED_WITH_KIT);
     const seedPage = join(out, 'docs', 'office-365-integration', 'index.html');
     const entityPage = join(out, 'entities', 'azure-ad-connect', 'index.html');
     // Astro's record of the last build: the key each page was rendered (or kept) with.
@@ -47,8 +52,9 @@ describe('incremental site build', () => {
 
     // A sentence that names no entity and links nowhere: the graph stays the same, so only the edited
     // page gets a new key; Astro keeps the others from its cache instead of rendering them.
+    // Markdown only: the pages are rendered with the kit of the last build, without Astro's bundling.
     await appendFile(join(content, 'office-365-integration.md'), '\nThis closing sentence was added by the incremental build test.\n');
-    await build(content, data, out);
+    expect(await build(content, data, out)).toMatch(RENDERED_WITH_KIT);
     expect(await readFile(seedPage, 'utf8')).toContain('added by the incremental build test');
     const after = await keys();
     const changed = Object.keys(after).filter((path) => after[path] !== before[path]);
@@ -62,7 +68,7 @@ describe('incremental site build', () => {
     const reworded = text.replace('To set up SSO you also use Azure AD Connect.', 'To set up SSO, you also use Azure AD Connect.');
     expect(reworded).not.toBe(text);
     await writeFile(source, reworded);
-    await build(content, data, out);
+    expect(await build(content, data, out)).toMatch(RENDERED_WITH_KIT);
     expect(await readFile(entityPage, 'utf8')).toContain('To set up SSO, you also use Azure AD Connect.');
     const afterReword = await keys();
     const rekeyed = Object.keys(afterReword).filter((path) => afterReword[path] !== after[path]);
@@ -71,16 +77,19 @@ describe('incremental site build', () => {
     expect(rekeyed.length).toBeLessThan(Object.keys(afterReword).length / 4);
 
     // An edit that changes the graph: the entity pages that quote it are rendered again.
+    // A kit that cannot be read: the site is built whole, and gives the same site.
+    await writeFile(join(data, '.site-kit', 'kit.json'), '{');
     await appendFile(join(content, 'office-365-integration.md'), '\nAzure AD Connect replaces DirSync in this test.\n');
-    await build(content, data, out);
+    expect(await build(content, data, out)).not.toMatch(RENDERED_WITH_KIT);
     expect(await readFile(entityPage, 'utf8')).toContain('replaces DirSync in this test');
 
     // A deleted document: its page, which the last build left in Astro's cache (and which is linked
     // into the new output folder for Astro to keep), is gone from the built site.
     const overviewPage = join(out, 'docs', 'overview', 'index.html');
     expect(existsSync(overviewPage)).toBe(true);
+    // An MDX document is compiled into the bundle: changing one builds the site whole.
     await rm(join(content, 'overview.mdx'));
-    await build(content, data, out);
+    expect(await build(content, data, out)).not.toMatch(RENDERED_WITH_KIT);
     expect(existsSync(overviewPage)).toBe(false);
     expect(existsSync(seedPage)).toBe(true);
 
