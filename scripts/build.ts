@@ -87,9 +87,9 @@ async function main(): Promise<number> {
     startSiteBuild({
       root: PROJECT_ROOT,
       contentDir,
+      dataDir,
       outDir,
       cacheDir: astroCache,
-      linkCached: !emptyOut && !flags['no-cache'],
       emptyOut,
       env: { ...process.env, ...siteEnv },
       quiet: Boolean(flags.quiet),

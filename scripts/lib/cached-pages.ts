@@ -1,29 +1,13 @@
 // Astro's incremental build keeps a copy of every keyed page under <cacheDir>/dist/ and, for each page
 // it skips, copies it into the emptied output folder: ~1 s of the corpus's warm build (590 pages), and
-// tens of seconds at 10,000 documents. Linked into the output folder before the site child starts, the
-// copies are already there for Astro, which then keeps them as they are. A page it renders again is
+// tens of seconds at 10,000 documents. Linked into the output folder when the site child starts, the
+// copies are already there for Astro (or the kit renderer, site-render.ts), which then keeps them as they are. A page it renders again is
 // written over the link, and so also into its cache copy, which Astro writes with the same bytes right
 // after. Pages the new build no longer has are unlinked once it is done.
-import { linkSync, mkdirSync, readFileSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { linkSync, mkdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { z } from 'zod';
+import { readIncrementalManifest, recordedPages } from './astro-manifest.ts';
 import { isBelow } from './out-dir.ts';
-
-// Astro's own file (astro/dist/core/build/incremental.js, version 1): anything else is left to Astro.
-const Manifest = z.object({
-  version: z.literal(1),
-  routes: z.record(z.string(), z.object({ paths: z.record(z.string(), z.object({ outputFile: z.string() })) })),
-});
-
-/** The output files (relative to the output folder) that Astro's last build recorded. */
-function recordedPages(cacheDir: string): string[] {
-  try {
-    const manifest = Manifest.parse(JSON.parse(readFileSync(join(cacheDir, 'incremental-build.json'), 'utf8')));
-    return Object.values(manifest.routes).flatMap((route) => Object.values(route.paths).map((p) => p.outputFile));
-  } catch {
-    return [];
-  }
-}
 
 export interface LinkedPage {
   /** Relative to the output folder. */
@@ -35,7 +19,7 @@ export interface LinkedPage {
 /** Links the cached copy of every page of Astro's last build into `outDir` (which must be new). */
 export function linkCachedPages(cacheDir: string, outDir: string): LinkedPage[] {
   const linked: LinkedPage[] = [];
-  for (const page of recordedPages(cacheDir)) {
+  for (const page of recordedPages(readIncrementalManifest(cacheDir))) {
     const [copy, target] = [join(cacheDir, 'dist', page), join(outDir, page)];
     if (!isBelow(outDir, target)) continue;
     try {
@@ -55,7 +39,7 @@ export function linkCachedPages(cacheDir: string, outDir: string): LinkedPage[] 
  * empty): those of deleted documents and entities.
  */
 export function pruneUnbuiltPages(cacheDir: string, outDir: string, linked: readonly LinkedPage[]): number {
-  const kept = new Set(recordedPages(cacheDir));
+  const kept = new Set(recordedPages(readIncrementalManifest(cacheDir)));
   let pruned = 0;
   for (const { page, mtimeMs } of linked) {
     if (kept.has(page)) continue;

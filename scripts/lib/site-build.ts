@@ -13,17 +13,15 @@ export interface SiteBuildOptions {
   root: string;
   /** The content folder: Astro's content sync runs only when it holds MDX. */
   contentDir: string;
+  /** The data folder the pipeline writes (DOCGRAPH_DATA); the site kit lives in it (site-kit.ts). */
+  dataDir: string;
   outDir: string;
   /** Astro's cacheDir: its incremental manifest and the copies of its pages. */
   cacheDir: string;
   /**
-   * Whether the cached copies of the last build's pages are linked into the output folder first
-   * (scripts/lib/cached-pages.ts): when the last output folder was set aside and the cache is used.
-   */
-  linkCached: boolean;
-  /**
-   * Whether Astro empties the output folder first. Not when the build set the last one aside: the
-   * folder then holds only the cached pages linked for Astro to keep (scripts/lib/cached-pages.ts).
+   * Whether the output folder is to be emptied first. Not when the build set the last one aside: the
+   * child then links the cached copies of the last build's pages into it for Astro to keep, unless
+   * `force` (scripts/lib/cached-pages.ts).
    */
   emptyOut: boolean;
   /** The child's whole environment, with the DOCGRAPH_* variables of astro.config.mjs. */
@@ -53,7 +51,7 @@ export const SITE_CHILD = fileURLToPath(new URL('./site-child.ts', import.meta.u
 
 export function startSiteBuild(options: SiteBuildOptions): SiteBuild {
   // The parent's own Node flags (its heap limit) carry over.
-  const child = fork(SITE_CHILD, [JSON.stringify({ root: options.root, contentDir: options.contentDir, outDir: options.outDir, cacheDir: options.cacheDir, linkCached: options.linkCached, emptyOut: options.emptyOut, quiet: options.quiet, force: options.force })], {
+  const child = fork(SITE_CHILD, [JSON.stringify({ root: options.root, contentDir: options.contentDir, dataDir: options.dataDir, outDir: options.outDir, cacheDir: options.cacheDir, emptyOut: options.emptyOut, quiet: options.quiet, force: options.force })], {
     env: options.env,
     stdio: 'inherit',
   });

@@ -1,8 +1,10 @@
-// The site build's process (started by scripts/lib/site-build.ts): Astro's `build`, held at two
-// points until the parent says the data is there: before the content sync (which lists the MDX
-// documents to compile) and before pages are rendered (after Vite has bundled the site).
+// The site build's process (started by scripts/lib/site-build.ts). With the kit of the last whole
+// build (site-kit.ts) it renders the pages that changed without Astro's build (site-render.ts), once
+// the parent says the data is there. Otherwise it runs Astro's `build`, held at two points until the
+// parent says the data is there: before the content sync (which lists the MDX documents to compile)
+// and before pages are rendered (after Vite has bundled the site).
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { z } from 'zod';
 import { listContentFiles } from '../../src/pipeline/load.ts';
@@ -15,7 +17,7 @@ import { loadKitApp, preloadKitApp, renderWithKit } from './site-render.ts';
 // that don't need type generation"): build() hands its options to the builder as they are.
 type BuildOptions = NonNullable<Parameters<typeof import('astro').build>[1]> & { sync: boolean };
 
-const Args = z.object({ root: z.string(), contentDir: z.string(), outDir: z.string(), cacheDir: z.string(), linkCached: z.boolean(), emptyOut: z.boolean(), quiet: z.boolean(), force: z.boolean() });
+const Args = z.object({ root: z.string(), contentDir: z.string(), dataDir: z.string(), outDir: z.string(), cacheDir: z.string(), emptyOut: z.boolean(), quiet: z.boolean(), force: z.boolean() });
 
 const ready = { sources: () => {}, data: () => {} };
 const readiness = {
@@ -61,16 +63,6 @@ const waitForData = (sync: boolean, emptyOut: boolean): AstroIntegration => ({
   },
 });
 
-/**
- * Astro's content sync loads the MDX documents into the content collection (src/content.config.ts);
- * Markdown pages read the data folder instead. A site without MDX has nothing to sync, and skipping it
- * saves a second of every build (it starts a Vite server of its own). Decided from the folder, before
- * the pipeline has listed its documents: an .mdx file that is not a document only costs the sync.
- */
-function hasMdx(contentDir: string): boolean {
-  return listContentFiles(contentDir).some((path) => /\.mdx$/i.test(path));
-}
-
 type Args = z.infer<typeof Args>;
 
 /** Empties the output folder as Astro does (keeping a .git). */
@@ -83,13 +75,13 @@ async function emptyOutput(outDir: string): Promise<void> {
  * The pages rendered with the last whole build's kit (site-kit.ts, site-render.ts): no Astro start-up
  * or bundling. False when the kit refuses (the build then runs whole; nothing it wrote is wrong).
  */
-async function renderFromKit(args: Args, dataDir: string, kit: SiteKit): Promise<boolean> {
+async function renderFromKit(args: Args, kit: SiteKit): Promise<boolean> {
   try {
-    const app = await loadKitApp(dataDir, kit);
+    const app = await loadKitApp(args.dataDir, kit);
     await preloadKitApp(app);
     await waitFor('data');
     if (args.emptyOut) await emptyOutput(args.outDir);
-    const { rendered, kept } = await renderWithKit(app, kit, { outDir: args.outDir, dataDir });
+    const { rendered, kept } = await renderWithKit(app, kit, { outDir: args.outDir, dataDir: args.dataDir, cacheDir: args.cacheDir });
     if (!args.quiet) console.log(`  site: ${rendered} page(s) rendered, ${kept} kept (site kit of the last whole build)`);
     return true;
   } catch (error) {
@@ -100,20 +92,27 @@ async function renderFromKit(args: Args, dataDir: string, kit: SiteKit): Promise
 
 async function main(): Promise<number> {
   const args = Args.parse(JSON.parse(process.argv[2] ?? '{}'));
-  // As astro.config.mjs resolves it.
-  const dataDir = resolve(args.root, process.env.DOCGRAPH_DATA || '.docgraph/data');
-  const key = kitKey({ root: args.root, contentDir: args.contentDir, outDir: args.outDir, env: process.env });
-  // Here rather than in the parent, which meanwhile runs the pipeline: this process has time to spare
-  // until the data is ready.
-  const linked = args.linkCached ? linkCachedPages(args.cacheDir, args.outDir) : [];
-  const kit = args.force ? undefined : loadKit(dataDir, key);
-  if (!(kit && (await renderFromKit(args, dataDir, kit)))) await buildWithAstro(args, dataDir, key);
+  // Decided from the folder, before the pipeline has listed its documents: an .mdx file that is not a
+  // document only costs a whole build and the content sync.
+  const mdxFiles = listContentFiles(args.contentDir).filter((path) => /\.mdx$/i.test(path));
+  const key = kitKey({ root: args.root, contentDir: args.contentDir, outDir: args.outDir, env: process.env, mdxFiles });
+  // The last build's pages, into an output folder that was set aside (not emptied) when the cache is
+  // used. Here rather than in the parent, which meanwhile runs the pipeline: this process has time to
+  // spare until the data is ready.
+  const linked = !args.emptyOut && !args.force ? linkCachedPages(args.cacheDir, args.outDir) : [];
+  const kit = args.force ? undefined : loadKit(args.dataDir, key);
+  if (!(kit && (await renderFromKit(args, kit)))) await buildWithAstro(args, key, mdxFiles.length > 0);
   pruneUnbuiltPages(args.cacheDir, args.outDir, linked);
   return 0;
 }
 
-/** Astro's whole build, which also leaves the kit for the next one. */
-async function buildWithAstro(args: Args, dataDir: string, key: string): Promise<void> {
+/**
+ * Astro's whole build, which also leaves the kit for the next one. `sync`: whether the content has MDX.
+ * Astro's content sync loads the MDX documents into the content collection (src/content.config.ts);
+ * Markdown pages read the data folder instead. A site without MDX has nothing to sync, and skipping it
+ * saves a second of every build (it starts a Vite server of its own).
+ */
+async function buildWithAstro(args: Args, key: string, sync: boolean): Promise<void> {
   // Astro keeps files of the build under <root>/.astro/ (the list of MDX modules to compile, the
   // prerender chunks): two builds of the project at once (tests, previews, a dev server) overwrote
   // each other's and one failed on the other's MDX list. Each build gets its own root and working
@@ -122,7 +121,6 @@ async function buildWithAstro(args: Args, dataDir: string, key: string): Promise
   await mkdir(join(args.root, '.docgraph'), { recursive: true });
   await removeStaleBuildFolders(join(args.root, '.docgraph'));
   const cwd = await mkdtemp(join(args.root, '.docgraph', 'site-build-'));
-  const sync = hasMdx(args.contentDir);
   const { build } = await import('astro');
   try {
     process.chdir(cwd);
@@ -133,7 +131,7 @@ async function buildWithAstro(args: Args, dataDir: string, key: string): Promise
       outDir: args.outDir,
       logLevel: args.quiet ? 'error' : 'warn',
       force: args.force,
-      integrations: [waitForData(sync, args.emptyOut), captureKit(args.root, dataDir, key)],
+      integrations: [waitForData(sync, args.emptyOut), captureKit(args.root, args.dataDir, key)],
     }, { sync } as BuildOptions);
   } finally {
     process.chdir(args.root);

@@ -10,12 +10,11 @@
 // Rendering with it: site-render.ts. Written only by a whole build that succeeded; any build that may
 // change what the kit describes removes it first.
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { z } from 'zod';
-import { listContentFiles } from '../../src/pipeline/load.ts';
 import { codeHash } from './code-hash.ts';
 import { linkTree } from './link-public.ts';
 
@@ -31,8 +30,8 @@ const Kit = z.object({
   origin: z.string(),
   base: z.string(),
   trailingSlash: z.enum(['always', 'never', 'ignore']),
-  /** Astro's cacheDir (its incremental manifest and page copies). */
-  cacheDir: z.string(),
+  /** Pages rendered at once (Astro's build.concurrency). */
+  concurrency: z.number().int().positive(),
   /** Astro's client assets folder (build.assets). */
   assets: z.string().regex(/^[\w.-]+$/),
   /** Page data key (route & component) -> the page's stylesheets, as Astro's build internals hold them. */
@@ -55,6 +54,8 @@ export interface KitKeyInputs {
   outDir: string;
   /** The DOCGRAPH_* variables astro.config.mjs reads. */
   env: NodeJS.ProcessEnv;
+  /** The content's MDX files (relative paths), compiled into the bundle. */
+  mdxFiles: readonly string[];
 }
 
 /**
@@ -69,7 +70,7 @@ export function kitKey(inputs: KitKeyInputs): string {
   part(readFileSync(join(inputs.root, 'astro.config.mjs')));
   part(inputs.outDir);
   for (const name of Object.keys(inputs.env).filter((n) => n.startsWith('DOCGRAPH_')).sort()) part(`${name}=${inputs.env[name]}`);
-  for (const path of listContentFiles(inputs.contentDir).filter((p) => /\.mdx$/i.test(p)).sort()) {
+  for (const path of [...inputs.mdxFiles].sort()) {
     part(path);
     part(readFileSync(join(inputs.contentDir, path)));
   }
@@ -87,7 +88,7 @@ export function loadKit(dataDir: string, key: string): SiteKit | undefined {
   }
 }
 
-export function removeKit(dataDir: string): void {
+function removeKit(dataDir: string): void {
   rmSync(kitDir(dataDir), { recursive: true, force: true });
   rmSync(`${kitDir(dataDir)}.new`, { recursive: true, force: true });
 }
@@ -117,12 +118,13 @@ interface Internals {
  */
 export function captureKit(root: string, dataDir: string, key: string): AstroIntegration {
   const staging = `${kitDir(dataDir)}.new`;
-  let config: { origin: string; base: string; trailingSlash: SiteKit['trailingSlash']; cacheDir: string; assets: string; outDir: URL } | undefined;
-  let captured: Omit<SiteKit, 'version' | 'key' | 'origin' | 'base' | 'trailingSlash' | 'cacheDir' | 'assets'> | undefined;
+  let config: Pick<SiteKit, 'origin' | 'base' | 'trailingSlash' | 'concurrency' | 'assets'> | undefined;
+  let outDir: URL | undefined;
+  let captured: Pick<SiteKit, 'entry' | 'styles' | 'specifiers' | 'dependencyHashes' | 'scripts'> | undefined;
 
   async function copyBundle(): Promise<BuildApp | undefined> {
-    if (!config) return undefined;
-    const source = prerenderDir(config.outDir);
+    if (!outDir) return undefined;
+    const source = prerenderDir(outDir);
     const entry = readdirSync(source).find((name) => /^prerender-entry.*\.mjs$/.test(name));
     if (!entry) return undefined;
     cpSync(source, join(staging, 'bundle'), { recursive: true });
@@ -155,10 +157,10 @@ export function captureKit(root: string, dataDir: string, key: string): AstroInt
           origin: c.site ? new URL(c.site).origin : `http://localhost:${c.server.port}`,
           base: c.base,
           trailingSlash: c.trailingSlash,
-          cacheDir: fileURLToPath(c.cacheDir),
+          concurrency: c.build.concurrency,
           assets: c.build.assets,
-          outDir: c.outDir,
         };
+        outDir = c.outDir;
         removeKit(dataDir);
       },
       'astro:build:start': ({ setPrerenderer }) => {
@@ -182,10 +184,9 @@ export function captureKit(root: string, dataDir: string, key: string): AstroInt
         // The bundle's chunks import their dependencies by name: from <data>/.site-kit/bundle/ Node
         // looks for them in the folders above, which this link makes the project's node_modules.
         symlinkSync(join(root, 'node_modules'), join(staging, 'node_modules'), 'dir');
-        const kit: SiteKit = { version: KIT_VERSION, key, origin: config.origin, base: config.base, trailingSlash: config.trailingSlash, cacheDir: config.cacheDir, assets: config.assets, ...captured };
+        const kit: SiteKit = { version: KIT_VERSION, key, ...config, ...captured };
         writeFileSync(join(staging, 'kit.json'), `${JSON.stringify(kit)}\n`);
-        mkdirSync(dataDir, { recursive: true });
-        rmSync(kitDir(dataDir), { recursive: true, force: true });
+        // The last kit went when this build started (astro:config:done).
         renameSync(staging, kitDir(dataDir));
       },
     },

@@ -1,30 +1,20 @@
 // Renders the site's pages with the kit of the last whole build (site-kit.ts) instead of running
 // Astro's build: Astro's own app from the kept bundle renders each path its getStaticPaths lists, as
-// Astro's page generation does (astro/dist/core/build/generate.js), and the incremental manifest
-// (<cacheDir>/incremental-build.json) decides which keyed pages are kept, as it does for Astro: a page
-// whose cache key is unchanged keeps the copy the output folder already holds (cached-pages.ts).
+// Astro's page generation does (astro/dist/core/build/generate.js), and Astro's incremental manifest
+// (astro-manifest.ts) decides which keyed pages are kept, as it does for Astro: a page whose cache key
+// is unchanged keeps the copy the output folder already holds (cached-pages.ts).
 // What our site never does (redirect responses, optimised images, other build formats) makes the
 // kit refuse, and the build then runs whole.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { z } from 'zod';
+import { manifestFile, readIncrementalManifest, type IncrementalManifest, type ManifestPath } from './astro-manifest.ts';
 import { kitDir, type SiteKit } from './site-kit.ts';
 import { linkTree } from './link-public.ts';
 
 /** A path the kit cannot render as Astro would: the build runs whole instead. */
 export class KitRefused extends Error {}
-
-// Astro's incremental manifest (astro/dist/core/build/incremental.js, version 1). Paths keep every
-// field Astro recorded; a page Astro would replay images or headers for is refused.
-const PathEntry = z.looseObject({ cacheKey: z.string(), outputFile: z.string() });
-const Manifest = z.looseObject({
-  version: z.literal(1),
-  routes: z.record(z.string(), z.object({ dependencyHash: z.string(), paths: z.record(z.string(), PathEntry) })),
-});
-type Manifest = z.infer<typeof Manifest>;
-type PathEntry = z.infer<typeof PathEntry>;
 
 interface RouteData {
   component: string;
@@ -44,9 +34,6 @@ interface KitApp {
 }
 
 const STATUS_CODE_PAGES = new Set(['/404', '/500']);
-/** Pages written at once, as Astro's build.concurrency (astro.config.mjs). */
-const CONCURRENCY = 4;
-
 
 /** Output file of a path, relative to the output folder and URL-encoded, as Astro names it (format `directory`). */
 export function outputFileOf(pathname: string, route: RouteData): string {
@@ -75,14 +62,6 @@ export function requestUrlOf(pathname: string, route: RouteData, kit: Pick<SiteK
   return new URL(path.replace(/\/{2,}/g, '/'), kit.origin);
 }
 
-function readManifest(file: string): Manifest {
-  try {
-    return Manifest.parse(JSON.parse(readFileSync(file, 'utf8')));
-  } catch {
-    throw new KitRefused('no incremental manifest of the last build');
-  }
-}
-
 /** Loads the kit's app, ready to render (what Astro's default prerenderer does in its setup). */
 export async function loadKitApp(dataDir: string, kit: SiteKit): Promise<KitApp> {
   const module = (await import(pathToFileURL(join(kitDir(dataDir), 'bundle', kit.entry)).href)) as { app?: KitApp };
@@ -109,20 +88,19 @@ export async function preloadKitApp(app: KitApp): Promise<void> {
 }
 
 /** Renders the site into `outDir` with the kit; returns how many paths were rendered and kept. */
-export async function renderWithKit(app: KitApp, kit: SiteKit, options: { outDir: string; dataDir: string }): Promise<{ rendered: number; kept: number }> {
-  const manifestFile = join(kit.cacheDir, 'incremental-build.json');
-  const previous = readManifest(manifestFile);
+export async function renderWithKit(app: KitApp, kit: SiteKit, options: { outDir: string; dataDir: string; cacheDir: string }): Promise<{ rendered: number; kept: number }> {
+  const previous = lastManifest(options.cacheDir);
   const { StaticPaths } = await import('astro/runtime/prerender/static-paths.js');
   const paths = (await new StaticPaths(app as never).getAll()) as PathWithRoute[];
   const dependencyHashes = new Map(kit.dependencyHashes);
   const dependencyHashOf = (route: RouteData) => dependencyHashes.get(route.component) ?? '';
-  const next: Manifest = { ...previous, routes: {} };
-  const record = (route: RouteData, pathname: string, entry: PathEntry) => {
+  const next: IncrementalManifest = { ...previous, routes: {} };
+  const record = (route: RouteData, pathname: string, entry: ManifestPath) => {
     const routes = (next.routes[route.component] ??= { dependencyHash: dependencyHashOf(route), paths: {} });
     routes.paths[pathname] = entry;
   };
   const outDir = pathToFileURL(`${options.outDir}/`);
-  const cacheCopies = pathToFileURL(join(kit.cacheDir, 'dist/'));
+  const cacheCopies = pathToFileURL(join(options.cacheDir, 'dist/'));
   const seen = new Set<string>();
   let rendered = 0;
   let kept = 0;
@@ -135,8 +113,7 @@ export async function renderWithKit(app: KitApp, kit: SiteKit, options: { outDir
     const was = before?.paths[pathname];
     if (was && (was.staticImages || was.referencedImages || was.headers)) throw new KitRefused(`${pathname} has images or headers Astro replays`);
     if (cacheKey !== undefined && was && before.dependencyHash === dependencyHashOf(route) && was.cacheKey === cacheKey) {
-      const copy = fileURLToPath(new URL(was.outputFile, cacheCopies));
-      if (existsSync(outFile) || (existsSync(copy) && (mkdirSync(dirname(outFile), { recursive: true }), copyFileSync(copy, outFile), true))) {
+      if (existsSync(outFile) || restoreCopy(fileURLToPath(new URL(was.outputFile, cacheCopies)), outFile)) {
         record(route, pathname, was);
         kept++;
         return;
@@ -166,7 +143,7 @@ export async function renderWithKit(app: KitApp, kit: SiteKit, options: { outDir
   });
   let cursor = 0;
   await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
+    Array.from({ length: kit.concurrency }, async () => {
       while (cursor < queue.length) await generate(queue[cursor++]!);
     }),
   );
@@ -176,7 +153,21 @@ export async function renderWithKit(app: KitApp, kit: SiteKit, options: { outDir
       if (!next.routes[component]?.paths[pathname]) rmSync(fileURLToPath(new URL(entry.outputFile, cacheCopies)), { force: true });
     }
   }
-  writeFileSync(manifestFile, JSON.stringify(next, null, '\t'));
+  writeFileSync(manifestFile(options.cacheDir), JSON.stringify(next, null, '\t'));
   linkTree(join(kitDir(options.dataDir), 'client'), options.outDir);
   return { rendered, kept };
+}
+
+function lastManifest(cacheDir: string): IncrementalManifest {
+  const manifest = readIncrementalManifest(cacheDir);
+  if (!manifest) throw new KitRefused('no incremental manifest of the last build');
+  return manifest;
+}
+
+/** A kept page missing from the output folder comes back from Astro's copy, as Astro restores it. */
+function restoreCopy(copy: string, outFile: string): boolean {
+  if (!existsSync(copy)) return false;
+  mkdirSync(dirname(outFile), { recursive: true });
+  copyFileSync(copy, outFile);
+  return true;
 }

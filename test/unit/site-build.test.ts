@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildData } from '../../scripts/lib/build-data.ts';
 import { chooseVocabulary } from '../../scripts/lib/project.ts';
-import { removeStaleBuildFolders, startSiteBuild, type SiteBuildMessage } from '../../scripts/lib/site-build.ts';
+import { removeStaleBuildFolders, startSiteBuild, type SiteBuild, type SiteBuildMessage } from '../../scripts/lib/site-build.ts';
 import { MDX_DOCUMENTS_FILE } from '../../src/outputs/site-data.ts';
 import { fixture, PROJECT_ROOT } from '../helpers/fixtures.ts';
 import { tempDir } from '../helpers/temp.ts';
@@ -21,6 +21,11 @@ function siteEnv(data: string, content: string, out: string): NodeJS.ProcessEnv 
   return { ...env, DOCGRAPH_DATA: data, DOCGRAPH_CONTENT: content, DOCGRAPH_OUT: out, DOCGRAPH_BASE: '/', DOCGRAPH_PUBLIC: 'linked', ASTRO_TELEMETRY_DISABLED: '1' };
 }
 
+/** The site child as `npm run build` starts it into a new output folder, rendering every page (force). */
+function startSite(content: string, data: string, out: string): SiteBuild {
+  return startSiteBuild({ root: PROJECT_ROOT, contentDir: content, dataDir: data, outDir: out, cacheDir: join(data, '.astro-cache'), emptyOut: true, env: siteEnv(data, content, out), quiet: true, force: true });
+}
+
 describe('the site build beside the pipeline', () => {
   it('compiles the MDX list and renders pages only once the parent says they are ready', { timeout: 120_000 }, async () => {
     const content = fixture('mdx-failure');
@@ -29,7 +34,7 @@ describe('the site build beside the pipeline', () => {
     const held = [MDX_DOCUMENTS_FILE, 'site.json'].map((f) => join(data, f));
     for (const file of held) await rename(file, `${file}.held`);
 
-    const site = startSiteBuild({ root: PROJECT_ROOT, contentDir: content, outDir: out, cacheDir: join(data, '.astro-cache'), linkCached: false, emptyOut: true, env: siteEnv(data, content, out), quiet: true, force: true });
+    const site = startSite(content, data, out);
     const waits: string[] = [];
     const pagesAtWait: boolean[] = [];
     site.onMessage = (message: SiteBuildMessage) => {
@@ -52,7 +57,7 @@ describe('the site build beside the pipeline', () => {
     const content = fixture('pipeline', 'basic');
     const [data, out] = [join(work, 'md-data'), join(work, 'md-out')];
     await buildData({ contentDir: content, dataDir: data, base: '/', vocabularyPath: chooseVocabulary(content) });
-    const site = startSiteBuild({ root: PROJECT_ROOT, contentDir: content, outDir: out, cacheDir: join(data, '.astro-cache'), linkCached: false, emptyOut: true, env: siteEnv(data, content, out), quiet: true, force: true });
+    const site = startSite(content, data, out);
     const waits: string[] = [];
     site.onMessage = (message: SiteBuildMessage) => {
       if (!('waiting' in message)) return;
@@ -75,7 +80,7 @@ describe('the site build beside the pipeline', () => {
       sites.map(async ({ content }, i) => {
         const [data, out] = [join(work, `twin-data-${i}`), join(work, `twin-out-${i}`)];
         await buildData({ contentDir: content, dataDir: data, base: '/', vocabularyPath: chooseVocabulary(content) });
-        const site = startSiteBuild({ root: PROJECT_ROOT, contentDir: content, outDir: out, cacheDir: join(data, '.astro-cache'), linkCached: false, emptyOut: true, env: siteEnv(data, content, out), quiet: true, force: true });
+        const site = startSite(content, data, out);
         site.dataReady();
         return { out, ok: await site.done };
       }),
@@ -109,7 +114,7 @@ describe('the site build beside the pipeline', () => {
 
   it('stops when the pipeline fails', { timeout: 60_000 }, async () => {
     const out = join(work, 'cancelled');
-    const site = startSiteBuild({ root: PROJECT_ROOT, contentDir: fixture('mdx-failure'), outDir: out, cacheDir: join(work, 'no-data', '.astro-cache'), linkCached: false, emptyOut: true, env: siteEnv(join(work, 'no-data'), fixture('mdx-failure'), out), quiet: true, force: true });
+    const site = startSite(fixture('mdx-failure'), join(work, 'no-data'), out);
     site.cancel();
     expect(await site.done).toBe(false);
     expect(existsSync(join(out, 'index.html'))).toBe(false);
