@@ -9,6 +9,9 @@ const evidence = z.strictObject({
   section: z.string().describe('Section (heading) id within the document; "" for text before the first heading'),
   line: z.int().min(0).describe('1-based source line (0 when unknown)'),
   sentence: z.string().describe('The sentence that states the edge'),
+  context: z.string().optional().describe('Typed relations: the lead-in, table header or heading the sentence is read with, when it does not stand alone'),
+  rule: z.string().optional().describe('Typed relations: the lexicon entry or structure that read the statement, e.g. "verb:replace", "list:verb:require", "heading:option-of", "vocabulary"'),
+  confidence: z.number().min(0).max(1).optional().describe('Typed relations: how sure the reading is (0-1; 1 for vocabulary relations)'),
 });
 
 export const graphNodeSchema = z.strictObject({
@@ -30,6 +33,7 @@ export const graphEdgeSchema = z.strictObject({
   weight: z.int().min(1).describe('Number of statements (or mentions) behind the edge'),
   origin: z.enum(['extracted', 'structure', 'vocabulary']),
   evidence: z.array(evidence).min(1),
+  confidence: z.number().min(0).max(1).optional().describe('Typed relations: the combined confidence of the evidence, 1 - the product of (1 - confidence) over its statements'),
 });
 
 export const knowledgeGraphSchema = z

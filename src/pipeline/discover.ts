@@ -2,10 +2,18 @@
 // corpus. Deliberately conservative: a discovered entity is a node on every page that names it,
 // so a generic word promoted here ("Note", "Step") would pollute the whole site.
 import { groupBy } from './collections.ts';
+import { acronymDefinitions, alsoKnownAs, type Definition } from './definitions.ts';
 import { createMentionMatcher, type MentionMatcher } from './mentions.ts';
-import type { Entity, Sentence } from './types.ts';
+import { lexicon } from './relations/lexicon.ts';
+import type { Entity, EntityType, Sentence } from './types.ts';
 
-export type CandidateKind = 'camel' | 'hyphenated' | 'acronym' | 'multiword';
+/**
+ * camel, hyphenated, acronym, multiword: shapes of a name; versioned: a capitalised word and a
+ * version ("Exchange 2016"); extension: a known name and the capitalised words after it ("Office 365
+ * CDN", "Azure AD Connect Health"), which name another thing; term: a lower-case compound ending
+ * in a lexicon term head ("basic authentication", "blob cache").
+ */
+export type CandidateKind = 'camel' | 'hyphenated' | 'acronym' | 'multiword' | 'versioned' | 'extension' | 'term';
 
 export interface EntityCandidate {
   id: string;
@@ -21,27 +29,14 @@ export interface EntityCandidate {
 }
 
 export interface DiscoverOptions {
-  /** Documents a name must appear in to become an entity (default 3). */
+  /** Documents a plain name must appear in to become an entity (default 3). */
   minDocs?: number;
 }
 
-// Words that look like names only because of capitals: admonitions, UI verbs, document furniture,
-// determiners and pronouns that start a clause, calendar words. A single-word candidate that is one
-// of these is dropped; a multi-word run is trimmed of them at both ends.
-const STOP = new Set(
-  `a an and as at be by for from in into is it of on or the to with your you we our this that these those
-   note notes important tip tips warning caution step steps table figure phase example examples summary
-   overview see click select type name value description yes no ok new next previous back open close
-   save run use get set add create delete remove start stop enable disable configure install
-   learn more read about how what why when where which who here there all some each every any
-   first second third last before after also if then else not only however once while because
-   id ids faq tbd todo na us it etc ie eg vs via per i ii iii iv v vi video enter ctrl alt shift tab esc
-   monday tuesday wednesday thursday friday saturday sunday
-   january february march april may june july august september october november december`
-    .split(/\s+/)
-    .filter(Boolean),
-);
-
+// Words that look like names only because of capitals (admonitions, UI verbs, document furniture,
+// determiners, calendar words) live in the lexicon's stopWords: a single-word candidate that is one
+// of them is dropped, a multi-word run is trimmed of them at both ends.
+const STOP: ReadonlySet<string> = lexicon().stopWords;
 const isStop = (w: string): boolean => STOP.has(w.toLowerCase());
 
 // CamelCase: a word with an inner lower->upper transition (ExpressRoute, IdFix, OneDrive, iPhone).
@@ -52,9 +47,15 @@ const HYPHENATED = /(?<![\p{L}\p{N}_-])\p{Lu}[\p{Ll}\p{N}]+(?:-\p{Lu}[\p{L}\p{N}
 // Acronyms of 2-6 capitals, optionally plural (CDNs, VMs).
 const ACRONYM = /(?<![\p{L}\p{N}_-])\p{Lu}{2,6}(?:s)?(?![\p{L}\p{N}_-])/gu;
 // Runs of capitalised words (optionally joined by "for", and ending in version numbers):
-// "Cloud App Security", "Skype for Business Server", "Office 2016".
+// "Cloud App Security", "Skype for Business Server", "Project Server 2016".
 const MULTIWORD =
   /(?<![\p{L}\p{N}_-])\p{Lu}[\p{L}\p{N}]*(?: (?:for )?\p{Lu}[\p{L}\p{N}]*)+(?: \p{N}[\p{N}.]*)*(?![\p{L}\p{N}_-])/gu;
+// One capitalised word and a version: "Exchange 2016", "Office 2010", "Outlook 2013 SP1".
+const VERSIONED = /(?<![\p{L}\p{N}_\u0000-] ?)\p{Lu}\p{Ll}+ (?:\d{4}|\d{2,3}|\d{1,2}(?:\.\d+)+)(?: (?:R2|SP\d|CU\d+))?(?![\p{L}\p{N}_-])/gu;
+// Lower-case compounds of one to three words before a term head.
+const TERM = /(?<![\p{L}\p{N}_\u0000-])(?:\p{Ll}[\p{Ll}\p{N}]*(?:-\p{Ll}[\p{Ll}\p{N}]*)* ){1,3}\p{Ll}+(?![\p{L}\p{N}_-])/gu;
+// After a known name: capitalised words, versions and update levels ("Office 365 CDN", "Exchange Server 2013 CU19").
+const EXTENSION = /^(?: (?:\p{Lu}[\p{L}\p{N}.+#]*|\p{N}+(?:\.\p{N}+)*|CU\d+|SP\d+|R2))+(?![\p{L}\p{N}_-])/u;
 
 interface Tally {
   kind: CandidateKind;
@@ -71,6 +72,10 @@ interface Tally {
 export interface CandidateScan {
   found: [raw: string, kind: CandidateKind][];
   atStart: string[];
+  /** Names defined as the same thing: "long form (ACR)", "X, also known as Y". */
+  defined?: Definition[];
+  /** A type the text gives a name ("the IdFix tool": tool), by the word right after it. */
+  typed?: [raw: string, type: EntityType][];
 }
 
 /** Find recurring product-like names that are not already entities. */
@@ -78,7 +83,7 @@ export function discoverEntities(
   sentences: readonly Sentence[],
   known: readonly Entity[],
   opts: DiscoverOptions = {},
-): { entities: Entity[]; candidates: EntityCandidate[] } {
+): Discovery {
   const matcher = createMentionMatcher(known);
   return discoverFromScans(
     [...groupBy(sentences, (s) => s.docId)].map(([docId, list]) => ({ docId, scan: scanCandidates(list, matcher) })),
@@ -89,14 +94,31 @@ export function discoverEntities(
 
 /** One document's candidate runs; `matcher` matches the known entities (createMentionMatcher). */
 export function scanCandidates(sentences: readonly Sentence[], matcher: MentionMatcher): CandidateScan {
-  const result: CandidateScan = { found: [], atStart: [] };
+  const result: CandidateScan = { found: [], atStart: [], defined: [], typed: [] };
+  const { typeWords, termHeads } = lexicon();
   for (const s of sentences) {
     let text = s.text;
+    const known = matcher.match(text);
     // Known mentions are blanked out first, so "FS" of "AD FS" or "Connect Health" after
     // "Azure AD" are not rediscovered as fragments.
-    for (const m of matcher.match(text)) {
+    for (const m of known) {
       // Same-length mask with a separator that breaks every pattern.
       text = text.slice(0, m.start) + '\u0000'.repeat(m.end - m.start) + text.slice(m.end);
+    }
+    for (const d of acronymDefinitions(s.text)) result.defined!.push(d);
+    for (const d of alsoKnownAs(s.text, (at) => known.find((m) => m.end === at || m.end + 1 === at)?.matched)) result.defined!.push(d);
+    // "Office 365 CDN": a known name that the capitalised words after it make into another (never
+    // into the next known name, and never in Title Case headings).
+    if (s.block !== 'heading') {
+      for (const m of known) {
+        // Only a proper name extends into another ("federated authentication Phase 1" does not).
+        if (!/^[\p{Lu}\p{N}]/u.test(m.matched)) continue;
+        const ext = EXTENSION.exec(text.slice(m.end));
+        if (ext === null || ext[0].includes('\u0000')) continue;
+        const words = ext[0].trim().split(' ');
+        while (words.length > 0 && isStop(words[words.length - 1]!)) words.pop();
+        if (words.length > 0) result.found.push([`${m.matched} ${words.join(' ')}`, 'extension']);
+      }
     }
     const taken = new Uint8Array(text.length);
     const scan = (re: RegExp, kind: CandidateKind, pick: (match: RegExpExecArray) => string | undefined): void => {
@@ -108,6 +130,10 @@ export function scanCandidates(sentences: readonly Sentence[], matcher: MentionM
         if (raw === undefined) continue;
         taken.fill(1, start, end);
         result.found.push([raw, kind]);
+        // "the IdFix tool", "the Office 365 CDN service": the word after a name says what it is.
+        const cue = /^ ([\p{L}-]+)/u.exec(text.slice(end))?.[1]?.toLowerCase();
+        const type = cue === undefined ? undefined : typeWords.get(cue);
+        if (type !== undefined) result.typed!.push([raw, type]);
       }
     };
     // Multi-word names first (they contain the single-word shapes), then the single shapes.
@@ -120,11 +146,30 @@ export function scanCandidates(sentences: readonly Sentence[], matcher: MentionM
         return undefined;
       });
     }
+    scan(VERSIONED, 'versioned', (m) => m[0]);
     scan(HYPHENATED, 'hyphenated', (m) => m[0]);
-    scan(WORD_TOKEN, 'camel', (m) => (CAMEL_INNER.test(m[0]) ? m[0] : undefined));
-    scan(ACRONYM, 'acronym', (m) => m[0]);
+    // Table cells hold codes and values (FRA, GBR, DefaultRequired) more often than names.
+    if (s.block !== 'tableCell') {
+      scan(WORD_TOKEN, 'camel', (m) => (CAMEL_INNER.test(m[0]) ? m[0] : undefined));
+      scan(ACRONYM, 'acronym', (m) => m[0]);
+    }
+    if (s.block !== 'heading') {
+      scan(TERM, 'term', (m) => termOf(m[0], termHeads));
+    }
   }
   return result;
+}
+
+/** "basic authentication" from "use basic authentication": the compound before a term head, trimmed of stop words. */
+function termOf(run: string, heads: ReadonlySet<string>): string | undefined {
+  const words = run.split(' ');
+  const head = words[words.length - 1]!;
+  if (!heads.has(head)) return undefined;
+  let start = 0;
+  while (start < words.length - 1 && (isStop(words[start]!) || /^\p{N}/u.test(words[start]!))) start++;
+  const kept = words.slice(start);
+  if (kept.length < 2 || kept.slice(0, -1).some((w) => isStop(w) || w.length < 3 || /(?:ly|ing)$/.test(w) && !/-/.test(w))) return undefined;
+  return kept.join(' ');
 }
 
 /** Tallies the documents' scans (in document order) into candidates and promoted entities. */
@@ -132,13 +177,14 @@ export function discoverFromScans(
   scans: readonly { docId: string; scan: CandidateScan }[],
   known: readonly Entity[],
   opts: DiscoverOptions = {},
-): { entities: Entity[]; candidates: EntityCandidate[] } {
+): Discovery {
   const minDocs = opts.minDocs ?? 3;
-  const knownNames = new Set<string>();
+  const lex = lexicon();
+  const knownNames = new Map<string, string>();
   const knownIds = new Set<string>();
   for (const e of known) {
     knownIds.add(e.id);
-    for (const n of [e.label, ...e.aliases]) knownNames.add(n.toLowerCase());
+    for (const n of [e.label, ...e.aliases]) if (!knownNames.has(n.toLowerCase())) knownNames.set(n.toLowerCase(), e.id);
   }
   const tallies = new Map<string, Tally>();
 
@@ -166,6 +212,21 @@ export function discoverFromScans(
     }
   }
 
+  // What the text says a name is ("the IdFix tool"), by candidate key.
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const { scan } of scans) {
+    for (const [raw, type] of scan.typed ?? []) {
+      const name = trimStops(raw, 'multiword') ?? raw;
+      for (const key of [keyOf(name, 'multiword'), keyOf(raw, 'acronym')]) {
+        if (!tallies.has(key)) continue;
+        const v = votes.get(key) ?? new Map<EntityType, number>();
+        v.set(type, (v.get(type) ?? 0) + 1);
+        votes.set(key, v);
+        break;
+      }
+    }
+  }
+
   const candidates: EntityCandidate[] = [...tallies.entries()].map(([key, t]) => {
     const spellings = [...t.spellings.entries()].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]));
     // Prefer the singular spelling as the name when it occurs at all.
@@ -182,26 +243,124 @@ export function discoverFromScans(
   });
   candidates.sort((a, b) => b.documents - a.documents || b.mentions - a.mentions || cmp(a.name, b.name));
 
+  const definitions = resolveDefinitions(scans, knownNames);
+  const byKey = new Map(candidates.map((c) => [keyOf(c.name, c.kind), c]));
   const entities: Entity[] = [];
   const ids = new Set(knownIds);
-  for (const c of candidates) {
-    if (c.documents < minDocs || c.id === '' || ids.has(c.id)) continue;
-    ids.add(c.id);
+  const merged = new Set<string>();
+  const makeEntity = (id: string, label: string, aliases: string[], documents: number, key: string, note?: string): void => {
+    ids.add(id);
     entities.push({
-      id: c.id,
-      type: 'discovered',
-      label: c.name,
-      aliases: c.variants,
+      id,
+      type: inferType(label, votes.get(key), lex),
+      label,
+      aliases,
       formerNames: [],
-      description: `Discovered in ${c.documents} documents.`,
+      description: note ?? `Discovered in ${documents} documents.`,
       origin: 'discovered',
     });
+  };
+  // Names the text defines ("pass-through authentication (PTA)") are things, however rare.
+  for (const d of definitions.fresh) {
+    const id = kebab(d.long);
+    if (id === '' || ids.has(id)) continue;
+    const candidate = byKey.get(keyOf(d.long, 'multiword')) ?? byKey.get(d.long.toLowerCase());
+    const shortCandidate = byKey.get(keyOf(d.short, 'acronym'));
+    for (const c of [candidate, shortCandidate]) if (c) merged.add(c.id);
+    const aliases = [...new Set([d.short, ...(candidate?.variants ?? []), ...(shortCandidate ? [shortCandidate.name, ...shortCandidate.variants] : [])])].filter((a) => a !== d.long).sort(cmp);
+    makeEntity(id, d.long, aliases, d.documents, keyOf(d.long, 'multiword'), `Defined in the text as ${d.long} (${d.short}); named in ${d.documents} document${d.documents === 1 ? '' : 's'}.`);
   }
-  return { entities, candidates };
+  for (const c of candidates) {
+    if (c.id === '' || ids.has(c.id) || merged.has(c.id) || !promotable(c, minDocs, votes.has(keyOf(c.name, c.kind)), lex)) continue;
+    makeEntity(c.id, c.name, c.variants, c.documents, keyOf(c.name, c.kind));
+  }
+  return { entities, candidates, aliases: definitions.aliases };
+}
+
+export interface Discovery {
+  entities: Entity[];
+  candidates: EntityCandidate[];
+  /** New aliases of known entities, from definitions in the text ("Exchange Online Protection (EOP)"). */
+  aliases: Map<string, string[]>;
+}
+
+/**
+ * Plain names need `minDocs` documents; names whose shape says they are things need fewer: a version
+ * or an extension of a known name twice, a name with a type or brand word (or a cue) three times, an
+ * acronym of up to five letters in three documents.
+ */
+function promotable(c: EntityCandidate, minDocs: number, typed: boolean, lex: ReturnType<typeof lexicon>): boolean {
+  if (c.documents >= minDocs) return true;
+  const words = c.name.toLowerCase().split(/[\s-]+/);
+  if (words.every((w) => lex.places.has(w))) return false;
+  const shaped = typed || words.some((w) => lex.typeWords.has(w) || lex.brands.has(w));
+  switch (c.kind) {
+    case 'extension':
+      return c.mentions >= 2;
+    case 'versioned':
+      return c.mentions >= 2 || lex.brands.has(words[0]!);
+    case 'acronym':
+      return c.documents >= 3 && c.mentions >= 5 && c.name.replace(/s$/, '').length <= 5;
+    case 'camel':
+      return c.mentions >= 2;
+    case 'term':
+      return c.mentions >= 3 && (c.documents >= 2 || c.mentions >= 5);
+    default:
+      return c.mentions >= 6 || (c.mentions >= 2 && shaped);
+  }
+}
+
+/** What the text calls the thing most often, else the name's own last word ("... Protection": product). */
+function inferType(name: string, votes: Map<EntityType, number> | undefined, lex: ReturnType<typeof lexicon>): EntityType | 'discovered' {
+  if (votes !== undefined && votes.size > 0) {
+    return [...votes.entries()].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0]![0];
+  }
+  const last = name.toLowerCase().split(/[\s]+/).pop() ?? '';
+  return lex.typeWords.get(last) ?? lex.typeWords.get(last.replace(/s$/, '')) ?? (lex.termHeads.has(last) && name === name.toLowerCase() ? 'concept' : 'discovered');
+}
+
+/**
+ * Definitions across documents: each acronym keeps its most frequent long form. A pair with one known
+ * name gives the other name to that entity as an alias; a pair with none is a new entity.
+ */
+function resolveDefinitions(
+  scans: readonly { docId: string; scan: CandidateScan }[],
+  knownNames: ReadonlyMap<string, string>,
+): { aliases: Map<string, string[]>; fresh: { long: string; short: string; documents: number }[] } {
+  const pairs = new Map<string, { long: string; short: string; docs: Set<string>; count: number }>();
+  for (const { docId, scan } of scans) {
+    for (const [long, short] of scan.defined ?? []) {
+      const key = `${long.toLowerCase()}\u0000${short}`;
+      const p = pairs.get(key) ?? { long, short, docs: new Set<string>(), count: 0 };
+      p.docs.add(docId);
+      p.count++;
+      pairs.set(key, p);
+    }
+  }
+  const best = new Map<string, { long: string; short: string; docs: Set<string>; count: number }>();
+  for (const p of [...pairs.values()].sort((a, b) => b.count - a.count || cmp(a.long, b.long))) if (!best.has(p.short)) best.set(p.short, p);
+  const aliases = new Map<string, string[]>();
+  const fresh: { long: string; short: string; documents: number }[] = [];
+  const claimed = new Set(knownNames.keys());
+  const give = (id: string, name: string): void => {
+    if (claimed.has(name.toLowerCase())) return;
+    claimed.add(name.toLowerCase());
+    aliases.set(id, [...(aliases.get(id) ?? []), name]);
+  };
+  for (const p of [...best.values()].sort((a, b) => cmp(a.short, b.short))) {
+    const longId = knownNames.get(p.long.toLowerCase()) ?? knownNames.get(p.long.toLowerCase().replace(/s$/, ''));
+    const shortId = knownNames.get(p.short.toLowerCase());
+    if (longId !== undefined && shortId === undefined) give(longId, p.short);
+    else if (shortId !== undefined && longId === undefined) give(shortId, p.long);
+    else if (longId === undefined && shortId === undefined) fresh.push({ long: p.long, short: p.short, documents: p.docs.size });
+  }
+  for (const list of aliases.values()) list.sort(cmp);
+  return { aliases, fresh };
 }
 
 /** Drop generic words at either end of a run; single words must not be generic at all. */
 function trimStops(raw: string, kind: CandidateKind): string | undefined {
+  if (kind === 'versioned') return isStop(raw.split(' ')[0]!) ? undefined : raw;
   if (kind !== 'multiword') {
     return isStop(raw) || isStop(singular(raw)) ? undefined : raw;
   }
@@ -221,7 +380,7 @@ function atSentenceStart(text: string, index: number): boolean {
 
 /** Grouping key: case-folded, plural "s" of acronyms and of a run's last word dropped. */
 function keyOf(name: string, kind: CandidateKind): string {
-  const base = kind === 'multiword' ? name.replace(/(\p{Ll}{2}[^s])s$/u, '$1') : singular(name);
+  const base = kind === 'multiword' || kind === 'term' || kind === 'extension' ? name.replace(/(\p{Ll}{2}[^s])s$/u, '$1') : singular(name);
   return base.toLowerCase();
 }
 

@@ -48,7 +48,12 @@ export function buildGraph(input: GraphInput): KnowledgeGraph {
     return edge;
   };
 
-  for (const r of input.relations) add(r.source, r.target, r.type, r.origin, r.evidence);
+  for (const r of input.relations) {
+    const evidence: Evidence = { ...r.evidence };
+    if (r.rule !== undefined) evidence.rule = r.rule;
+    if (r.confidence !== undefined) evidence.confidence = r.confidence;
+    add(r.source, r.target, r.type, r.origin, evidence);
+  }
   // A `mentions` edge keeps one sentence per section (the first); its weight still counts every
   // mention. Every mention as evidence would make graph.json grow to hundreds of MB at 10k documents.
   // Looked up by document, then entity: keys of all three ids, built for each of the ~1 million
@@ -102,21 +107,47 @@ export function buildGraph(input: GraphInput): KnowledgeGraph {
   const edgeList: GraphEdge[] = [];
   for (const [id, e] of edges) {
     if (!nodeIds.has(e.source) || !nodeIds.has(e.target)) continue;
-    edgeList.push({ id, source: e.source, target: e.target, type: e.type, weight: e.weight, origin: e.origin, evidence: sortEvidence(e.evidence) });
+    const evidence = sortEvidence(e.evidence);
+    const edge: GraphEdge = { id, source: e.source, target: e.target, type: e.type, weight: e.weight, origin: e.origin, evidence };
+    const confidence = combinedConfidence(evidence);
+    if (confidence !== undefined) edge.confidence = confidence;
+    edgeList.push(edge);
   }
   nodes.sort((a, b) => compareStrings(a.id, b.id));
   edgeList.sort((a, b) => compareStrings(a.id, b.id));
   return { schemaVersion: 1, nodes, edges: edgeList };
 }
 
-/** Sorted and de-duplicated: one sentence stated twice in the same place is one piece of evidence. */
+/**
+ * Sorted and de-duplicated: one sentence stated twice in the same place is one piece of evidence (the
+ * surer reading of it, when two rules read it).
+ */
 function sortEvidence(list: Evidence[]): Evidence[] {
   const seen = new Map<string, Evidence>();
   for (const e of list) {
     const key = `${e.doc}\u0000${e.file}\u0000${String(e.line).padStart(9, '0')}\u0000${e.section}\u0000${e.sentence}`;
-    if (!seen.has(key)) seen.set(key, e);
+    const have = seen.get(key);
+    if (have === undefined || (e.confidence ?? 0) > (have.confidence ?? 0) || (e.confidence === have.confidence && compareStrings(e.rule ?? '', have.rule ?? '') < 0)) seen.set(key, e);
   }
-  return [...seen.entries()].sort((a, b) => compareStrings(a[0], b[0])).map(([, e]) => ({ doc: e.doc, file: e.file, section: e.section, line: e.line, sentence: e.sentence }));
+  return [...seen.entries()].sort((a, b) => compareStrings(a[0], b[0])).map(([, e]) => {
+    const out: Evidence = { doc: e.doc, file: e.file, section: e.section, line: e.line, sentence: e.sentence };
+    if (e.context !== undefined) out.context = e.context;
+    if (e.rule !== undefined) out.rule = e.rule;
+    if (e.confidence !== undefined) out.confidence = e.confidence;
+    return out;
+  });
+}
+
+/** Independent statements: the edge is wrong only if every one of them is (rounded to 0.01). */
+function combinedConfidence(evidence: readonly Evidence[]): number | undefined {
+  let doubt = 1;
+  let any = false;
+  for (const e of evidence) {
+    if (e.confidence === undefined) continue;
+    any = true;
+    doubt *= 1 - e.confidence;
+  }
+  return any ? Math.round((1 - doubt) * 100) / 100 : undefined;
 }
 
 function mostCommon(counts: Map<string, number>): string {

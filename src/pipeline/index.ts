@@ -185,7 +185,12 @@ export function runPipeline(snapshot: ContentSnapshot, options: PipelineOptions 
   const scanCache = options.cache?.stage?.('candidates', JSON.stringify(vocabulary.entities));
   const scans = work.map((doc) => ({ docId: doc.id, scan: documentCandidates(doc, knownMatcher, scanCache) }));
   const discovered = discoverFromScans(scans, vocabulary.entities, { minDocs: options.discoverMinDocs ?? 5 });
-  const entities = [...vocabulary.entities, ...discovered.entities];
+  // Aliases the text defines ("Exchange Online Protection (EOP)") join their vocabulary entries.
+  const known = vocabulary.entities.map((e) => {
+    const more = discovered.aliases.get(e.id);
+    return more === undefined ? e : { ...e, aliases: [...e.aliases, ...more] };
+  });
+  const entities = [...known, ...discovered.entities];
   // Mentions and relations of a document depend on its sentences and on the whole entity list.
   const entityContext = options.cache?.stage ? JSON.stringify(entities) : '';
   const matcher = lazy(() => createMentionMatcher(entities));

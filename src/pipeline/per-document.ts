@@ -24,7 +24,7 @@ export interface DocumentWork {
 }
 
 type CompactMention = [sentence: number, entityId: string, matched: string, start: number, end: number];
-type CompactRelation = [source: string, type: RelationType, target: string, origin: RelationOrigin, sentence: number];
+type CompactRelation = [source: string, type: RelationType, target: string, origin: RelationOrigin, sentence: number, rule: string, confidence: number, context: string | null];
 
 /** `compute`, or the cached value for this document when there is one (stored on a miss). */
 export function cachedPerDocument<T>(cache: StageCache | undefined, key: string | undefined, compute: () => T): T {
@@ -58,9 +58,13 @@ export function documentRelations(doc: DocumentWork, mentions: readonly Mention[
   const compute = () => extractRelations({ sentences: doc.sentences, sections: doc.sections, mentions, entities });
   if (!cache || doc.key === undefined) return compute();
   const compact = cachedPerDocument(cache, doc.key, () =>
-    compute().map((r): CompactRelation => [r.source, r.type, r.target, r.origin, sentenceOf(r, doc.sentences)]),
+    compute().map((r): CompactRelation => [r.source, r.type, r.target, r.origin, sentenceOf(r, doc.sentences), r.rule ?? '', r.confidence ?? 0, r.evidence.context ?? null]),
   );
-  return compact.map(([source, type, target, origin, i]) => ({ source, target, type, origin, evidence: evidenceOf(doc.sentences[i]!) }));
+  return compact.map(([source, type, target, origin, i, rule, confidence, context]) => {
+    const evidence = evidenceOf(doc.sentences[i]!);
+    if (context !== null) evidence.context = context;
+    return { source, target, type, origin, evidence, rule, confidence };
+  });
 }
 
 /** The sentence a relation's evidence quotes (evidence is always built from one of the input sentences). */

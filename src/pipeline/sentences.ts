@@ -2,9 +2,10 @@
 // relations) and its links and images (with the sentence around each, for backlinks and evidence).
 // Code, inline code, raw HTML and bare URLs never become part of a sentence, so entities are never
 // found inside them.
-import type { Definition, Heading, Nodes, PhrasingContent, RootContent } from 'mdast';
+import type { Definition, Heading, List, Nodes, PhrasingContent, RootContent, Table } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { countNewlines, htmlLinks } from './links.ts';
-import type { LinkKind, LinkRef, ParsedDocument, Sentence } from './types.ts';
+import type { LinkKind, LinkRef, ParsedDocument, Sentence, SentencePlace } from './types.ts';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
@@ -64,7 +65,9 @@ export function extractProse(doc: Pick<ParsedDocument, 'id' | 'path' | 'tree'>, 
   const definitions = collectDefinitions(doc.tree.children);
   let sectionId = '';
 
-  const emitBlock = (node: Nodes, block: Sentence['block'], file: string): void => {
+  /** Emits a block's sentences; `place` goes on the first one (`placeAll`: on every one). */
+  const emitBlock = (node: Nodes, block: Sentence['block'], file: string, place?: SentencePlace, placeAll = false): Sentence[] => {
+    const emitted: Sentence[] = [];
     const pending: PendingLink[] = [];
     const text = blockText(node, file, pending, definitions);
     const startLine = node.position?.start.line ?? 1;
@@ -78,7 +81,10 @@ export function extractProse(doc: Pick<ParsedDocument, 'id' | 'path' | 'tree'>, 
       const line = startLine + countNewlines(text, start);
       blockSentences.push({ start, end: seg.index + seg.segment.length, text: collapse(trimmed), line });
       if (/[\p{L}\p{N}]/u.test(trimmed)) {
-        sentences.push({ docId: doc.id, sectionId, file, line, text: collapse(trimmed), block });
+        const sentence: Sentence = { docId: doc.id, sectionId, file, line, text: collapse(trimmed), block };
+        if (place !== undefined && (placeAll || emitted.length === 0)) sentence.place = place;
+        sentences.push(sentence);
+        emitted.push(sentence);
       }
     }
     // Links come in text order, so one pass finds the sentence around each.
@@ -98,9 +104,46 @@ export function extractProse(doc: Pick<ParsedDocument, 'id' | 'path' | 'tree'>, 
         sentence: around?.text ?? '',
       });
     }
+    return emitted;
   };
 
-  const visit = (node: RootContent, file: string, inList: boolean): void => {
+  // A paragraph that ends with a colon introduces the list or table right after it.
+  let lastParagraph: { sentences: Sentence[]; node: Nodes } | undefined;
+  const leadInOf = (prev: RootContent | undefined): SentencePlace['leadIn'] => {
+    if (prev === undefined || lastParagraph?.node !== prev) return undefined;
+    const last = lastParagraph.sentences[lastParagraph.sentences.length - 1];
+    return last !== undefined && /:\s*$/.test(last.text) ? { line: last.line, text: last.text } : undefined;
+  };
+
+  const visitList = (list: List, file: string, leadIn: SentencePlace['leadIn']): void => {
+    for (const item of list.children) {
+      let opened = false;
+      const children = item.children;
+      children.forEach((child, i) => {
+        const childFile = child.data?.sourceFile ?? file;
+        if (child.type === 'paragraph' && !opened) {
+          opened = true;
+          lastParagraph = { node: child, sentences: emitBlock(child, 'listItem', childFile, { item: true, ...(leadIn ? { leadIn } : {}) }) };
+          return;
+        }
+        visit(child, childFile, true, children[i - 1]);
+      });
+    }
+  };
+
+  const visitTable = (table: Table, file: string, leadIn: SentencePlace['leadIn']): void => {
+    const line = table.position?.start.line ?? 1;
+    const headers = (table.children[0]?.children ?? []).map((cell) => collapse(toString(cell)).trim());
+    table.children.forEach((row, r) => {
+      row.children.forEach((cell, c) => {
+        const place: SentencePlace = { table: line, row: r, column: c, header: headers[c] ?? '' };
+        if (r > 0 && c === 0 && leadIn) place.leadIn = leadIn;
+        emitBlock(cell, 'tableCell', cell.data?.sourceFile ?? file, place, true);
+      });
+    });
+  };
+
+  const visit = (node: RootContent, file: string, inList: boolean, prev: RootContent | undefined): void => {
     const nodeFile = node.data?.sourceFile ?? file;
     switch (node.type) {
       case 'heading':
@@ -108,7 +151,13 @@ export function extractProse(doc: Pick<ParsedDocument, 'id' | 'path' | 'tree'>, 
         emitBlock(node, 'heading', nodeFile);
         return;
       case 'paragraph':
-        emitBlock(node, inList ? 'listItem' : 'paragraph', nodeFile);
+        lastParagraph = { node, sentences: emitBlock(node, inList ? 'listItem' : 'paragraph', nodeFile) };
+        return;
+      case 'list':
+        visitList(node, nodeFile, leadInOf(prev));
+        return;
+      case 'table':
+        visitTable(node, nodeFile, leadInOf(prev));
         return;
       case 'tableCell':
         emitBlock(node, 'tableCell', nodeFile);
@@ -125,12 +174,13 @@ export function extractProse(doc: Pick<ParsedDocument, 'id' | 'path' | 'tree'>, 
       default:
         if ('children' in node) {
           const list = inList || node.type === 'listItem';
-          for (const child of node.children as RootContent[]) visit(child, nodeFile, list);
+          const children = node.children as RootContent[];
+          children.forEach((child, i) => visit(child, nodeFile, list, children[i - 1]));
         }
     }
   };
 
-  for (const node of doc.tree.children) visit(node, doc.path, false);
+  doc.tree.children.forEach((node, i, all) => visit(node, doc.path, false, all[i - 1]));
   return { sentences, links };
 }
 

@@ -80,6 +80,28 @@ export interface Sentence {
   text: string;
   /** The block the sentence belongs to; list items and headings matter for structural relations. */
   block: 'heading' | 'paragraph' | 'listItem' | 'tableCell';
+  /** Where the sentence sits in a list or table (absent for other sentences). */
+  place?: SentencePlace;
+}
+
+/**
+ * A sentence's place in a list or table, for relations stated by structure: "The following are
+ * required for X:" followed by one item per prerequisite, or a table whose rows name one thing each.
+ */
+export interface SentencePlace {
+  /** The sentence opens its list item (its first sentence). */
+  item?: boolean;
+  /** Table cells: the table's first line (groups one table's cells), row (0 = header) and column. */
+  table?: number;
+  row?: number;
+  column?: number;
+  /** Table cells: the text of the column's header cell. */
+  header?: string;
+  /**
+   * The sentence that introduces the list or table when it ends with a colon; set on each item's
+   * opening sentence and on the first-column cells of the table's body.
+   */
+  leadIn?: { line: number; text: string };
 }
 
 export type LinkKind = 'link' | 'image' | 'html';
@@ -185,6 +207,15 @@ export interface Evidence {
   section: string;
   line: number;
   sentence: string;
+  /**
+   * Typed relations only: the sentence that makes `sentence` a statement, when it does not stand alone
+   * (the lead-in of a list item, the header of a table column, the heading of an options section).
+   */
+  context?: string;
+  /** Typed relations only: the lexicon entry or structure that read the statement (`verb:replace`, `list:verb:require`). */
+  rule?: string;
+  /** Typed relations only: how sure the reading is, 0-1 (1 for the vocabulary's own relations). */
+  confidence?: number;
 }
 
 export type RelationOrigin = 'extracted' | 'structure' | 'vocabulary';
@@ -196,6 +227,9 @@ export interface Relation {
   type: RelationType;
   origin: RelationOrigin;
   evidence: Evidence;
+  /** The lexicon entry or structure that read it (moved into the graph's evidence). */
+  rule?: string;
+  confidence?: number;
 }
 
 export type NodeType = EntityType | 'discovered' | 'document' | 'external';
@@ -224,6 +258,8 @@ export interface GraphEdge {
   weight: number;
   origin: RelationOrigin;
   evidence: Evidence[];
+  /** Typed relations only: the combined confidence of its statements, 0-1 (1 - product of their doubts). */
+  confidence?: number;
 }
 
 export interface KnowledgeGraph {

@@ -275,7 +275,7 @@ export function verifyCitations(
   const out: Relation[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const r of relations) {
-    const base = { source: r.source, target: r.target, type: r.type, origin: 'vocabulary' as const };
+    const base = { source: r.source, target: r.target, type: r.type, origin: 'vocabulary' as const, rule: 'vocabulary', confidence: 1 };
     if (r.citation === undefined) {
       out.push({ ...base, evidence: { doc: '', file: r.file, section: '', line: r.line, sentence: r.statement ?? '' } });
       continue;

@@ -1,0 +1,691 @@
+// Reads the relations one sentence states, from its tagged units and the lexicon: find each predicate
+// (a verb, "is a <noun> of", "is <adjective> <prep>", "provides a connection to", a marker such as
+// "instead of"), then its subject to the left and its objects to the right, across the words that
+// may stand between (determiners, "older versions of", "tools such as"), never across a clause
+// boundary. Passive voice, purpose clauses ("use X to configure Y"), instruments ("manage Y using
+// X"), appositions ("X, a feature of Y") and topic subjects ("It replaces ...") are frames of the same
+// predicates. Negated, hypothetical, conditional and interrogative predicates yield nothing, with the
+// reason kept for `--explain`.
+import type { LightNounEntry, Lexicon, MarkerEntry, PredicateEntry, VerbEntry } from './lexicon.ts';
+import { isPossessive, type Analysed, type Group, type Unit } from './units.ts';
+import type { RelationType } from '../types.ts';
+import { exampleAt, objectsFrom, type Objects } from './objects.ts';
+
+export interface Statement {
+  source: string;
+  target: string;
+  type: RelationType;
+  /** The lexicon entry or construction that matched: `verb:replace`, `purpose:configure`, `noun:part`... */
+  rule: string;
+  confidence: number;
+}
+
+export interface Rejection {
+  /** Stable code: negated, question, condition, hypothetical, no-subject, no-object, no-predicate. */
+  reason: string;
+  /** The predicate word it concerns, when there is one. */
+  word?: string;
+}
+
+export interface ClauseContext {
+  /** The entity that "it", "this tool" or a subjectless fragment stands for. */
+  topic?: string;
+  /** List items and table cells: a sentence may start with its verb ("Replaces DirSync."). */
+  fragment: boolean;
+}
+
+const BOUNDARY = new Set(['.', ';', ':', '?', '!', '(', ')', '[', ']', '—', '–']);
+const CLAUSE_WORDS = new Set(['if', 'unless', 'whether', 'because', 'although', 'though', 'while', 'whereas', 'since', 'so', 'but', 'when', 'after', 'before', 'until', 'once', 'where']);
+const CONDITIONS = new Set(['if', 'unless', 'whether', 'when', 'whenever']);
+const HYPOTHETICAL = new Set(['would', 'could', 'might', 'may']);
+const RELATIVE = new Set(['which', 'that', 'who']);
+const NEGATORS = new Set(['not', "n't", 'never', 'no', 'cannot', 'neither', 'nor', 'without']);
+const TOOL_VERBS = new Set(['use', 'run', 'install', 'deploy', 'download', 'try']);
+
+type Emit = (sources: readonly string[], type: RelationType, targets: readonly string[], rule: string, confidence: number) => void;
+type Reject = (reason: string, word?: string) => void;
+
+interface Reader {
+  a: Analysed;
+  u: readonly Unit[];
+  lex: Lexicon;
+  ctx: ClauseContext;
+  emit: Emit;
+  reject: Reject;
+}
+
+/** Every statement of one sentence (already tagged and grouped). */
+export function readClauses(a: Analysed, lexicon: Lexicon, ctx: ClauseContext): { statements: Statement[]; rejections: Rejection[] } {
+  const statements: Statement[] = [];
+  const rejections: Rejection[] = [];
+  const u = a.units;
+  if (u.some((x, i) => x.lower === '?' && i > u.length - 3)) return { statements, rejections: [{ reason: 'question' }] };
+  const r: Reader = {
+    a,
+    u,
+    lex: lexicon,
+    ctx,
+    emit: (sources, type, targets, rule, confidence) => {
+      for (const s of sources) for (const t of targets) if (s !== t && s !== '' && t !== '') statements.push({ source: s, target: t, type, rule, confidence: round(confidence) });
+    },
+    reject: (reason, word) => rejections.push(word === undefined ? { reason } : { reason, word }),
+  };
+
+  for (let i = 0; i < u.length; i++) {
+    const w = u[i]!;
+    if (w.kind !== 'word') continue;
+    const verbs = lexicon.verbs.get(w.lemma) ?? lexicon.verbs.get(w.lower) ?? [];
+    if (verbs.length > 0 && isVerbUse(u, i)) for (const entry of verbs) readVerb(r, i, entry);
+    if (i > 0 && (w.pos === 'NOUN' || w.pos === 'PROPN')) {
+      for (const entry of lexicon.nouns.get(w.lemma) ?? []) readNoun(r, i, entry);
+      for (const entry of lexicon.lightNouns.get(w.lemma) ?? []) readLightNoun(r, i, entry);
+    }
+    if (i > 0) for (const entry of lexicon.adjectives.get(w.lower) ?? []) readAdjective(r, i, entry);
+  }
+  for (const m of lexicon.markers) readMarker(r, m);
+  readGroups(r);
+  if (statements.length === 0 && rejections.length === 0) rejections.push({ reason: 'no-predicate' });
+  return { statements, rejections };
+}
+
+/** A lexicon verb used as a verb: the tagger calls sentence-initial imperatives ("Use ...") PROPN. */
+function isVerbUse(u: readonly Unit[], i: number): boolean {
+  const w = u[i]!;
+  if (w.pos === 'VERB' || w.pos === 'AUX') return true;
+  if (w.pos !== 'NOUN' && w.pos !== 'PROPN') return false;
+  const prev = u[i - 1];
+  // The tagger calls "uses" after a product name a noun ("Office 365 uses Azure AD").
+  return prev === undefined || BOUNDARY.has(prev.lower) || prev.lower === ',' || prev.pos === 'PRON' || prev.pos === 'AUX' || prev.pos === 'ADV' || prev.lower === 'to' || prev.kind === 'entity';
+}
+
+// --- the predicate's surroundings ------------------------------------------------------------------
+
+interface Left {
+  /** Index of the first unit of the auxiliary chain (the subject ends right before it). */
+  at: number;
+  passive: boolean;
+  negated: boolean;
+  hypothetical: boolean;
+}
+
+/** Auxiliaries, adverbs and negation right before a predicate ("can also be", "does not", "has been"). */
+function auxChain(r: Reader, i: number): Left {
+  const u = r.u;
+  let j = i - 1;
+  const left: Left = { at: i, passive: false, negated: u[i]!.negated, hypothetical: false };
+  while (j >= 0) {
+    const x = u[j]!;
+    if (x.kind !== 'word') break;
+    if (x.pos === 'AUX' || x.lemma === 'be' || x.lemma === 'have' || x.lemma === 'do') {
+      if (x.lemma === 'be') left.passive = true;
+      if (HYPOTHETICAL.has(x.lower)) left.hypothetical = true;
+    } else if (NEGATORS.has(x.lower)) left.negated = true;
+    else if (!(x.pos === 'ADV' || (x.pos === 'PART' && x.lower !== 'to') || (r.lex.fillers.has(x.lower) && x.pos !== 'DET'))) break;
+    j--;
+  }
+  left.at = j + 1;
+  // "is replacing" is active; "is replaced", "has been replaced" are passive.
+  if (left.passive && /ing$/.test(u[i]!.lower)) left.passive = false;
+  return left;
+}
+
+/** Why the predicate at `i` (with its aux chain) states nothing, if it does not. */
+function blockedAt(r: Reader, i: number, left: Left): string | undefined {
+  if (left.negated || r.u[i]!.negated) return 'negated';
+  if (left.hypothetical) return 'hypothetical';
+  if (inCondition(r.u, left.at)) return 'condition';
+  return undefined;
+}
+
+type Subject = { kind: 'group'; group: Group } | { kind: 'topic'; id: string } | { kind: 'none'; reason: string };
+
+/** The subject that ends right before index `end` (exclusive): a name, a relative pronoun's antecedent, or the topic. */
+function subjectBefore(r: Reader, end: number, verb?: Unit): Subject {
+  const { u, a, lex, ctx } = r;
+  let j = end - 1;
+  // "the IdFix tool only works": generic nouns after the name.
+  let k = j;
+  while (k >= 0 && u[k]!.kind === 'word' && lex.headNouns.has(u[k]!.lower) && j - k < 2) k--;
+  if (k >= 0 && u[k]!.kind === 'entity') j = k;
+  const x = u[j];
+  if (x === undefined || BOUNDARY.has(x.lower) || x.lower === ',' || (x.kind === 'word' && CLAUSE_WORDS.has(x.lower))) {
+    // "Replaces DirSync." describes the topic; "Configure X." is an instruction to the reader.
+    const describes = verb === undefined || (/[^s]s$/.test(verb.lower) && verb.lower !== verb.lemma) || /ed$/.test(verb.lower);
+    if (ctx.fragment && describes && ctx.topic !== undefined && (j < 0 || (j === 0 && x!.pos === 'PUNCT'))) return { kind: 'topic', id: ctx.topic };
+    return { kind: 'none', reason: 'no-subject' };
+  }
+  if (x.kind === 'entity') {
+    const g = a.groupAt.get(j)!;
+    const before = u[g.first - 1];
+    if (before !== undefined && before.pos === 'ADP' && !lex.gerunds.has(before.lower)) return { kind: 'none', reason: 'subject-in-phrase' };
+    if (before !== undefined && (before.pos === 'VERB' || before.pos === 'NOUN') && !lex.gerunds.has(before.lower)) {
+      // "Using AD FS requires" keeps AD FS; "synchronization of X requires" does not.
+      if (!(before.pos === 'NOUN' && u[g.first - 2] === undefined)) return { kind: 'none', reason: 'subject-in-phrase' };
+    }
+    return { kind: 'group', group: g };
+  }
+  if (RELATIVE.has(x.lower)) {
+    let h = j - 1;
+    if (u[h]?.lower === ',') h--;
+    const r0 = h;
+    while (h >= 0 && u[h]!.kind === 'word' && lex.headNouns.has(u[h]!.lower) && r0 - h < 2) h--;
+    if (h >= 0 && u[h]!.kind === 'entity') return { kind: 'group', group: a.groupAt.get(h)! };
+    return { kind: 'none', reason: 'no-subject' };
+  }
+  if (ctx.topic !== undefined) {
+    for (const phrase of lex.topicSubjects) {
+      const start = j - phrase.length + 1;
+      if (start < 0 || !phrase.every((p, n) => u[start + n]!.lower === p)) continue;
+      const prev = u[start - 1];
+      if (prev === undefined || BOUNDARY.has(prev.lower) || prev.lower === ',' || prev.pos === 'CCONJ') return { kind: 'topic', id: ctx.topic };
+    }
+  }
+  return { kind: 'none', reason: 'no-subject' };
+}
+
+/** The predicate sits in an "if", "unless" or "when" clause (from the clause start up to it). */
+function inCondition(u: readonly Unit[], i: number): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    const x = u[j]!;
+    if (x.kind !== 'word') continue;
+    if (BOUNDARY.has(x.lower) || x.lower === ',') return false;
+    if (CONDITIONS.has(x.lower)) return true;
+  }
+  return false;
+}
+
+const members = (gs: readonly Group[]): string[] => gs.flatMap((g) => g.members);
+const subjectIds = (s: Subject): string[] => (s.kind === 'group' ? s.group.members : s.kind === 'topic' ? [s.id] : []);
+const topicFactor = (s: Subject): number => (s.kind === 'topic' ? 0.85 : 1);
+const fillerFactor = (skipped: number): number => (skipped > 4 ? 0.9 : 1);
+
+/** agent/patient -> source/target as the entry says. */
+function orient(r: Reader, entry: { type: RelationType; source: 'agent' | 'patient' }, agents: readonly string[], patients: readonly string[], rule: string, confidence: number): void {
+  if (entry.source === 'agent') r.emit(agents, entry.type, patients, rule, confidence);
+  else r.emit(patients, entry.type, agents, rule, confidence);
+}
+
+/** Index of the first of `preps` within a few words after `from` (skipping "in your X forest" and the like). */
+function prepAhead(r: Reader, from: number, preps: readonly string[], reach = 6): number {
+  for (let k = from; k < r.u.length && k < from + reach; k++) {
+    const x = r.u[k]!;
+    if (preps.includes(x.lower)) return k;
+    if (BOUNDARY.has(x.lower) || x.lower === ',' || x.pos === 'VERB' || CLAUSE_WORDS.has(x.lower) || RELATIVE.has(x.lower)) return -1;
+  }
+  return -1;
+}
+
+/** Units after a predicate word: adverbs and a coordinated verb ("provisioned and managed through"). */
+function skipAfter(r: Reader, k: number): number {
+  let c = k;
+  for (;;) {
+    if (r.u[c]?.pos === 'ADV' || r.u[c]?.lower === 'only' || r.u[c]?.lower === 'also') c++;
+    else if ((r.u[c]?.lower === 'and' || r.u[c]?.lower === 'or') && r.u[c + 1]?.pos === 'VERB') c += 2;
+    else return c;
+  }
+}
+
+// --- verbs ---------------------------------------------------------------------------------------
+
+function readVerb(r: Reader, i: number, entry: VerbEntry): void {
+  const { u } = r;
+  const word = u[i]!.lower;
+  let after = i + 1;
+  const particle = entry.particles[u[i]!.lemma];
+  if (particle !== undefined) {
+    if (u[after]?.lower !== particle) return;
+    after++;
+  }
+  const left = auxChain(r, i);
+  if (entry.passiveOnly && !left.passive) return;
+  const rule = `verb:${entry.id}`;
+  const blocked = (): boolean => {
+    const why = blockedAt(r, i, left);
+    if (why !== undefined) r.reject(why, word);
+    return why !== undefined;
+  };
+
+  // "use X to configure Y", "X is used to configure Y", "X helps you prepare Y"
+  if (readPurposeUse(r, i, after, left, blocked)) return;
+  // "To set up X, use Y": the verb opens a purpose clause.
+  if (entry.purpose && u[i - 1]?.lower === 'to' && readPurposeFirst(r, i, after, entry)) return;
+  // "configure SharePoint 2013 to use Office Web Apps Server": the first needs the second.
+  if (entry.id === 'configure' && readConfigureToUse(r, after, blocked)) return;
+
+  if (left.passive) return readPassive(r, i, after, left, entry, blocked);
+
+  const subject = subjectBefore(r, left.at, u[i]);
+  // "integrate X with Y", "synchronize A with B", "migrate A to B": both arguments follow the verb.
+  if (entry.objectPreps.length > 0) {
+    const first = objectsFrom(r.a, r.lex, after);
+    const at = first.groups.length > 0 ? prepAhead(r, first.next, entry.objectPreps) : -1;
+    if (at >= 0) {
+      const second = objectsFrom(r.a, r.lex, at + 1, [u[at]!.lower]);
+      if (second.groups.length > 0) {
+        if (blocked()) return;
+        const conf = entry.confidence * fillerFactor(first.skipped + second.skipped);
+        if (entry.reverseObjects) r.emit(members(second.groups), entry.type, members(first.groups), rule, conf);
+        else r.emit(members(first.groups), entry.type, members(second.groups), rule, conf);
+        if (!entry.objectsOnly && subject.kind !== 'none' && entry.type !== 'integrates-with') orient(r, entry, subjectIds(subject), members(second.groups), rule, conf);
+        return;
+      }
+    }
+    if (entry.objectsOnly) {
+      // "X synchronizes with Y" still joins X and Y; "migrate to Y" names no predecessor.
+      if (entry.reverseObjects) return;
+    }
+  }
+  let c = skipAfter(r, after);
+  let objects: Objects;
+  if (entry.preps.length > 0 && entry.preps.includes(u[c]?.lower ?? '')) objects = objectsFrom(r.a, r.lex, c + 1, [u[c]!.lower]);
+  else if (entry.preps.length > 0 && entry.objectPreps.length === 0) return r.reject('no-object', word);
+  else objects = objectsFrom(r.a, r.lex, c);
+  if (objects.groups.length === 0) return r.reject('no-object', word);
+
+  // "manage Y using X": the instrument is the agent.
+  const instrumentAt = entry.instrumentPreps.length > 0 ? prepAhead(r, objects.next, [...entry.instrumentPreps, 'by']) : -1;
+  if (instrumentAt >= 0) {
+    let k = instrumentAt + 1;
+    if (u[instrumentAt]!.lower === 'by' && u[k]?.lower === 'using') k++;
+    else if (u[instrumentAt]!.lower === 'by' && !entry.instrumentPreps.includes('by')) k = -1;
+    const tools = k < 0 ? undefined : objectsFrom(r.a, r.lex, k);
+    if (tools !== undefined && tools.groups.length > 0) {
+      if (blocked()) return;
+      orient(r, entry, members(tools.groups), members(objects.groups), `instrument:${entry.id}`, entry.confidence * 0.95);
+      return;
+    }
+  }
+  if (subject.kind === 'none') return r.reject(subject.reason, word);
+  if (entry.id === 'rename' || entry.id === 'manage' || entry.id === 'use-with') return;
+  if (blocked()) return;
+  const conf = entry.confidence * topicFactor(subject) * fillerFactor(objects.skipped);
+  orient(r, entry, subjectIds(subject), members(objects.groups), rule, conf);
+  // "X configures Y for Z": X sets up Z too.
+  const forPrep = u[objects.next]?.lower ?? '';
+  if (entry.forPreps.includes(forPrep)) {
+    const more = objectsFrom(r.a, r.lex, objects.next + 1);
+    if (more.groups.length > 0) orient(r, entry, subjectIds(subject), members(more.groups), rule, conf * 0.95);
+  }
+}
+
+/** "B is replaced by A", "Y is required for X", "X was renamed Y", "X is built on Y". */
+function readPassive(r: Reader, i: number, after: number, left: Left, entry: VerbEntry, blocked: () => boolean): void {
+  const { u } = r;
+  const word = u[i]!.lower;
+  const rule = `verb:${entry.id}`;
+  const patient = subjectBefore(r, left.at);
+  if (entry.id === 'rename') {
+    let c = skipAfter(r, after);
+    if (u[c] !== undefined && entry.complementPreps.includes(u[c]!.lower)) c++;
+    const complement = objectsFrom(r.a, r.lex, c);
+    if (patient.kind === 'none' || complement.groups.length === 0) return r.reject(patient.kind === 'none' ? patient.reason : 'no-object', word);
+    if (blocked()) return;
+    r.emit(subjectIds(patient), entry.type, members(complement.groups), rule, entry.confidence * topicFactor(patient));
+    return;
+  }
+  const c = skipAfter(r, after);
+  const prep = u[c]?.lower ?? '';
+  const preps = [...entry.agentPreps, ...entry.preps];
+  if (!preps.includes(prep)) return r.reject('no-object', word);
+  const agents = objectsFrom(r.a, r.lex, c + 1, [prep]);
+  if (patient.kind === 'none' || agents.groups.length === 0) return r.reject(patient.kind === 'none' ? patient.reason : 'no-object', word);
+  if (blocked()) return;
+  const conf = entry.confidence * 0.95 * topicFactor(patient) * fillerFactor(agents.skipped);
+  // "X is built on Y" / "X is used with Y": the subject is the agent of the prepositional verb.
+  if (entry.preps.includes(prep) && !entry.agentPreps.includes(prep)) orient(r, entry, subjectIds(patient), members(agents.groups), rule, conf);
+  else orient(r, entry, members(agents.groups), subjectIds(patient), rule, conf);
+}
+
+/** The verb a purpose clause names, with its particle, and where its objects start; or undefined. */
+function purposeVerb(r: Reader, k: number): { entry: VerbEntry; start: number } | undefined {
+  const verb = r.u[k];
+  if (verb === undefined) return undefined;
+  const entries = r.lex.verbs.get(verb.lemma) ?? [];
+  const entry = entries.find((e) => e.purpose) ?? (['provide', 'offer', 'deliver', 'enable'].includes(verb.lemma) ? r.lex.verbs.get('configure')?.[0] : undefined);
+  if (entry === undefined) return undefined;
+  let start = k + 1;
+  const particle = entry.particles[verb.lemma];
+  if (particle !== undefined) {
+    if (r.u[start]?.lower !== particle) return undefined;
+    start++;
+  }
+  return { entry, start };
+}
+
+/** What a purpose verb says about `tools`, from its objects starting at `start`. */
+function emitPurpose(r: Reader, tools: readonly string[], target: VerbEntry, start: number, confidence: number): boolean {
+  const rule = `purpose:${target.id}`;
+  const c = skipAfter(r, start);
+  if (target.preps.includes(r.u[c]?.lower ?? '')) {
+    // "use X to connect to Y": X is joined with Y.
+    const objects = objectsFrom(r.a, r.lex, c + 1, [r.u[c]!.lower]);
+    if (objects.groups.length === 0) return false;
+    r.emit(tools, target.type, members(objects.groups), rule, confidence);
+    return true;
+  }
+  const objects = objectsFrom(r.a, r.lex, start);
+  if (objects.groups.length === 0) return false;
+  if (target.objectPreps.length > 0) {
+    const at = prepAhead(r, objects.next, target.objectPreps);
+    const second = at < 0 ? undefined : objectsFrom(r.a, r.lex, at + 1, [r.u[at]!.lower]);
+    if (second !== undefined && second.groups.length > 0) {
+      if (target.reverseObjects) r.emit(members(second.groups), target.type, members(objects.groups), rule, confidence);
+      else r.emit(members(objects.groups), target.type, members(second.groups), rule, confidence);
+      return true;
+    }
+    if (target.objectsOnly) return false;
+  }
+  if (target.type === 'integrates-with' || target.type === 'replaces') return false;
+  r.emit(tools, target.type, members(objects.groups), rule, confidence);
+  // "to provide A and optionally provide B": the same tools, a second purpose.
+  let k = objects.next;
+  while (r.u[k]?.lower === ',' || r.u[k]?.lower === 'and' || r.u[k]?.lower === 'or' || r.u[k]?.pos === 'ADV') k++;
+  const again = purposeVerb(r, k);
+  if (again !== undefined && again.entry === target) emitPurpose(r, tools, target, again.start, confidence * 0.95);
+  return true;
+}
+
+/** "use X to <verb> Y", "X is used to <verb> Y", "X helps (you) <verb> Y", "X lets you <verb> Y". */
+function readPurposeUse(r: Reader, i: number, after: number, left: Left, blocked: () => boolean): boolean {
+  const { u } = r;
+  const lemma = u[i]!.lemma;
+  if (lemma !== 'use' && lemma !== 'help' && lemma !== 'let' && lemma !== 'allow' && lemma !== 'run' && lemma !== 'install') return false;
+  let tools: string[];
+  let k = after;
+  if (left.passive || lemma === 'help' || lemma === 'let' || lemma === 'allow') {
+    tools = subjectIds(subjectBefore(r, left.at));
+  } else {
+    const objects = objectsFrom(r.a, r.lex, after);
+    tools = members(objects.groups);
+    k = objects.next;
+  }
+  if (tools.length === 0) return false;
+  if (u[k]?.lower === 'you' || u[k]?.lower === 'admins' || u[k]?.lower === 'administrators') k++;
+  if (u[k]?.lower === 'to') k++;
+  else if (lemma === 'use' || lemma === 'run' || lemma === 'install') return false;
+  const target = purposeVerb(r, k);
+  if (target === undefined) return false;
+  if (blocked()) return true;
+  return emitPurpose(r, tools, target.entry, target.start, target.entry.confidence);
+}
+
+/** "To set up X[,] (you can also) use Y", "To provision X, install Y", "For X, use Y" (not "to use"). */
+function readPurposeFirst(r: Reader, i: number, after: number, entry: VerbEntry): boolean {
+  const { u } = r;
+  if (inCondition(u, i)) return false;
+  const objects = objectsFrom(r.a, r.lex, after);
+  if (objects.groups.length === 0) return false;
+  return toolAfter(r, objects, (tools, far) => r.emit(tools, entry.type, members(objects.groups), `purpose:${entry.id}`, entry.confidence * (far ? 0.85 : 0.95)));
+}
+
+/** The tools of the main clause after a purpose phrase: "..., (you can also) use Y". */
+function toolAfter(r: Reader, objects: Objects, found: (tools: string[], far: boolean) => void): boolean {
+  const { u } = r;
+  let sawComma = false;
+  for (let k = objects.next; k < u.length && k < objects.next + 14; k++) {
+    const x = u[k]!;
+    // "To prepare X for Y, ..." : the purpose's own complement, not another argument.
+    if (x.kind === 'entity' && !(u[k - 1]?.lower === 'for' || u[k - 1]?.lower === 'to' || u[k - 2]?.lower === 'for')) return false;
+    if (x.lower === '.' || x.lower === ';' || x.lower === '?' || x.lower === '(') return false;
+    if (x.negated || NEGATORS.has(x.lower)) return false;
+    if (x.lower === ',') sawComma = true;
+    if (TOOL_VERBS.has(x.lemma) && (x.pos === 'VERB' || isVerbUse(u, k))) {
+      // "to configure X to use Y" is another purpose, not the main clause.
+      if (u[k - 1]?.lower === 'to' || (!sawComma && u[k - 1]?.pos !== 'PRON' && u[k - 2]?.pos !== 'PRON' && u[k - 3]?.pos !== 'PRON')) return false;
+      const tools = objectsFrom(r.a, r.lex, k + 1);
+      if (tools.groups.length === 0) return false;
+      found(members(tools.groups), k - objects.next > 6);
+      return true;
+    }
+  }
+  return false;
+}
+
+/** "configure SharePoint 2013 to use (your installation of) Office Web Apps Server": X requires Y. */
+function readConfigureToUse(r: Reader, after: number, blocked: () => boolean): boolean {
+  const { u } = r;
+  const objects = objectsFrom(r.a, r.lex, after);
+  if (objects.groups.length === 0 || u[objects.next]?.lower !== 'to' || u[objects.next + 1]?.lemma !== 'use') return false;
+  const used = objectsFrom(r.a, r.lex, objects.next + 2);
+  if (used.groups.length === 0) return false;
+  if (blocked()) return true;
+  r.emit(members(objects.groups), 'requires', members(used.groups), 'frame:configure-to-use', 0.8);
+  return true;
+}
+
+// --- nouns and adjectives ------------------------------------------------------------------------
+
+/** "X is a feature of Y", "X, a component of Y,", "X is one of the options for Y". */
+function readNoun(r: Reader, i: number, entry: PredicateEntry): void {
+  const { u } = r;
+  const prep = u[i + 1]?.lower ?? '';
+  if (!entry.preps.includes(prep)) return;
+  const word = u[i]!.lower;
+  // Back over "a", "one of the", "key", "also" to the copula or the apposition's comma.
+  let j = i - 1;
+  while (j >= 0 && u[j]!.kind === 'word' && (u[j]!.pos === 'DET' || u[j]!.pos === 'ADJ' || u[j]!.pos === 'NUM' || u[j]!.pos === 'ADV' || r.lex.fillers.has(u[j]!.lower) || u[j]!.lower === 'of' || NEGATORS.has(u[j]!.lower))) j--;
+  const objects = objectsFrom(r.a, r.lex, i + 2, [prep]);
+  if (objects.groups.length === 0) return r.reject('no-object', word);
+  let subject: Subject;
+  const at = u[j];
+  const negated = u[i]!.negated || u.slice(j + 1, i).some((x) => NEGATORS.has(x.lower));
+  if (at?.lemma === 'be') {
+    const left = auxChain(r, j);
+    const why = negated ? 'negated' : blockedAt(r, j, left);
+    if (why !== undefined) return r.reject(why, word);
+    subject = subjectBefore(r, left.at);
+  } else if ((at?.lower === ',' || at?.lower === '(' || at?.lower === 'as') && u[j - 1]?.kind === 'entity') {
+    subject = { kind: 'group', group: r.a.groupAt.get(j - 1)! };
+    if (negated) return r.reject('negated', word);
+  } else if (at?.lower === ',' && u[j - 1] !== undefined && r.lex.headNouns.has(u[j - 1]!.lower) && u[j - 2]?.kind === 'entity') {
+    subject = { kind: 'group', group: r.a.groupAt.get(j - 2)! };
+  } else return;
+  if (subject.kind === 'none') return r.reject(subject.reason, word);
+  orient(r, entry, subjectIds(subject), members(objects.groups), `noun:${entry.id}`, entry.confidence * topicFactor(subject) * fillerFactor(objects.skipped));
+}
+
+/** "X provides a dedicated connection to Y", "X offers support for Y". */
+function readLightNoun(r: Reader, i: number, entry: LightNounEntry): void {
+  const { u } = r;
+  let c = i + 1;
+  const prep = u[c]?.lower ?? '';
+  if (!entry.preps.includes(prep)) return;
+  // Back over adjectives and determiners to the light verb.
+  let v = i - 1;
+  while (v >= 0 && u[v]!.kind === 'word' && (u[v]!.pos === 'DET' || u[v]!.pos === 'ADJ' || u[v]!.pos === 'NUM' || u[v]!.pos === 'NOUN' || isPossessive(u[v]!) || r.lex.fillers.has(u[v]!.lower)) && i - v < 5) v--;
+  const verb = u[v];
+  if (verb === undefined || !entry.verbs.includes(verb.lemma)) return;
+  // "provides you with a connection": the indirect object is no argument.
+  const left = auxChain(r, v);
+  const objects = objectsFrom(r.a, r.lex, c + 1, [prep]);
+  if (objects.groups.length === 0) return;
+  const why = blockedAt(r, v, left);
+  if (why !== undefined) return r.reject(why, u[i]!.lower);
+  const subject = subjectBefore(r, left.at);
+  if (subject.kind === 'none') {
+    // "use X connection to connect": no subject, but an instrument before the noun.
+    const before = u[i - 1];
+    if (before?.kind === 'entity') r.emit(r.a.groupAt.get(i - 1)!.members, entry.type, members(objects.groups), `noun:${entry.id}`, entry.confidence * 0.9);
+    return;
+  }
+  c = 0;
+  orient(r, entry, subjectIds(subject), members(objects.groups), `noun:${entry.id}`, entry.confidence * topicFactor(subject));
+}
+
+/** "X is compatible with Y", "X is included in Y", "X is included as part of Y", "X is available for Y". */
+function readAdjective(r: Reader, i: number, entry: PredicateEntry): void {
+  const { u } = r;
+  let c = skipAfter(r, i + 1);
+  const prep = u[c]?.lower ?? '';
+  if (!entry.preps.includes(prep)) return;
+  // "included as part of Y"
+  if (prep === 'as') {
+    if (u[c + 1]?.lower !== 'part' || u[c + 2]?.lower !== 'of') return;
+    c += 2;
+  }
+  // Verbs of the lexicon read their own participles ("is required for"); this frame takes the rest.
+  if (u[i]!.pos === 'VERB' && (r.lex.verbs.get(u[i]!.lemma) ?? []).some((e) => e.agentPreps.includes(prep) || e.preps.includes(prep))) return;
+  const left = auxChain(r, i);
+  if (!left.passive) return;
+  const word = u[i]!.lower;
+  const objects = objectsFrom(r.a, r.lex, c + 1, [prep]);
+  const subject = subjectBefore(r, left.at);
+  if (objects.groups.length === 0) return r.reject('no-object', word);
+  if (subject.kind === 'none') return r.reject(subject.reason, word);
+  const why = blockedAt(r, i, left);
+  if (why !== undefined) return r.reject(why, word);
+  orient(r, entry, subjectIds(subject), members(objects.groups), `adjective:${entry.id}`, entry.confidence * topicFactor(subject) * fillerFactor(objects.skipped));
+}
+
+// --- markers and groups --------------------------------------------------------------------------
+
+/** "A instead of B", "A (formerly B)", "B, now called A", "upgrade from B to A". */
+function readMarker(r: Reader, m: MarkerEntry): void {
+  const { u, lex } = r;
+  const rule = `marker:${m.id}`;
+  if (m.verbs.length > 0) {
+    for (let i = 0; i < u.length; i++) {
+      if (!m.verbs.includes(u[i]!.lemma)) continue;
+      const at = prepAhead(r, i + 1, ['from'], 4);
+      if (at < 0) continue;
+      const from = objectsFrom(r.a, lex, at + 1);
+      if (from.groups.length === 0 || u[from.next]?.lower !== 'to') continue;
+      const to = objectsFrom(r.a, lex, from.next + 1);
+      if (to.groups.length === 0) continue;
+      if (auxChain(r, i).negated) {
+        r.reject('negated', u[i]!.lower);
+        continue;
+      }
+      r.emit(members(to.groups), m.type, members(from.groups), rule, m.confidence);
+    }
+    return;
+  }
+  for (const phrase of m.words) {
+    for (let i = 0; i < u.length; i++) {
+      if (!phrase.every((p, n) => u[i + n]?.lower === p)) continue;
+      const end = i + phrase.length;
+      const renaming = m.type === 'renamed-to';
+      let before = i - 1;
+      if (renaming) {
+        // Only as an apposition: "A (formerly B)", "A, formerly known as B".
+        const mark = u[before]?.lower;
+        if (mark !== '(' && mark !== ',' && mark !== '—' && mark !== '–' && mark !== '-') continue;
+        before--;
+      }
+      while (before >= 0 && u[before]!.kind === 'word' && (lex.headNouns.has(u[before]!.lower) || u[before]!.pos === 'ADV')) before--;
+      const leftGroup = before >= 0 && u[before]!.kind === 'entity' ? r.a.groupAt.get(before) : undefined;
+      let k = end;
+      if (!renaming && lex.gerunds.has(u[k]?.lower ?? '')) k++;
+      const right = objectsFrom(r.a, lex, k);
+      if (leftGroup === undefined || right.groups.length === 0) continue;
+      if (u.slice(Math.max(0, leftGroup.first - 3), i).some((x) => NEGATORS.has(x.lower) || x.negated)) {
+        r.reject('negated', phrase.join(' '));
+        continue;
+      }
+      const leftIds = renaming ? [leftGroup.members[leftGroup.members.length - 1]!] : leftGroup.members;
+      // "A (formerly known as B or C)": every old name.
+      const rightIds = renaming ? right.groups[0]!.members : members(right.groups);
+      if (renaming && !m.reverse) r.emit(rightIds, m.type, leftIds, rule, m.confidence);
+      else r.emit(leftIds, m.type, rightIds, rule, m.confidence);
+    }
+  }
+}
+
+/**
+ * What coordinated names say by themselves: "either X or Y", "add X or Y", "the two models are X and
+ * Y" are choices; "between A and B" after an integration word joins them; "Office 365 services such
+ * as A and B" makes A and B parts; "Y's X" makes X part of Y.
+ */
+function readGroups(r: Reader): void {
+  const { u, lex, a } = r;
+  const negatedAround = (g: Group): boolean => u.slice(Math.max(0, g.first - 4), g.last + 1).some((x) => x.negated || NEGATORS.has(x.lower));
+  const pairsOf = (ids: readonly string[], type: RelationType, rule: string, confidence: number): void => {
+    ids.forEach((x, k) => r.emit([x], type, ids.slice(k + 1), rule, confidence));
+  };
+  for (const g of a.groups) {
+    if (negatedAround(g)) continue;
+    const before = u[g.first - 1]?.lower;
+    if (before === 'between' && g.members.length >= 2) {
+      // "between A or B and C": A and B each with C.
+      const cut = g.joins.lastIndexOf('and');
+      const left = cut > 0 ? g.members.slice(0, cut) : g.members.slice(0, 1);
+      const right = cut > 0 ? g.members.slice(cut) : g.members.slice(1);
+      const cue = u.slice(Math.max(0, g.first - 5), g.first - 1).some((x) => lex.betweenCues.has(x.lower) || lex.betweenCues.has(x.lemma));
+      const alone = g.first - 1 === 0 || (g.first - 2 >= 0 && BOUNDARY.has(u[g.first - 2]!.lower));
+      const chooser = ['choose', 'decide', 'select', 'pick'].includes(u[g.first - 2]?.lemma ?? '');
+      if (chooser) pairsOf(g.members, 'alternative-to', 'marker:either-or', 0.85);
+      else if (cue || alone) for (const x of left) r.emit([x], 'integrates-with', right, 'marker:between', 0.8);
+      continue;
+    }
+    const orRun = orSegment(g);
+    if (orRun.length >= 2) {
+      if (g.either) pairsOf(orRun, 'alternative-to', 'marker:either-or', 0.85);
+      else if (choiceVerbBefore(r, g)) pairsOf(orRun, 'alternative-to', 'group:or', 0.75);
+    }
+    if (g.conj === 'and' && g.members.length >= 2 && countedBefore(r, g)) pairsOf(g.members, 'alternative-to', 'group:choices', 0.8);
+    readExamples(r, g);
+    // "AAD's security token service evoSTS", "Office 365's Exchange Online"
+    if (u[g.last + 1]?.lower === "'s" || u[g.last + 1]?.lower === '’s') {
+      let k = g.last + 2;
+      while (k < u.length && k - g.last < 5 && u[k]!.kind === 'word' && (u[k]!.pos === 'ADJ' || u[k]!.pos === 'NOUN')) k++;
+      const owned = u[k]?.kind === 'entity' ? a.groupAt.get(k) : undefined;
+      if (owned !== undefined) r.emit(owned.members, 'part-of', g.members, 'group:possessive', 0.7);
+    }
+  }
+}
+
+/** The members joined by "or" (and commas before it): "A, B, or C" -> all; "A and B or C" -> B, C. */
+function orSegment(g: Group): string[] {
+  const last = g.joins.lastIndexOf('or');
+  if (last < 0 || g.joins.includes('and')) return [];
+  return g.members;
+}
+
+/** An "or" list right after a verb of choosing (directly, or after "to" for migrate/upgrade/move). */
+function choiceVerbBefore(r: Reader, g: Group): boolean {
+  let k = g.first - 1;
+  while (k >= 0 && r.u[k]!.kind === 'word' && (r.u[k]!.pos === 'DET' || r.u[k]!.pos === 'ADJ' || r.u[k]!.pos === 'ADV' || isPossessive(r.u[k]!) || r.lex.fillers.has(r.u[k]!.lower)) && g.first - k < 5) k--;
+  if (r.u[k]?.lower === 'to' || r.u[k]?.lower === 'from') k--;
+  const verb = r.u[k];
+  if (verb === undefined || !r.lex.choiceVerbs.has(verb.lemma)) return false;
+  return blockedAt(r, k, auxChain(r, k)) !== 'negated';
+}
+
+/** "The two overall models are A and B", "two main models: A and B", "choose from A, B and C". */
+function countedBefore(r: Reader, g: Group): boolean {
+  const { u, lex } = r;
+  let k = g.first - 1;
+  if (u[k]?.lower === ':' || u[k]?.lemma === 'be') k--;
+  else if (u[k]?.lower === 'from' && u[k - 1]?.lemma === 'choose') return true;
+  else return false;
+  let nouns = 0;
+  while (k >= 0 && u[k]!.kind === 'word' && (u[k]!.pos === 'NOUN' || u[k]!.pos === 'ADJ' || u[k]!.lower === 'and') && nouns < 5) {
+    k--;
+    nouns++;
+  }
+  return nouns > 0 && lex.countWords.has(u[k]?.lower ?? '');
+}
+
+/** "Office 365 services such as A, B" / "Office 365 (including A and B)" / "other Office 365 offerings, like A". */
+function readExamples(r: Reader, owner: Group): void {
+  const { u, lex, a } = r;
+  if (owner.members.length !== 1) return;
+  let k = owner.last + 1;
+  let category = false;
+  while (k < u.length && k - owner.last < 4 && u[k]!.kind === 'word' && (lex.categoryNouns.has(u[k]!.lower) || lex.headNouns.has(u[k]!.lower))) {
+    category ||= lex.categoryNouns.has(u[k]!.lower);
+    k++;
+  }
+  if (u[k]?.lower === '(') k++;
+  const example = exampleAt(u, k, lex);
+  if (example === 0) return;
+  // "X such as A" without a category noun only for "including": "Office 365 including Exchange Online".
+  if (!category && u[k + example - 1]?.lower !== 'including' && u[k]?.lower !== '(') return;
+  const parts = objectsFrom(a, lex, k + example);
+  if (parts.groups.length === 0 || u.slice(Math.max(0, owner.first - 4), k).some((x) => x.negated || NEGATORS.has(x.lower))) return;
+  r.emit(members(parts.groups), 'part-of', owner.members, 'group:examples', 0.8);
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}

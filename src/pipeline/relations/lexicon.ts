@@ -1,0 +1,186 @@
+// The relation lexicon (lexicon.yaml beside this file): which words state which relation, checked with
+// zod when first used and indexed by lemma. Data, not code: a new phrasing is a new line there.
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { RELATION_TYPES, type RelationType } from '../types.ts';
+
+const TYPED = RELATION_TYPES.filter((t) => t !== 'mentions' && t !== 'links-to') as [RelationType, ...RelationType[]];
+const words = z.array(z.string().min(1));
+const confidence = z.number().gt(0).max(1);
+
+const PredicateSchema = z.strictObject({
+  id: z.string().regex(/^[a-z-]+$/),
+  lemmas: words.min(1),
+  type: z.enum(TYPED),
+  source: z.enum(['agent', 'patient']),
+  confidence,
+  preps: words.default([]),
+  agentPreps: words.default([]),
+});
+
+const VerbSchema = PredicateSchema.extend({
+  complementPreps: words.default([]),
+  objectPreps: words.default([]),
+  instrumentPreps: words.default([]),
+  /** "X synchronizes A with B": only A and B are related (X is the means). */
+  objectsOnly: z.boolean().default(false),
+  /** "migrate A to B": the second argument is the source (B replaces A). */
+  reverseObjects: z.boolean().default(false),
+  forPreps: words.default([]),
+  particles: z.record(z.string(), z.string()).default({}),
+  passiveOnly: z.boolean().default(false),
+  purpose: z.boolean().default(false),
+});
+
+const LightNounSchema = PredicateSchema.extend({ verbs: words.min(1) });
+
+const MarkerSchema = z.strictObject({
+  id: z.string().regex(/^[a-z-]+$/),
+  type: z.enum(TYPED),
+  confidence,
+  words: z.array(words.min(1)).default([]),
+  verbs: words.default([]),
+  reverse: z.boolean().default(false),
+});
+
+const StructureSchema = z.strictObject({
+  words: words.min(1),
+  type: z.enum(TYPED),
+  source: z.enum(['heading', 'subsection', 'row', 'cell']).optional(),
+  confidence,
+});
+
+const LexiconSchema = z.strictObject({
+  verbs: z.array(VerbSchema),
+  nouns: z.array(PredicateSchema),
+  lightNouns: z.array(LightNounSchema),
+  adjectives: z.array(PredicateSchema),
+  markers: z.array(MarkerSchema),
+  fillers: z.strictObject({
+    words,
+    transparentNouns: words,
+    transparentPreps: words,
+    examples: z.array(words.min(1)),
+    headNouns: words,
+    categoryNouns: words,
+    betweenCues: words,
+    choiceVerbs: words,
+    countWords: words,
+    gerunds: words,
+  }),
+  topicSubjects: z.array(words.min(1)),
+  headingWords: z.array(StructureSchema),
+  tableHeaders: z.array(StructureSchema),
+  entityTypes: z.strictObject({ tool: words, product: words, concept: words }),
+  termHeads: words,
+  stopWords: words,
+  places: words,
+  brands: words,
+});
+
+export type VerbEntry = z.infer<typeof VerbSchema>;
+export type PredicateEntry = z.infer<typeof PredicateSchema>;
+export type LightNounEntry = z.infer<typeof LightNounSchema>;
+export type MarkerEntry = z.infer<typeof MarkerSchema>;
+export type StructureEntry = z.infer<typeof StructureSchema>;
+
+/** The lexicon with lookup tables. */
+export interface Lexicon {
+  verbs: ReadonlyMap<string, readonly VerbEntry[]>;
+  nouns: ReadonlyMap<string, readonly PredicateEntry[]>;
+  lightNouns: ReadonlyMap<string, readonly LightNounEntry[]>;
+  adjectives: ReadonlyMap<string, readonly PredicateEntry[]>;
+  markers: readonly MarkerEntry[];
+  fillers: ReadonlySet<string>;
+  transparentNouns: ReadonlySet<string>;
+  transparentPreps: ReadonlySet<string>;
+  examples: readonly (readonly string[])[];
+  headNouns: ReadonlySet<string>;
+  categoryNouns: ReadonlySet<string>;
+  betweenCues: ReadonlySet<string>;
+  choiceVerbs: ReadonlySet<string>;
+  countWords: ReadonlySet<string>;
+  gerunds: ReadonlySet<string>;
+  topicSubjects: readonly (readonly string[])[];
+  headingWords: readonly StructureEntry[];
+  tableHeaders: readonly StructureEntry[];
+  /** Discovery: the entity type a word names ("tool" -> tool), and brand words. */
+  typeWords: ReadonlyMap<string, 'tool' | 'product' | 'concept'>;
+  brands: ReadonlySet<string>;
+  termHeads: ReadonlySet<string>;
+  stopWords: ReadonlySet<string>;
+  places: ReadonlySet<string>;
+  /** Word stems any of whose presence lets a sentence state a relation (a cheap test before tagging). */
+  triggers: ReadonlySet<string>;
+}
+
+/** Parses and indexes a lexicon file's text; throws with the offending path when it does not fit the schema. */
+export function parseLexicon(text: string): Lexicon {
+  const parsed = LexiconSchema.safeParse(parse(text));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`relation lexicon: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const data = parsed.data;
+  const byLemma = <T extends { lemmas: string[] }>(entries: T[]): Map<string, T[]> => {
+    const map = new Map<string, T[]>();
+    for (const e of entries) for (const l of e.lemmas) map.set(l, [...(map.get(l) ?? []), e]);
+    return map;
+  };
+  const triggers = new Set<string>();
+  for (const e of [...data.verbs, ...data.nouns, ...data.adjectives, ...data.lightNouns]) for (const l of e.lemmas) triggers.add(stem(l));
+  // Category examples ("services such as") and "between" read without a predicate word.
+  for (const e of data.fillers.examples) triggers.add(stem(e[0]!));
+  for (const m of data.markers) {
+    for (const w of m.words) triggers.add(stem(w[0]!));
+    for (const v of m.verbs) triggers.add(stem(v));
+  }
+  for (const h of [...data.headingWords, ...data.tableHeaders]) for (const w of h.words) triggers.add(stem(w.split(' ')[0]!));
+  // Choices readClauses reads without an entry: "either X or Y", "choose between X and Y".
+  triggers.add('either');
+  triggers.add('between');
+  return {
+    verbs: byLemma(data.verbs),
+    nouns: byLemma(data.nouns),
+    lightNouns: byLemma(data.lightNouns),
+    adjectives: byLemma(data.adjectives),
+    markers: data.markers,
+    fillers: new Set(data.fillers.words),
+    transparentNouns: new Set(data.fillers.transparentNouns),
+    transparentPreps: new Set(data.fillers.transparentPreps),
+    examples: data.fillers.examples,
+    headNouns: new Set(data.fillers.headNouns),
+    categoryNouns: new Set(data.fillers.categoryNouns),
+    betweenCues: new Set(data.fillers.betweenCues),
+    choiceVerbs: new Set(data.fillers.choiceVerbs),
+    countWords: new Set(data.fillers.countWords),
+    gerunds: new Set(data.fillers.gerunds),
+    topicSubjects: data.topicSubjects,
+    headingWords: data.headingWords,
+    tableHeaders: data.tableHeaders,
+    typeWords: new Map((['concept', 'product', 'tool'] as const).flatMap((t) => data.entityTypes[t].map((w) => [w, t] as const))),
+    brands: new Set(data.brands),
+    termHeads: new Set(data.termHeads),
+    stopWords: new Set(data.stopWords),
+    places: new Set(data.places),
+    triggers,
+  };
+}
+
+/**
+ * A crude stem for the trigger test only ("requires", "required", "requiring" -> "requir"): the tagger's
+ * lemmas decide what a word is; this only has to keep every inflection of a lexicon word.
+ */
+export function stem(word: string): string {
+  const w = word.toLowerCase();
+  if (w.length <= 4) return w;
+  return w.replace(/(?:ies|ied|ying|ing|ed|es|e|s|y)$/, '').slice(0, 7);
+}
+
+let defaultLexicon: Lexicon | undefined;
+
+/** The lexicon docgraph ships (read once per process). */
+export function lexicon(): Lexicon {
+  return (defaultLexicon ??= parseLexicon(readFileSync(new URL('./lexicon.yaml', import.meta.url), 'utf8')));
+}

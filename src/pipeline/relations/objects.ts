@@ -1,0 +1,111 @@
+// The names a predicate takes as objects: from a position to the right, across the words that may
+// stand between ("an on-premises installation of", "identity integration tools such as", "the cloud
+// service"), and on through "and with ..." and example lists ("Office 365, including A and B").
+import type { Lexicon } from './lexicon.ts';
+import { isPossessive, type Analysed, type Group, type Unit } from './units.ts';
+
+export interface Objects {
+  groups: Group[];
+  /** Index after the last unit used. */
+  next: number;
+  /** Words skipped before the first name. */
+  skipped: number;
+}
+
+const NEGATORS = new Set(['not', "n't", 'never', 'no', 'cannot', 'neither', 'nor', 'without']);
+const QUANTIFIERS = new Set(['one', 'all', 'each', 'some', 'any', 'most', 'both', 'either', 'least', 'many', 'none']);
+
+export function objectsFrom(a: Analysed, lexicon: Lexicon, start: number, preps: readonly string[] = []): Objects {
+  const u = a.units;
+  const out: Objects = { groups: [], next: start, skipped: 0 };
+  let k = start;
+  let budget = 8;
+  while (k < u.length && budget > 0) {
+    const x = u[k]!;
+    if (x.kind === 'entity') {
+      const g = a.groupAt.get(k)!;
+      out.groups.push(g);
+      k = g.last + 1;
+      out.next = k;
+      // "Office 365, including A and B": the examples are objects too.
+      const example = exampleAt(u, k, lexicon);
+      if (example > 0 && u[k + example]?.kind === 'entity') {
+        k += example;
+        budget = 3;
+        continue;
+      }
+      // ", and with Y", "and to Y": more objects of the same preposition.
+      let c = k;
+      if (u[c]?.lower === ',') c++;
+      if (u[c]?.lower === 'and' || u[c]?.lower === 'or') c++;
+      else break;
+      if (u[c] !== undefined && preps.includes(u[c]!.lower)) c++;
+      else break;
+      k = c;
+      budget = 6;
+      continue;
+    }
+    if (x.negated || NEGATORS.has(x.lower)) break;
+    if (x.pos === 'DET' || x.pos === 'NUM' || isPossessive(x) || lexicon.fillers.has(x.lower) || (x.pos === 'ADJ' && !x.lower.endsWith('ing'))) {
+      k++;
+      budget--;
+      out.skipped++;
+      continue;
+    }
+    // "one of the", "all of", "each of"
+    if (x.lower === 'of' && k > start && QUANTIFIERS.has(u[k - 1]!.lower)) {
+      k++;
+      continue;
+    }
+    if (x.pos === 'NOUN' || x.pos === 'PROPN') {
+      // "an installation of", "a free subscription to"
+      if (lexicon.transparentNouns.has(x.lemma) && lexicon.transparentPreps.has(u[k + 1]?.lower ?? '')) {
+        k += 2;
+        budget -= 2;
+        out.skipped += 2;
+        continue;
+      }
+      // "identity integration tools such as", "the cloud service Azure AD"
+      let n = k;
+      while (n < u.length && n - k < 5 && u[n]!.kind === 'word' && exampleAt(u, n, lexicon) === 0 && (u[n]!.pos === 'NOUN' || u[n]!.pos === 'PROPN' || u[n]!.pos === 'ADJ' || (u[n]!.lower === 'and' && u[n + 1]?.pos === 'NOUN'))) n++;
+      const example = exampleAt(u, n, lexicon);
+      if (example > 0) {
+        out.skipped += n - k + example;
+        budget -= n - k;
+        k = n + example;
+        continue;
+      }
+      // "two main models: A and B"
+      if (u[n]?.lower === ':' && u[n + 1]?.kind === 'entity') {
+        out.skipped += n - k;
+        k = n + 1;
+        continue;
+      }
+      if (n > k && u[n]?.kind === 'entity' && lexicon.headNouns.has(u[n - 1]!.lower)) {
+        out.skipped += n - k;
+        k = n;
+        continue;
+      }
+    }
+    const example = exampleAt(u, k, lexicon);
+    if (example > 0 && k > start) {
+      k += example;
+      continue;
+    }
+    // "two main models: cloud authentication and federated authentication"
+    if (x.lower === ':' && k > start && u[k + 1]?.kind === 'entity' && (u[k - 1]!.pos === 'NOUN' || u[k - 1]!.pos === 'PROPN')) {
+      k++;
+      continue;
+    }
+    break;
+  }
+  return out;
+}
+
+/** Length of an example phrase ("such as", ", including") starting at `k`, else 0. */
+export function exampleAt(u: readonly Unit[], k: number, lexicon: Lexicon): number {
+  let at = k;
+  if (u[at]?.lower === ',') at++;
+  for (const phrase of lexicon.examples) if (phrase.every((p, n) => u[at + n]?.lower === p)) return at - k + phrase.length;
+  return 0;
+}

@@ -1,0 +1,168 @@
+// A tagged sentence as the clause analysis reads it: every entity mention is one unit, hyphenated
+// compounds are one word, and coordinated names ("DirSync and Azure AD Sync", "A, B, or C") form
+// groups that act as one argument.
+import type { Lexicon } from './lexicon.ts';
+import type { Token } from './nlp.ts';
+
+/** An entity mention's span in the sentence (from docgraph's own mention matcher). */
+export interface Slot {
+  entityId: string;
+  start: number;
+  end: number;
+}
+
+export interface Unit {
+  kind: 'word' | 'entity';
+  lower: string;
+  lemma: string;
+  pos: string;
+  negated: boolean;
+  /** Entity units: the entity id ('' for the list a lead-in introduces). */
+  entity?: string;
+  /** The list a lead-in introduces: its items' entities. */
+  members?: readonly string[];
+}
+
+export interface Group {
+  members: string[];
+  /** The word that joins each member to the one before ('' for the first, ',' for a bare comma). */
+  joins: string[];
+  /** Units the group spans (first and last, inclusive). */
+  first: number;
+  last: number;
+  /** How the names are joined ('' for a single name). */
+  conj: '' | 'and' | 'or';
+  /** Introduced by "either" / "both". */
+  either: boolean;
+}
+
+export interface Analysed {
+  units: Unit[];
+  /** Group of each entity unit, by unit index. */
+  groupAt: Map<number, Group>;
+  groups: Group[];
+}
+
+/** Where to put the list a lead-in introduces, and its members. */
+export interface VirtualList {
+  members: readonly string[];
+}
+
+export function buildUnits(tokens: readonly Token[], slots: readonly Slot[], lexicon: Lexicon, virtual?: VirtualList): Analysed {
+  const units: Unit[] = [];
+  let s = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    while (s < slots.length && slots[s]!.end <= t.start) s++;
+    const slot = slots[s];
+    if (slot !== undefined && t.start < slot.end && t.end > slot.start) {
+      // Every token the mention touches becomes one unit.
+      let negated = t.negated;
+      while (i + 1 < tokens.length && tokens[i + 1]!.start < slot.end) {
+        i++;
+        if (tokens[i]!.negated) negated = true;
+      }
+      const before = units[units.length - 1];
+      const previousSlot = slots[s - 1];
+      if (before?.kind === 'entity' && previousSlot !== undefined && slot.start - previousSlot.end <= 1) {
+        // "United States Government Community Cloud", "Office 365 Exchange Online": two names with
+        // nothing between are one compound name, and the last is its head.
+        before.entity = slot.entityId;
+        before.negated ||= negated;
+      } else units.push({ kind: 'entity', lower: '', lemma: '', pos: 'ENT', negated, entity: slot.entityId });
+      s++;
+      continue;
+    }
+    const prev = units[units.length - 1];
+    const prevToken = tokens[i - 1];
+    // "on-premises", "cloud-based", "sign-in": one word (the tagger splits at hyphens).
+    if (prev?.kind === 'word' && prevToken !== undefined && prevToken.end === t.start && (t.text === '-' || prev.lower.endsWith('-')) && /[\p{L}\p{N}-]$/u.test(t.text)) {
+      prev.lower += t.lower;
+      prev.lemma = prev.lower;
+      if (t.text !== '-') prev.pos = 'ADJ';
+      continue;
+    }
+    units.push({ kind: 'word', lower: t.lower, lemma: t.lemma, pos: t.pos, negated: t.negated });
+  }
+  if (virtual) placeVirtual(units, virtual);
+  const groups = findGroups(units, lexicon);
+  const groupAt = new Map<number, Group>();
+  for (const g of groups) for (let i = g.first; i <= g.last; i++) if (units[i]!.kind === 'entity') groupAt.set(i, g);
+  return { units, groupAt, groups };
+}
+
+/**
+ * "... the following features:" -> the list stands where "the following (features)" was; a lead-in
+ * without those words ("Azure AD Connect requires:") gets the list at its end.
+ */
+function placeVirtual(units: Unit[], virtual: VirtualList): void {
+  const list: Unit = { kind: 'entity', lower: '', lemma: '', pos: 'ENT', negated: false, entity: '', members: virtual.members };
+  const at = units.findIndex((u, i) => u.lower === 'following' && units[i - 1]?.lower === 'the');
+  if (at > 0) {
+    let end = at + 1;
+    while (end < units.length && (units[end]!.pos === 'NOUN' || units[end]!.pos === 'ADJ' || units[end]!.pos === 'PROPN')) end++;
+    units.splice(at - 1, end - at + 1, list);
+    return;
+  }
+  let end = units.length;
+  while (end > 0 && units[end - 1]!.pos === 'PUNCT') end--;
+  units.splice(end, 0, list);
+}
+
+const JOINERS = new Set([',', 'and', 'or', 'and/or', '&', '/']);
+
+function findGroups(units: readonly Unit[], lexicon: Lexicon): Group[] {
+  const groups: Group[] = [];
+  const members = (u: Unit): readonly string[] => u.members ?? [u.entity!];
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    if (u.kind !== 'entity') continue;
+    const prev = units[i - 1]?.lower;
+    const g: Group = { members: [...members(u)], joins: members(u).map(() => ''), first: i, last: skipHeads(units, i, lexicon), conj: '', either: prev === 'either' || prev === 'both' };
+    let j = g.last + 1;
+    for (;;) {
+      // Joiners: ",", "and", ", and", "or", ", or", "as well as"; then determiners; then a name.
+      let k = j;
+      let conj: Group['conj'] | undefined;
+      let sawJoiner = false;
+      while (k < units.length && units[k]!.kind === 'word' && JOINERS.has(units[k]!.lower)) {
+        const w = units[k]!.lower;
+        if (w === 'and' || w === '&') conj = 'and';
+        if (w === 'or' || w === 'and/or' || w === '/') conj = 'or';
+        sawJoiner = true;
+        k++;
+      }
+      if (!sawJoiner && units[k]?.lower === 'as' && units[k + 1]?.lower === 'well' && units[k + 2]?.lower === 'as') {
+        conj = 'and';
+        sawJoiner = true;
+        k += 3;
+      }
+      if (!sawJoiner) break;
+      while (k < units.length && units[k]!.kind === 'word' && (units[k]!.pos === 'DET' || isPossessive(units[k]!) || units[k]!.lower === 'also')) k++;
+      const next = units[k];
+      if (next?.kind !== 'entity') break;
+      for (const m of members(next)) {
+        if (g.members.includes(m)) continue;
+        g.members.push(m);
+        g.joins.push(conj ?? ',');
+      }
+      if (conj !== undefined) g.conj = g.conj === '' || g.conj === conj ? conj : g.conj;
+      g.last = skipHeads(units, k, lexicon);
+      j = g.last + 1;
+    }
+    groups.push(g);
+    i = g.last;
+  }
+  return groups;
+}
+
+/** An entity unit and the generic nouns right after it ("the IdFix tool"): the last index. */
+export function skipHeads(units: readonly Unit[], i: number, lexicon: Lexicon): number {
+  let j = i;
+  while (j + 1 < units.length && units[j + 1]!.kind === 'word' && lexicon.headNouns.has(units[j + 1]!.lower) && j - i < 2) j++;
+  return j;
+}
+
+export function isPossessive(u: Unit): boolean {
+  return u.lower === 'your' || u.lower === 'their' || u.lower === 'its' || u.lower === 'our' || u.lower === 'my' || u.lower === 'his' || u.lower === 'her';
+}
