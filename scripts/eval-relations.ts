@@ -47,6 +47,8 @@ function printHalf(s: HalfScore): void {
   for (const [type, t] of Object.entries(s.byType)) {
     console.log(`  ${type.padEnd(18)} ${String(t.statements).padStart(10)}  ${pct(t.recall).padStart(6)}  ${String(t.produced).padStart(9)}  ${pct(t.precision).padStart(9)}`);
   }
+  console.log('  rule                          produced  precision');
+  for (const [rule, t] of Object.entries(s.byRule)) console.log(`  ${rule.padEnd(28)} ${String(t.produced).padStart(9)}  ${pct(t.produced === 0 ? 1 : t.correct / t.produced).padStart(9)}`);
   if (values['no-details']) return;
   console.log(`\n  misses (${s.misses.length}):`);
   for (const m of s.misses) {
@@ -56,6 +58,6 @@ function printHalf(s: HalfScore): void {
   console.log(`\n  false positives (${s.falsePositives.length}):`);
   for (const f of s.falsePositives) {
     const p = f.produced;
-    console.log(`  - ${p.file}:${p.line} ${p.source} ${p.type} ${p.target} (${p.rule})${f.negative ? ' [negative sentence]' : ''}\n      "${p.sentence.slice(0, 220)}"`);
+    console.log(`  - ${p.file}:${p.line} ${p.source} ${p.type} ${p.target} (${p.rule})${f.negative ? ' [negative sentence]' : ''}\n      "${p.sentence.slice(0, 220)}"${f.judged.length > 0 ? `\n      judged: ${f.judged.join('; ')}` : ''}`);
   }
 }

@@ -4,7 +4,8 @@
 import { groupBy } from './collections.ts';
 import { acronymDefinitions, alsoKnownAs, type Definition } from './definitions.ts';
 import { createMentionMatcher, type MentionMatcher } from './mentions.ts';
-import { lexicon } from './relations/lexicon.ts';
+import { argumentNames } from './relations/arguments.ts';
+import { lexicon, mayState } from './relations/lexicon.ts';
 import type { Entity, EntityType, Sentence } from './types.ts';
 
 /**
@@ -76,6 +77,8 @@ export interface CandidateScan {
   defined?: Definition[];
   /** A type the text gives a name ("the IdFix tool": tool), by the word right after it. */
   typed?: [raw: string, type: EntityType][];
+  /** Noun phrases a relation of the sentence takes as an argument ("provisioned through SharePoint"). */
+  arguments?: string[];
 }
 
 /** Find recurring product-like names that are not already entities. */
@@ -94,8 +97,9 @@ export function discoverEntities(
 
 /** One document's candidate runs; `matcher` matches the known entities (createMentionMatcher). */
 export function scanCandidates(sentences: readonly Sentence[], matcher: MentionMatcher): CandidateScan {
-  const result: CandidateScan = { found: [], atStart: [], defined: [], typed: [] };
-  const { typeWords, termHeads } = lexicon();
+  const result: CandidateScan = { found: [], atStart: [], defined: [], typed: [], arguments: [] };
+  const lex = lexicon();
+  const { typeWords, termHeads } = lex;
   for (const s of sentences) {
     let text = s.text;
     const known = matcher.match(text);
@@ -104,6 +108,10 @@ export function scanCandidates(sentences: readonly Sentence[], matcher: MentionM
     for (const m of known) {
       // Same-length mask with a separator that breaks every pattern.
       text = text.slice(0, m.start) + '\u0000'.repeat(m.end - m.start) + text.slice(m.end);
+    }
+    if (s.block !== 'heading' && s.text.length <= 600 && mayState(s.text, lex)) {
+      const slots = known.map((m) => ({ entityId: m.entityId, start: m.start, end: m.end }));
+      for (const name of argumentNames(s.text, slots, lex, { fragment: s.block === 'listItem' || s.block === 'tableCell' })) result.arguments!.push(name);
     }
     for (const d of acronymDefinitions(s.text)) result.defined!.push(d);
     for (const d of alsoKnownAs(s.text, (at) => known.find((m) => m.end === at || m.end + 1 === at)?.matched)) result.defined!.push(d);
@@ -212,6 +220,21 @@ export function discoverFromScans(
     }
   }
 
+  // Names a relation takes as an argument count as occurrences, and are things however rare.
+  const argued = new Set<string>();
+  for (const { docId, scan } of scans) {
+    for (const name of scan.arguments ?? []) {
+      const kind: CandidateKind = !name.includes(' ') ? 'camel' : /\p{Lu}/u.test(name) ? 'multiword' : 'term';
+      const trimmed = trimStops(name, kind);
+      // Only the phrase as the sentence has it: "Multi-Tenant rule set" is not "Multi-Tenant rule".
+      if (trimmed !== name) continue;
+      const key = keyOf(trimmed, kind);
+      if (knownNames.has(key) || knownNames.has(trimmed.toLowerCase())) continue;
+      if (!tallies.has(key)) count(trimmed, kind, docId);
+      argued.add(key);
+    }
+  }
+
   // What the text says a name is ("the IdFix tool"), by candidate key.
   const votes = new Map<string, Map<EntityType, number>>();
   for (const { scan } of scans) {
@@ -271,7 +294,8 @@ export function discoverFromScans(
     makeEntity(id, d.long, aliases, d.documents, keyOf(d.long, 'multiword'), `Defined in the text as ${d.long} (${d.short}); named in ${d.documents} document${d.documents === 1 ? '' : 's'}.`);
   }
   for (const c of candidates) {
-    if (c.id === '' || ids.has(c.id) || merged.has(c.id) || !promotable(c, minDocs, votes.has(keyOf(c.name, c.kind)), lex)) continue;
+    const key = keyOf(c.name, c.kind);
+    if (c.id === '' || ids.has(c.id) || merged.has(c.id) || !(argued.has(key) || promotable(c, minDocs, votes.has(key), lex))) continue;
     makeEntity(c.id, c.name, c.variants, c.documents, keyOf(c.name, c.kind));
   }
   return { entities, candidates, aliases: definitions.aliases };

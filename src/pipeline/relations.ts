@@ -4,7 +4,7 @@
 // checked against the entity types. A missing edge costs little, a wrong edge misleads every page
 // that shows it: each analysis refuses rather than guesses, and says why (`explain`).
 import { readClauses, type ClauseContext, type Statement } from './relations/clauses.ts';
-import { lexicon, stem, type Lexicon } from './relations/lexicon.ts';
+import { lexicon, mayState, type Lexicon } from './relations/lexicon.ts';
 import { tagSentence } from './relations/nlp.ts';
 import { groupMentions, sentenceKey, skeleton, toSlots } from './relations/slots.ts';
 import { headerEntry, phraseRelations, soleEntity, subsectionRelations } from './relations/structure.ts';
@@ -117,11 +117,12 @@ export function analyseRelations(input: RelationInput, options: { explain?: bool
 
     const p = s.place;
     if (p?.leadIn !== undefined) {
-      const entity = p.table !== undefined ? rowEntity.get(`${s.docId}|${p.table}|${p.row}`) : itemEntity(s.text, slots);
-      if (entity !== undefined) {
+      const row = p.table !== undefined ? rowEntity.get(`${s.docId}|${p.table}|${p.row}`) : undefined;
+      const entities = p.table !== undefined ? (row === undefined ? [] : [row]) : itemEntities(s.text, slots);
+      if (entities.length > 0) {
         const key = `${s.docId}|${p.leadIn.line}|${p.leadIn.text}`;
         const group = leadIns.get(key) ?? { leadIn: p.leadIn, doc: s, items: [] };
-        group.items.push({ entity, sentence: s });
+        for (const entity of entities) group.items.push({ entity, sentence: s });
         leadIns.set(key, group);
       }
     }
@@ -137,6 +138,10 @@ export function analyseRelations(input: RelationInput, options: { explain?: bool
     }
     if (named < 2) continue;
     const note = explain(s, topic !== undefined ? [...ids, topic] : ids);
+    if (s.navigation) {
+      note?.reasons.push('navigation');
+      continue;
+    }
 
     if ((s.block === 'heading' || s.block === 'listItem') && distinct.size >= 2) {
       for (const [a, type, b] of phraseRelations(skeleton(s.text, slots))) {
@@ -159,11 +164,14 @@ export function analyseRelations(input: RelationInput, options: { explain?: bool
     const leadSentence: Sentence = { ...doc, line: leadIn.line, text: leadIn.text, block: 'paragraph' };
     delete leadSentence.place;
     const members = [...new Set(items.map((i) => i.entity))];
-    const found = analyseSentence(leadIn.text, slotsOf(doc.docId, leadIn.line, leadIn.text), { topic: topicOf(leadSentence), fragment: false }, lex, { members });
+    const own = slotsOf(doc.docId, leadIn.line, leadIn.text);
+    const named = new Set(own.map((x) => x.entityId));
+    const found = analyseSentence(leadIn.text, own, { topic: topicOf(leadSentence), fragment: false }, lex, { members });
     for (const st of found.statements) {
-      // Each statement about an item is evidenced by the item, read with its lead-in.
+      // Each statement about an item is evidenced by the item, read with its lead-in (a name the
+      // lead-in states itself is the lead-in's statement, not the item's).
       for (const item of items) {
-        if (st.source !== item.entity && st.target !== item.entity) continue;
+        if (named.has(item.entity) || (st.source !== item.entity && st.target !== item.entity)) continue;
         add(st.source, st.type, st.target, 'structure', item.sentence, `list:${st.rule}`, st.confidence * 0.95, leadIn.text);
       }
     }
@@ -178,12 +186,20 @@ export function analyseRelations(input: RelationInput, options: { explain?: bool
   };
 }
 
-/** The entity a list item is about: named at its start ("**Password hash sync**: ...", "Exchange Online"). */
-function itemEntity(text: string, slots: readonly Slot[]): string | undefined {
+/**
+ * The entities a list item is about: the one named at its start ("**Password hash sync**: ...",
+ * "Exchange Online"), or, after a label without a name ("Authentication methods: A; B; and C"), every
+ * name after the colon.
+ */
+function itemEntities(text: string, slots: readonly Slot[]): string[] {
   const first = slots[0];
-  if (first === undefined) return undefined;
+  if (first === undefined) return [];
+  const colon = /^[^:]{1,60}:\s/.exec(text);
+  if (colon !== null && first.start >= colon[0].length - 1) return [...new Set(slots.filter((x) => x.start >= colon[0].length - 1).map((x) => x.entityId))];
   const before = text.slice(0, first.start).replace(/[^\p{L}\p{N}\s]/gu, ' ').trim().toLowerCase();
-  return before === '' || /^(?:the|an?|your)$/.test(before) ? first.entityId : soleEntity(text, slots, 4);
+  if (before === '' || /^(?:the|an?|your)$/.test(before)) return [first.entityId];
+  const sole = soleEntity(text, slots, 4);
+  return sole === undefined ? [] : [sole];
 }
 
 /**
@@ -194,11 +210,6 @@ function optionHolder(entity: Entity | undefined, written: string): boolean {
   return entity?.type === 'concept' && /[\s-]/.test(written.trim());
 }
 
-/** Whether any word of the sentence is (an inflection of) a lexicon word: the cheap test before tagging. */
-export function mayState(text: string, lex: Lexicon = lexicon()): boolean {
-  for (const word of text.toLowerCase().split(/[^\p{L}-]+/u)) if (word !== '' && lex.triggers.has(stem(word))) return true;
-  return false;
-}
 
 // The same sentence with the same names is analysed once per process: includes and boilerplate repeat
 // sentences across documents. Capped, so a 10,000-document build does not keep every sentence.

@@ -36,6 +36,9 @@ function sentenceSegments(text: string): Iterable<{ segment: string; index: numb
   return ONE_SENTENCE.test(text) ? (text === '' ? [] : [{ segment: text, index: 0 }]) : segmenter.segment(text);
 }
 
+/** What a `<br>` leaves in a block's text: a paragraph separator, which ends a sentence (UAX #29). */
+const BREAK = '\u2029';
+
 /** Longest sentence kept whole: text without sentence ends (a generated 1 MB line) is cut into pieces this long. */
 export const MAX_SENTENCE = 1000;
 
@@ -71,7 +74,7 @@ export function extractProse(doc: Pick<ParsedDocument, 'id' | 'path' | 'tree'>, 
     const pending: PendingLink[] = [];
     const text = blockText(node, file, pending, definitions);
     const startLine = node.position?.start.line ?? 1;
-    const blockSentences: { start: number; end: number; text: string; line: number }[] = [];
+    const blockSentences: { start: number; end: number; text: string; line: number; sentence?: Sentence }[] = [];
     // Soft line breaks are not sentence ends; the segmenter would treat them as paragraph breaks.
     for (const seg of boundedSegments(text.replace(/\n/g, ' '))) {
       const trimmed = seg.segment.trim();
@@ -79,12 +82,14 @@ export function extractProse(doc: Pick<ParsedDocument, 'id' | 'path' | 'tree'>, 
       const lead = seg.segment.length - seg.segment.trimStart().length;
       const start = seg.index + lead;
       const line = startLine + countNewlines(text, start);
-      blockSentences.push({ start, end: seg.index + seg.segment.length, text: collapse(trimmed), line });
+      const entry: (typeof blockSentences)[number] = { start, end: seg.index + seg.segment.length, text: collapse(trimmed), line };
+      blockSentences.push(entry);
       if (/[\p{L}\p{N}]/u.test(trimmed)) {
         const sentence: Sentence = { docId: doc.id, sectionId, file, line, text: collapse(trimmed), block };
         if (place !== undefined && (placeAll || emitted.length === 0)) sentence.place = place;
         sentences.push(sentence);
         emitted.push(sentence);
+        entry.sentence = sentence;
       }
     }
     // Links come in text order, so one pass finds the sentence around each.
@@ -92,6 +97,9 @@ export function extractProse(doc: Pick<ParsedDocument, 'id' | 'path' | 'tree'>, 
     for (const link of pending) {
       while (at < blockSentences.length - 1 && link.offset >= blockSentences[at]!.end) at++;
       const around = blockSentences[at];
+      // A sentence that is nothing but a link's text is navigation ("Integrating X with Y" as a link title).
+      const whole = around?.sentence;
+      if (whole !== undefined && link.kind === 'link' && bare(link.text) !== '' && bare(link.text) === bare(whole.text)) whole.navigation = true;
       links.push({
         docId: doc.id,
         file: link.file,
@@ -210,6 +218,8 @@ function blockText(node: Nodes, file: string, pending: PendingLink[], definition
         return;
       case 'html':
         for (const l of htmlLinks(n.value)) record(n, l.kind, l.url, l.text);
+        // A line break inside a table cell or list item ("- A <br> - B") separates sentences.
+        if (/^<br\s*\/?>$/i.test(n.value.trim())) add(BREAK);
         return;
       case 'image':
         record(n, 'image', n.url, n.alt ?? '');
@@ -267,4 +277,9 @@ function normalizeLabel(label: string): string {
 
 function collapse(text: string): string {
   return text.replace(/\s+/g, ' ');
+}
+
+/** Letters and digits only, lower case: to compare a link's text with its sentence. */
+function bare(text: string): string {
+  return text.replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase();
 }

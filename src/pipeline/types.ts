@@ -82,6 +82,8 @@ export interface Sentence {
   block: 'heading' | 'paragraph' | 'listItem' | 'tableCell';
   /** Where the sentence sits in a list or table (absent for other sentences). */
   place?: SentencePlace;
+  /** The whole sentence is one link's text: navigation, which states nothing. */
+  navigation?: true;
 }
 
 /**

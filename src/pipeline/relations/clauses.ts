@@ -48,6 +48,8 @@ type Reject = (reason: string, word?: string) => void;
 interface Reader {
   a: Analysed;
   u: readonly Unit[];
+  /** Units from here on are a pointer's title ("..., see X and Y"): not read. */
+  limit: number;
   lex: Lexicon;
   ctx: ClauseContext;
   emit: Emit;
@@ -63,6 +65,7 @@ export function readClauses(a: Analysed, lexicon: Lexicon, ctx: ClauseContext): 
   const r: Reader = {
     a,
     u,
+    limit: u.length,
     lex: lexicon,
     ctx,
     emit: (sources, type, targets, rule, confidence) => {
@@ -71,7 +74,11 @@ export function readClauses(a: Analysed, lexicon: Lexicon, ctx: ClauseContext): 
     reject: (reason, word) => rejections.push(word === undefined ? { reason } : { reason, word }),
   };
 
-  for (let i = 0; i < u.length; i++) {
+  // "For more information, see Integrating X with Y": after "see", a title, not a statement.
+  const see = u.findIndex((x, i) => x.lower === 'see' && (i === 0 || BOUNDARY.has(u[i - 1]!.lower) || u[i - 1]!.lower === ',' || u[i - 1]!.lower === 'also'));
+  r.limit = see < 0 ? u.length : see;
+  if (see >= 0 && see < 3) return { statements, rejections: [{ reason: 'see-also' }] };
+  for (let i = 0; i < r.limit; i++) {
     const w = u[i]!;
     if (w.kind !== 'word') continue;
     const verbs = lexicon.verbs.get(w.lemma) ?? lexicon.verbs.get(w.lower) ?? [];
@@ -157,20 +164,19 @@ function subjectBefore(r: Reader, end: number, verb?: Unit): Subject {
   if (x.kind === 'entity') {
     const g = a.groupAt.get(j)!;
     const before = u[g.first - 1];
-    if (before !== undefined && before.pos === 'ADP' && !lex.gerunds.has(before.lower)) return { kind: 'none', reason: 'subject-in-phrase' };
-    if (before !== undefined && (before.pos === 'VERB' || before.pos === 'NOUN') && !lex.gerunds.has(before.lower)) {
-      // "Using AD FS requires" keeps AD FS; "synchronization of X requires" does not.
-      if (!(before.pos === 'NOUN' && u[g.first - 2] === undefined)) return { kind: 'none', reason: 'subject-in-phrase' };
-    }
+    // "synchronization between X and Y requires": X is inside a phrase; "Using AD FS requires" keeps AD FS,
+    // and so does "Subscriptions of X and Y include" (the noun stands for the names after it).
+    const transparent = before?.lower === 'of' && lex.transparentNouns.has(u[g.first - 2]?.lemma ?? '');
+    if (before !== undefined && (before.pos === 'ADP' || before.pos === 'VERB') && !lex.gerunds.has(before.lower) && !transparent) return { kind: 'none', reason: 'subject-in-phrase' };
     return { kind: 'group', group: g };
   }
   if (RELATIVE.has(x.lower)) {
     let h = j - 1;
-    if (u[h]?.lower === ',') h--;
+    if (u[h]?.lower === ',' || u[h]?.lower === '(') h--;
     const r0 = h;
     while (h >= 0 && u[h]!.kind === 'word' && lex.headNouns.has(u[h]!.lower) && r0 - h < 2) h--;
     if (h >= 0 && u[h]!.kind === 'entity') return { kind: 'group', group: a.groupAt.get(h)! };
-    return { kind: 'none', reason: 'no-subject' };
+    return antecedentOwner(r, r0);
   }
   if (ctx.topic !== undefined) {
     for (const phrase of lex.topicSubjects) {
@@ -181,6 +187,25 @@ function subjectBefore(r: Reader, end: number, verb?: Unit): Subject {
     }
   }
   return { kind: 'none', reason: 'no-subject' };
+}
+
+/**
+ * "Exchange Server 2013 includes many features that integrate with Lync", "Lync 2013 is a
+ * communications app that provides presence": a relative clause about a generic noun that is what the
+ * main clause's named subject includes or is; the clause speaks of that subject.
+ */
+function antecedentOwner(r: Reader, noun: number): Subject {
+  const { u, lex } = r;
+  const head = u[noun];
+  if (head === undefined || head.kind !== 'word' || !(lex.categoryNouns.has(head.lower) || lex.headNouns.has(head.lower))) return { kind: 'none', reason: 'no-subject' };
+  let k = noun - 1;
+  while (k >= 0 && u[k]!.kind === 'word' && (u[k]!.pos === 'DET' || u[k]!.pos === 'ADJ' || u[k]!.pos === 'NOUN' || u[k]!.pos === 'NUM' || lex.fillers.has(u[k]!.lower)) && noun - k < 5) k--;
+  const verb = u[k];
+  if (verb === undefined || !(verb.lemma === 'be' || ['include', 'provide', 'offer', 'have', 'contain', 'support'].includes(verb.lemma))) return { kind: 'none', reason: 'no-subject' };
+  const left = auxChain(r, k);
+  if (left.negated) return { kind: 'none', reason: 'negated' };
+  const owner = subjectBefore(r, left.at);
+  return owner.kind === 'group' ? owner : { kind: 'none', reason: 'no-subject' };
 }
 
 /** The predicate sits in an "if", "unless" or "when" clause (from the clause start up to it). */
@@ -493,6 +518,9 @@ function readLightNoun(r: Reader, i: number, entry: LightNounEntry): void {
   // Back over adjectives and determiners to the light verb.
   let v = i - 1;
   while (v >= 0 && u[v]!.kind === 'word' && (u[v]!.pos === 'DET' || u[v]!.pos === 'ADJ' || u[v]!.pos === 'NUM' || u[v]!.pos === 'NOUN' || isPossessive(u[v]!) || r.lex.fillers.has(u[v]!.lower)) && i - v < 5) v--;
+  // "provides you with this dedicated connection to ..."
+  if (u[v]?.lower === 'with' && (u[v - 1]?.pos === 'PRON' || u[v - 1]?.pos === 'NOUN')) v -= 2;
+  else if (u[v]?.lower === 'with') v -= 1;
   const verb = u[v];
   if (verb === undefined || !entry.verbs.includes(verb.lemma)) return;
   // "provides you with a connection": the indirect object is no argument.
@@ -544,7 +572,7 @@ function readMarker(r: Reader, m: MarkerEntry): void {
   const { u, lex } = r;
   const rule = `marker:${m.id}`;
   if (m.verbs.length > 0) {
-    for (let i = 0; i < u.length; i++) {
+    for (let i = 0; i < r.limit; i++) {
       if (!m.verbs.includes(u[i]!.lemma)) continue;
       const at = prepAhead(r, i + 1, ['from'], 4);
       if (at < 0) continue;
@@ -561,7 +589,7 @@ function readMarker(r: Reader, m: MarkerEntry): void {
     return;
   }
   for (const phrase of m.words) {
-    for (let i = 0; i < u.length; i++) {
+    for (let i = 0; i < r.limit; i++) {
       if (!phrase.every((p, n) => u[i + n]?.lower === p)) continue;
       const end = i + phrase.length;
       const renaming = m.type === 'renamed-to';
@@ -594,7 +622,7 @@ function readMarker(r: Reader, m: MarkerEntry): void {
 /**
  * What coordinated names say by themselves: "either X or Y", "add X or Y", "the two models are X and
  * Y" are choices; "between A and B" after an integration word joins them; "Office 365 services such
- * as A and B" makes A and B parts; "Y's X" makes X part of Y.
+ * as A and B" makes A and B parts.
  */
 function readGroups(r: Reader): void {
   const { u, lex, a } = r;
@@ -603,14 +631,14 @@ function readGroups(r: Reader): void {
     ids.forEach((x, k) => r.emit([x], type, ids.slice(k + 1), rule, confidence));
   };
   for (const g of a.groups) {
-    if (negatedAround(g)) continue;
+    if (negatedAround(g) || g.first >= r.limit) continue;
     const before = u[g.first - 1]?.lower;
     if (before === 'between' && g.members.length >= 2) {
       // "between A or B and C": A and B each with C.
       const cut = g.joins.lastIndexOf('and');
       const left = cut > 0 ? g.members.slice(0, cut) : g.members.slice(0, 1);
       const right = cut > 0 ? g.members.slice(cut) : g.members.slice(1);
-      const cue = u.slice(Math.max(0, g.first - 5), g.first - 1).some((x) => lex.betweenCues.has(x.lower) || lex.betweenCues.has(x.lemma));
+      const cue = u.slice(Math.max(0, g.first - 5), g.first - 1).some((x) => lex.betweenCues.has(x.lower) || lex.betweenCues.has(x.lemma) || (x.kind === 'entity' && (x.entity ?? '').split('-').some((w) => lex.betweenCues.has(w))));
       const alone = g.first - 1 === 0 || (g.first - 2 >= 0 && BOUNDARY.has(u[g.first - 2]!.lower));
       const chooser = ['choose', 'decide', 'select', 'pick'].includes(u[g.first - 2]?.lemma ?? '');
       if (chooser) pairsOf(g.members, 'alternative-to', 'marker:either-or', 0.85);
@@ -624,13 +652,7 @@ function readGroups(r: Reader): void {
     }
     if (g.conj === 'and' && g.members.length >= 2 && countedBefore(r, g)) pairsOf(g.members, 'alternative-to', 'group:choices', 0.8);
     readExamples(r, g);
-    // "AAD's security token service evoSTS", "Office 365's Exchange Online"
-    if (u[g.last + 1]?.lower === "'s" || u[g.last + 1]?.lower === '’s') {
-      let k = g.last + 2;
-      while (k < u.length && k - g.last < 5 && u[k]!.kind === 'word' && (u[k]!.pos === 'ADJ' || u[k]!.pos === 'NOUN')) k++;
-      const owned = u[k]?.kind === 'entity' ? a.groupAt.get(k) : undefined;
-      if (owned !== undefined) r.emit(owned.members, 'part-of', g.members, 'group:possessive', 0.7);
-    }
+    readLocated(r, g);
   }
 }
 
@@ -664,6 +686,31 @@ function countedBefore(r: Reader, g: Group): boolean {
     nouns++;
   }
   return nouns > 0 && lex.countWords.has(u[k]?.lower ?? '');
+}
+
+/**
+ * "the Routing and Remote Access Service (RRAS) in Windows Server 2016", "eDiscovery centers in
+ * SharePoint Online", "the Network Load Balancing feature in Windows Server 2012": a name in another
+ * is a part of it.
+ */
+function readLocated(r: Reader, g: Group): void {
+  const { u, lex, a } = r;
+  if (g.members.length !== 1 || g.conj !== '') return;
+  let k = g.last + 1;
+  if (u[k]?.lower !== 'in' && u[k]?.lower !== 'within') return;
+  k++;
+  while (k < u.length && u[k]!.kind === 'word' && (u[k]!.pos === 'DET' || isPossessive(u[k]!) || u[k]!.pos === 'ADJ') && k - g.last < 5) k++;
+  const place = u[k]?.kind === 'entity' ? a.groupAt.get(k) : undefined;
+  if (place === undefined) return;
+  // Only a feature-like thing is part of what it is in ("the Network Load Balancing feature in
+  // Windows Server", "the New-MigrationBatch cmdlet in Exchange Online PowerShell"); "the recovery
+  // farm in Azure" is only located there.
+  if (!(g.last > g.first || lex.categoryNouns.has(u[g.first + 1]?.lower ?? ''))) return;
+  // Only a noun phrase of its own: "to X in Y", "use X in Y" put X elsewhere.
+  const before = u[g.first - 1];
+  if (before !== undefined && (before.pos === 'ADP' || before.pos === 'VERB' && !lex.gerunds.has(before.lower))) return;
+  if (u.slice(Math.max(0, g.first - 4), place.last + 1).some((x) => x.negated || NEGATORS.has(x.lower))) return;
+  r.emit(g.members, 'part-of', place.members, 'group:in', 0.7);
 }
 
 /** "Office 365 services such as A, B" / "Office 365 (including A and B)" / "other Office 365 offerings, like A". */

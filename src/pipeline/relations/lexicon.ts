@@ -74,6 +74,7 @@ const LexiconSchema = z.strictObject({
   tableHeaders: z.array(StructureSchema),
   entityTypes: z.strictObject({ tool: words, product: words, concept: words }),
   termHeads: words,
+  genericNouns: words,
   stopWords: words,
   places: words,
   brands: words,
@@ -109,6 +110,7 @@ export interface Lexicon {
   typeWords: ReadonlyMap<string, 'tool' | 'product' | 'concept'>;
   brands: ReadonlySet<string>;
   termHeads: ReadonlySet<string>;
+  genericNouns: ReadonlySet<string>;
   stopWords: ReadonlySet<string>;
   places: ReadonlySet<string>;
   /** Word stems any of whose presence lets a sentence state a relation (a cheap test before tagging). */
@@ -162,6 +164,7 @@ export function parseLexicon(text: string): Lexicon {
     typeWords: new Map((['concept', 'product', 'tool'] as const).flatMap((t) => data.entityTypes[t].map((w) => [w, t] as const))),
     brands: new Set(data.brands),
     termHeads: new Set(data.termHeads),
+    genericNouns: new Set(data.genericNouns),
     stopWords: new Set(data.stopWords),
     places: new Set(data.places),
     triggers,
@@ -176,6 +179,12 @@ export function stem(word: string): string {
   const w = word.toLowerCase();
   if (w.length <= 4) return w;
   return w.replace(/(?:ies|ied|ying|ing|ed|es|e|s|y)$/, '').slice(0, 7);
+}
+
+/** Whether any word of the sentence is (an inflection of) a lexicon word: the cheap test before tagging. */
+export function mayState(text: string, lex: Lexicon): boolean {
+  for (const word of text.toLowerCase().split(/[^\p{L}-]+/u)) if (word !== '' && lex.triggers.has(stem(word))) return true;
+  return false;
 }
 
 let defaultLexicon: Lexicon | undefined;

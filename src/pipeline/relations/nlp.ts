@@ -21,8 +21,22 @@ export interface Token {
 
 let nlp: ReturnType<typeof winkNLP> | undefined;
 
-/** Tokens of one sentence. */
-export function tagSentence(text: string): Token[] {
+// Discovery and relation extraction tag many of the same sentences (and includes repeat them across
+// documents): each text is tagged once per process, in a bounded memo.
+const MEMO_LIMIT = 20_000;
+const memo = new Map<string, Token[]>();
+
+/** Tokens of one sentence (the same array for the same text: callers must not change it). */
+export function tagSentence(text: string): readonly Token[] {
+  const hit = memo.get(text);
+  if (hit !== undefined) return hit;
+  const tokens = tag(text);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(text, tokens);
+  return tokens;
+}
+
+function tag(text: string): Token[] {
   nlp ??= winkNLP(model, ['pos', 'negation']);
   const its = nlp.its;
   const tokens = nlp.readDoc(text).tokens();

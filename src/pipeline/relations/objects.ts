@@ -20,10 +20,18 @@ export function objectsFrom(a: Analysed, lexicon: Lexicon, start: number, preps:
   const out: Objects = { groups: [], next: start, skipped: 0 };
   let k = start;
   let budget = 8;
+  let counted = false;
   while (k < u.length && budget > 0) {
     const x = u[k]!;
     if (x.kind === 'entity') {
       const g = a.groupAt.get(k)!;
+      if (g.modifier) break;
+      // "uses two main identity models: A and B": the counted name is the category of the list after it.
+      if (counted && u[g.last + 1]?.lower === ':') {
+        k = g.last + 2;
+        counted = false;
+        continue;
+      }
       out.groups.push(g);
       k = g.last + 1;
       out.next = k;
@@ -47,6 +55,7 @@ export function objectsFrom(a: Analysed, lexicon: Lexicon, start: number, preps:
     }
     if (x.negated || NEGATORS.has(x.lower)) break;
     if (x.pos === 'DET' || x.pos === 'NUM' || isPossessive(x) || lexicon.fillers.has(x.lower) || (x.pos === 'ADJ' && !x.lower.endsWith('ing'))) {
+      if (lexicon.countWords.has(x.lower) && x.lower !== 'both') counted = true;
       k++;
       budget--;
       out.skipped++;
@@ -106,6 +115,11 @@ export function objectsFrom(a: Analysed, lexicon: Lexicon, start: number, preps:
 export function exampleAt(u: readonly Unit[], k: number, lexicon: Lexicon): number {
   let at = k;
   if (u[at]?.lower === ',') at++;
-  for (const phrase of lexicon.examples) if (phrase.every((p, n) => u[at + n]?.lower === p)) return at - k + phrase.length;
+  for (const phrase of lexicon.examples) {
+    if (!phrase.every((p, n) => u[at + n]?.lower === p)) continue;
+    // "services including; Exchange Online, ...": punctuation after the phrase belongs to it.
+    const after = at + phrase.length;
+    return after - k + (u[after]?.lower === ';' || u[after]?.lower === ':' ? 1 : 0);
+  }
   return 0;
 }

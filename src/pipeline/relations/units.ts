@@ -34,6 +34,11 @@ export interface Group {
   conj: '' | 'and' | 'or';
   /** Introduced by "either" / "both". */
   either: boolean;
+  /**
+   * The names only modify a longer noun phrase ("an Azure storage account", "SharePoint 2010
+   * databases", "Lync contacts"): they are not an argument of their own.
+   */
+  modifier: boolean;
 }
 
 export interface Analysed {
@@ -118,7 +123,7 @@ function findGroups(units: readonly Unit[], lexicon: Lexicon): Group[] {
     const u = units[i]!;
     if (u.kind !== 'entity') continue;
     const prev = units[i - 1]?.lower;
-    const g: Group = { members: [...members(u)], joins: members(u).map(() => ''), first: i, last: skipHeads(units, i, lexicon), conj: '', either: prev === 'either' || prev === 'both' };
+    const g: Group = { members: [...members(u)], joins: members(u).map(() => ''), first: i, last: skipHeads(units, i, lexicon), conj: '', either: prev === 'either' || prev === 'both', modifier: false };
     let j = g.last + 1;
     for (;;) {
       // Joiners: ",", "and", ", and", "or", ", or", "as well as"; then determiners; then a name.
@@ -150,6 +155,8 @@ function findGroups(units: readonly Unit[], lexicon: Lexicon): Group[] {
       g.last = skipHeads(units, k, lexicon);
       j = g.last + 1;
     }
+    const next = units[g.last + 1];
+    g.modifier = next !== undefined && next.kind === 'word' && (next.pos === 'NOUN' || next.pos === 'PROPN') && !lexicon.headNouns.has(next.lower) && !lexicon.categoryNouns.has(next.lower) && !lexicon.verbs.has(next.lemma) && !lexicon.verbs.has(next.lower);
     groups.push(g);
     i = g.last;
   }
