@@ -31,6 +31,7 @@ async function main(): Promise<number> {
       quiet: { type: 'boolean' },
       timings: { type: 'string' },
       workers: { type: 'string' },
+      explain: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -129,7 +130,7 @@ async function main(): Promise<number> {
   async function runDataBuild() {
     // Loaded only here: a process that hands the pipeline to a child (a big folder) then waits for it
     // with ~100 MB less, which counts toward the build's peak.
-    const [{ buildData }, { formatSummary }] = await Promise.all([import('./lib/build-data.ts'), import('../src/pipeline/report.ts')]);
+    const [{ buildData }, { formatSummary, formatExplanations }] = await Promise.all([import('./lib/build-data.ts'), import('../src/pipeline/report.ts')]);
     const result = await buildData({
       contentDir,
       dataDir,
@@ -140,12 +141,14 @@ async function main(): Promise<number> {
       title: config.title,
       cache: !flags['no-cache'],
       ...(flags.workers === undefined ? {} : { workers: flags.workers }),
+      ...(flags.explain === undefined ? {} : { explain: flags.explain.split('\\').join('/').replace(/^\.\//, '') }),
       onStage: (stage, ms) => stages.push([stage, ms]),
       onSourcesReady: () => site?.sourcesReady(),
       // The pages render in the site build's process while this one writes the search index and exports.
       onDataReady: () => site?.dataReady(),
     });
     const pipelineMs = performance.now() - started;
+    if (flags.explain !== undefined) console.log(formatExplanations(flags.explain, result.explanations));
     if (!flags.quiet) {
       console.log(formatSummary(result.report));
       console.log(`  pipeline ${(pipelineMs / 1000).toFixed(2)} s (${stages.map(([s, ms]) => `${s} ${Math.round(ms)} ms`).join(', ')}), heap limit ${Math.round(getHeapStatistics().heap_size_limit / 2 ** 20)} MiB`);

@@ -17,6 +17,10 @@ const { values } = parseArgs({
     'no-details': { type: 'boolean', default: false },
     json: { type: 'string' },
     corpus: { type: 'string', default: join(PROJECT_ROOT, '..', 'shared', 'corpus', 'office-enterprise-2019', 'docs') },
+    // `--sample N --seed S`: N typed edges read from the text, drawn at random (seeded), with their
+    // evidence, for a reader to judge (the issue's sample of 30).
+    sample: { type: 'string' },
+    seed: { type: 'string', default: '1' },
   },
 });
 const halves: Half[] = values.half === 'tune' || values.half === 'measure' ? [values.half] : ['tune', 'measure'];
@@ -35,6 +39,11 @@ const produced = producedStatements(result.graph);
 const resolve = nameResolver(result.entities);
 const canonical = canonicalIds(result.entities, resolve);
 const scores = halves.map((h) => scoreHalf(set, h, produced, resolve, canonical));
+
+if (values.sample !== undefined) {
+  printSample(Number(values.sample), Number(values.seed));
+  process.exit(0);
+}
 
 const pct = (n: number): string => `${(n * 100).toFixed(1)}%`;
 console.log(`judged set: ${set.positives.length} statements, ${set.negatives.length} negatives, ${new Set(set.positives.map((p) => p.file)).size} articles; pipeline ${seconds} s`);
@@ -60,4 +69,29 @@ function printHalf(s: HalfScore): void {
     const p = f.produced;
     console.log(`  - ${p.file}:${p.line} ${p.source} ${p.type} ${p.target} (${p.rule})${f.negative ? ' [negative sentence]' : ''}\n      "${p.sentence.slice(0, 220)}"${f.judged.length > 0 ? `\n      judged: ${f.judged.join('; ')}` : ''}`);
   }
+}
+
+/** A seeded uniform sample of the graph's typed edges read from the text (not the vocabulary's). */
+function printSample(n: number, seed: number): void {
+  const label = new Map(result.graph.nodes.map((node) => [node.id, node.label]));
+  const edges = result.graph.edges.filter((e) => e.type !== 'mentions' && e.type !== 'links-to' && e.evidence.some((x) => x.rule !== 'vocabulary'));
+  // mulberry32: a small seeded generator, so the same seed draws the same edges.
+  let state = seed >>> 0;
+  const random = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pool = [...edges];
+  const picked = [];
+  while (picked.length < n && pool.length > 0) picked.push(pool.splice(Math.floor(random() * pool.length), 1)[0]!);
+  console.log(`${picked.length} of ${edges.length} typed edges read from the text (seed ${seed})\n`);
+  picked.forEach((e, i) => {
+    console.log(`${i + 1}. ${label.get(e.source)} --${e.type}--> ${label.get(e.target)}`);
+    for (const ev of e.evidence.filter((x) => x.rule !== 'vocabulary').slice(0, 2)) {
+      console.log(`   ${ev.file}:${ev.line} [${ev.rule}]${ev.context ? ` (read with: "${ev.context}")` : ''}\n   "${ev.sentence}"`);
+    }
+  });
 }

@@ -29,5 +29,7 @@ export const buildFlagsSchema = z.strictObject({
   timings: z.string().min(1).optional(),
   /** Worker threads that parse beside the main one (default: one per spare core, for 50+ documents; 0: none). */
   workers: z.string().regex(/^\d{1,2}$/, 'must be a whole number from 0 to 99').transform(Number).optional(),
+  /** Print, for each sentence of this content file that names two entities, the edges it gave or why none. */
+  explain: z.string().min(1).optional(),
 });
 export type BuildFlags = z.infer<typeof buildFlagsSchema>;

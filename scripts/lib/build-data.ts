@@ -78,6 +78,8 @@ export interface DataBuildOptions {
    * pages read and to the public files, made on request (scripts/lib/served-outputs.ts).
    */
   resident?: Resident;
+  /** `--explain FILE`: why each sentence of this content file that names two entities gave its edges or none. */
+  explain?: string;
 }
 
 export async function buildData(options: DataBuildOptions): Promise<PipelineResult> {
@@ -119,7 +121,7 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
       : undefined;
   let result: PipelineResult;
   try {
-    result = runPipeline(snapshot, { vocabulary, externalDocsBase: options.externalDocsBase, onStage: options.onStage, renderer, cache, helpers: pool, lean: true });
+    result = runPipeline(snapshot, { vocabulary, externalDocsBase: options.externalDocsBase, onStage: options.onStage, renderer, cache, helpers: pool, lean: true, ...(options.explain === undefined ? {} : { explain: options.explain }) });
     snapshot = undefined;
   } finally {
     await pool?.close();

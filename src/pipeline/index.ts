@@ -14,7 +14,7 @@ import type { ContentSnapshot } from './load.ts';
 import { createMentionMatcher } from './mentions.ts';
 import { buildNav } from './nav.ts';
 import { documentCandidates, documentMentions, documentRelations, type DocumentWork, type StageCache } from './per-document.ts';
-import { compareRelations } from './relations.ts';
+import { analyseRelations, compareRelations, type RelationExplanation } from './relations.ts';
 import { buildReport, type BuildReport } from './report.ts';
 import { diagnoseLink, indexTargets, resolveLink, resolveLinks, type LinkIndex } from './resolve.ts';
 import { extractSections } from './sections.ts';
@@ -49,6 +49,8 @@ export interface PipelineOptions {
   /** Threads that process some of the documents the cache does not have. */
   helpers?: DocumentHelpers;
   onStage?: (stage: string, ms: number) => void;
+  /** A content path: the result explains, for each of its sentences that names two entities, why it gave its edges or none. */
+  explain?: string;
 }
 
 export interface DocumentCache {
@@ -103,6 +105,8 @@ export interface PipelineResult {
   diagnostics: Diagnostic[];
   /** Document id -> its content-hash cache key (empty without a cache): later outputs cache per document too. */
   cacheKeys: ReadonlyMap<string, string>;
+  /** With `options.explain`: the explained sentences of that file. */
+  explanations: RelationExplanation[];
 }
 
 export function runPipeline(snapshot: ContentSnapshot, options: PipelineOptions = {}): PipelineResult {
@@ -206,6 +210,14 @@ export function runPipeline(snapshot: ContentSnapshot, options: PipelineOptions 
     for (const r of documentRelations(doc, mentionsOf[i]!, entities, relationCache)) relations.push(r);
   });
   relations.sort(compareRelations);
+  const explanations: RelationExplanation[] = [];
+  if (options.explain !== undefined) {
+    work.forEach((doc, i) => {
+      if (!doc.sentences.some((s) => s.file === options.explain)) return;
+      const analysis = analyseRelations({ sentences: doc.sentences, sections: doc.sections, mentions: mentionsOf[i]!, entities }, { explain: true });
+      for (const e of analysis.explanations) if (e.file === options.explain) explanations.push(e);
+    });
+  }
   const cited = verifyCitations(vocabulary.relations, sentences, new Map(documents.map((d) => [d.path, d.id])));
   for (const item of cited.relations) relations.push(item);
   for (const item of cited.diagnostics) diagnostics.push(item);
@@ -241,7 +253,7 @@ export function runPipeline(snapshot: ContentSnapshot, options: PipelineOptions 
   });
   timer.lap('report');
   timer.flush();
-  return { documents, sections, sentences: lean ? [] : sentences, links, entities, mentions, relations: lean ? [] : relations, nav: navResult.nav, graph, report, diagnostics: report.diagnostics, cacheKeys };
+  return { documents, sections, sentences: lean ? [] : sentences, links, entities, mentions, relations: lean ? [] : relations, nav: navResult.nav, graph, report, diagnostics: report.diagnostics, cacheKeys, explanations };
 }
 
 /** Both lists are in the same order (one entry per link reference of a document). */

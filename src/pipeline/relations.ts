@@ -65,7 +65,7 @@ export function analyseRelations(input: RelationInput, options: { explain?: bool
   const add = (source: string, type: RelationType, target: string, origin: RelationOrigin, s: Sentence, rule: string, confidence: number, context?: string): void => {
     const note = explain(s, [source, target]);
     if (source === target || !entityById.has(source) || !entityById.has(target)) return;
-    if (!allowed(type, entityById.get(source)!, entityById.get(target)!)) {
+    if (!allowed(type, entityById.get(source)!, entityById.get(target)!, rule)) {
       note?.reasons.push(`type-guard: ${source} ${type} ${target} (${entityById.get(source)!.type} -> ${entityById.get(target)!.type})`);
       return;
     }
@@ -101,6 +101,11 @@ export function analyseRelations(input: RelationInput, options: { explain?: bool
   const topicOf = (s: Sentence): string | undefined => {
     const p = s.place;
     if (p?.table !== undefined && (p.column ?? 0) > 0) return rowEntity.get(`${s.docId}|${p.table}|${p.row}`);
+    // "- Outlook Web App" / "  - Requires a subscription to Office 365": the item it is under.
+    if (p?.owner !== undefined) {
+      const named = itemEntities(p.owner.text, slotsOf(s.docId, p.owner.line, p.owner.text));
+      if (named.length === 1) return named[0];
+    }
     if (s.block === 'heading') return undefined;
     const h = headings.get(`${s.docId}#${s.sectionId}`);
     const distinct = h === undefined ? [] : [...new Set(h.entities)];
@@ -144,7 +149,10 @@ export function analyseRelations(input: RelationInput, options: { explain?: bool
     }
 
     if ((s.block === 'heading' || s.block === 'listItem') && distinct.size >= 2) {
-      for (const [a, type, b] of phraseRelations(skeleton(s.text, slots))) {
+      // "Password hash sync with seamless single sign-on - The simplest way ...": the phrase before its description.
+      const cut = /\s(?:-|–|—|:)\s/.exec(s.text);
+      const phrase = cut === null ? s.text : s.text.slice(0, cut.index);
+      for (const [a, type, b] of phraseRelations(skeleton(phrase, slots.filter((x) => x.end <= phrase.length)))) {
         if (type === 'option-of' && !optionHolder(entityById.get(slots[b]!.entityId), s.text.slice(slots[b]!.start, slots[b]!.end))) continue;
         add(slots[a]!.entityId, type, slots[b]!.entityId, 'structure', s, `phrase:${type}`, 0.8);
       }
@@ -153,7 +161,7 @@ export function analyseRelations(input: RelationInput, options: { explain?: bool
       note?.reasons.push('no-predicate');
       continue;
     }
-    const found = analyseSentence(s.text, slots, { topic, fragment: s.block === 'listItem' || s.block === 'tableCell' }, lex);
+    const found = analyseSentence(s.text, slots, { topic, fragment: s.block === 'listItem' || s.block === 'tableCell' }, lex, undefined, titleSpans(s));
     for (const st of found.statements) add(st.source, st.type, st.target, 'extracted', s, st.rule, st.confidence);
     if (note) for (const r of found.reasons) if (!note.reasons.includes(r)) note.reasons.push(r);
   }
@@ -216,12 +224,22 @@ function optionHolder(entity: Entity | undefined, written: string): boolean {
 const MEMO_LIMIT = 50_000;
 const memo = new Map<string, { statements: Statement[]; reasons: string[] }>();
 
-/** The statements of one sentence with its slots (and the list a lead-in introduces). */
-export function analyseSentence(text: string, slots: readonly Slot[], ctx: ClauseContext, lex: Lexicon, virtual?: { members: readonly string[] }): { statements: Statement[]; reasons: string[] } {
-  const key = `${text}\u0000${slots.map((s) => `${s.entityId}:${s.start}:${s.end}`).join(',')}\u0000${ctx.topic ?? ''}\u0000${ctx.fragment}\u0000${virtual?.members.join(',') ?? ''}`;
+/** Where the sentence's link titles are (each title's first place in the text). */
+function titleSpans(s: Sentence): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const title of s.titles ?? []) {
+    const at = s.text.indexOf(title.replace(/\s+/g, ' '));
+    if (at >= 0) spans.push([at, at + title.length]);
+  }
+  return spans;
+}
+
+/** The statements of one sentence with its slots (and the list a lead-in introduces, and the spans of its link titles). */
+export function analyseSentence(text: string, slots: readonly Slot[], ctx: ClauseContext, lex: Lexicon, virtual?: { members: readonly string[] }, titles: readonly (readonly [number, number])[] = []): { statements: Statement[]; reasons: string[] } {
+  const key = `${text}\u0000${slots.map((s) => `${s.entityId}:${s.start}:${s.end}`).join(',')}\u0000${ctx.topic ?? ''}\u0000${ctx.fragment}\u0000${virtual?.members.join(',') ?? ''}\u0000${titles.join(';')}`;
   const hit = memo.get(key);
   if (hit !== undefined) return hit;
-  const analysed = buildUnits(tagSentence(text), slots, lex, virtual);
+  const analysed = buildUnits(tagSentence(text), slots, lex, virtual, titles);
   const found = readClauses(analysed, lex, ctx);
   const result = { statements: found.statements, reasons: [...new Set(found.rejections.map((r) => (r.word === undefined ? r.reason : `${r.reason}: ${r.word}`)))] };
   if (memo.size >= MEMO_LIMIT) memo.clear();
@@ -247,9 +265,13 @@ export function compareRelations(a: Relation, b: Relation): number {
 }
 
 /** Type sanity per relation: cheap guards against grammatical accidents. */
-function allowed(type: RelationType, source: Entity, target: Entity): boolean {
+function allowed(type: RelationType, source: Entity, target: Entity, rule: string): boolean {
   const discovered = source.type === 'discovered' || target.type === 'discovered';
   switch (type) {
+    case 'option-of':
+      // An option is a way of doing something: "Exchange Online with Office 365" is no option.
+      if (rule === 'group:with') return source.type === 'concept' && target.type === 'concept';
+      return source.type === 'concept' || target.type === 'concept' || (rule !== 'noun:option' && discovered);
     case 'replaces':
     case 'renamed-to':
       // Successors and new names are things of the same kind.

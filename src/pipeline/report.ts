@@ -2,6 +2,7 @@
 // file:line, every content error and warning, unused vocabulary, and entity candidates. Sorted,
 // no timestamps: the same content gives the same bytes.
 import { compareStrings } from './slugs.ts';
+import type { RelationExplanation } from './relations.ts';
 import type { Diagnostic, Entity, KnowledgeGraph, ResolvedLink, Section } from './types.ts';
 
 export interface EntityCandidateEntry {
@@ -127,6 +128,20 @@ export function formatSummary(report: BuildReport, options: { maxProblems?: numb
   const problems = report.diagnostics.filter((d) => d.severity === 'error');
   for (const d of problems.slice(0, max)) lines.push(`  ${d.file}:${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message}`);
   if (problems.length > max) lines.push(`  ... and ${problems.length - max} more errors in report.json`);
+  return lines.join('\n');
+}
+
+/** `--explain FILE`: each sentence that names two entities, the edges it gave, and why it gave no others. */
+export function formatExplanations(file: string, explanations: readonly RelationExplanation[]): string {
+  if (explanations.length === 0) return `explain ${file}: no sentence of this file names two entities (or the file is not a document of the content folder)`;
+  const lines = [`explain ${file}: ${explanations.length} sentence(s) that name two entities`];
+  for (const e of explanations) {
+    lines.push(`  ${e.file}:${e.line}  "${e.sentence.length > 160 ? `${e.sentence.slice(0, 157)}...` : e.sentence}"`);
+    lines.push(`      names: ${e.entities.join(', ')}`);
+    for (const edge of e.edges) lines.push(`      edge: ${edge}`);
+    if (e.edges.length === 0) lines.push(`      no edge: ${e.reasons.length > 0 ? e.reasons.join('; ') : 'no-predicate'}`);
+    else if (e.reasons.length > 0) lines.push(`      not read: ${e.reasons.join('; ')}`);
+  }
   return lines.join('\n');
 }
 

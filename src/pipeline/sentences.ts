@@ -100,6 +100,9 @@ export function extractProse(doc: Pick<ParsedDocument, 'id' | 'path' | 'tree'>, 
       // A sentence that is nothing but a link's text is navigation ("Integrating X with Y" as a link title).
       const whole = around?.sentence;
       if (whole !== undefined && link.kind === 'link' && bare(link.text) !== '' && bare(link.text) === bare(whole.text)) whole.navigation = true;
+      // A link's text of several words is the title of another article ("see Integrating X with Y"):
+      // relations read it as one opaque name.
+      else if (whole !== undefined && link.kind === 'link' && /\S\s+\S/.test(link.text) && !/^(https?:|www\.)/i.test(link.text)) (whole.titles ??= []).push(link.text);
       links.push({
         docId: doc.id,
         file: link.file,
@@ -123,7 +126,10 @@ export function extractProse(doc: Pick<ParsedDocument, 'id' | 'path' | 'tree'>, 
     return last !== undefined && /:\s*$/.test(last.text) ? { line: last.line, text: last.text } : undefined;
   };
 
+  // The opening sentence of the list item being walked: items of a list nested in it are about it.
+  let owner: SentencePlace['owner'];
   const visitList = (list: List, file: string, leadIn: SentencePlace['leadIn']): void => {
+    const outer = owner;
     for (const item of list.children) {
       let opened = false;
       const children = item.children;
@@ -131,11 +137,15 @@ export function extractProse(doc: Pick<ParsedDocument, 'id' | 'path' | 'tree'>, 
         const childFile = child.data?.sourceFile ?? file;
         if (child.type === 'paragraph' && !opened) {
           opened = true;
-          lastParagraph = { node: child, sentences: emitBlock(child, 'listItem', childFile, { item: true, ...(leadIn ? { leadIn } : {}) }) };
+          const place: SentencePlace = { item: true, ...(leadIn ? { leadIn } : {}), ...(outer ? { owner: outer } : {}) };
+          const emitted = emitBlock(child, 'listItem', childFile, place);
+          lastParagraph = { node: child, sentences: emitted };
+          owner = emitted[0] === undefined ? undefined : { line: emitted[0].line, text: emitted[0].text };
           return;
         }
         visit(child, childFile, true, children[i - 1]);
       });
+      owner = outer;
     }
   };
 

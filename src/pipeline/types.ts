@@ -84,6 +84,8 @@ export interface Sentence {
   place?: SentencePlace;
   /** The whole sentence is one link's text: navigation, which states nothing. */
   navigation?: true;
+  /** Texts of links of several words in the sentence (titles of other articles), as written. */
+  titles?: string[];
 }
 
 /**
@@ -104,6 +106,8 @@ export interface SentencePlace {
    * opening sentence and on the first-column cells of the table's body.
    */
   leadIn?: { line: number; text: string };
+  /** Items of a nested list: the opening sentence of the item they are under (what "Requires X" is about). */
+  owner?: { line: number; text: string };
 }
 
 export type LinkKind = 'link' | 'image' | 'html';

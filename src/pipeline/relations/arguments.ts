@@ -79,8 +79,11 @@ function nounChunks(text: string, tokens: readonly Token[], known: readonly Slot
     }
     let j = i;
     while (j + 1 < words.length && np(words[j + 1]) && words[j + 1]!.start - words[j]!.end <= 1) j++;
-    // A known name right before the phrase makes one compound with it ("Azure Active Directory admin portal").
-    const before = known.find((k) => k.end === words[i]!.start - 1 || k.end === words[i]!.start);
+    // A known name right before the phrase makes one compound with it when the phrase ends in a word
+    // for a kind of thing ("Azure Active Directory admin portal", "Azure VPN gateway"); "BGP
+    // advertisements" or "SAML 1.1 token format" are still BGP and SAML.
+    const tail = words[j]!.lower;
+    const before = lex.termHeads.has(tail) || lex.typeWords.has(tail) ? known.find((k) => k.end === words[i]!.start - 1 || k.end === words[i]!.start) : undefined;
     // Trim determiner-like words at the start (not after a name), anything but a noun at the end.
     let a = i;
     while (before === undefined && a <= j && (lex.stopWords.has(words[a]!.lower) || lex.fillers.has(words[a]!.lower))) a++;

@@ -74,7 +74,11 @@ export function readClauses(a: Analysed, lexicon: Lexicon, ctx: ClauseContext): 
     reject: (reason, word) => rejections.push(word === undefined ? { reason } : { reason, word }),
   };
 
-  // "For more information, see Integrating X with Y": after "see", a title, not a statement.
+  // "For more information about X, see Y", "Learn more about ...": a pointer states nothing.
+  let first = 0;
+  while (u[first]?.pos === 'PUNCT') first++;
+  if (lexicon.pointerStarts.some((p) => p.every((w, n) => u[first + n]?.lower === w))) return { statements, rejections: [{ reason: 'pointer' }] };
+  // "..., see Integrating X with Y": after "see", a title, not a statement.
   const see = u.findIndex((x, i) => x.lower === 'see' && (i === 0 || BOUNDARY.has(u[i - 1]!.lower) || u[i - 1]!.lower === ',' || u[i - 1]!.lower === 'also'));
   r.limit = see < 0 ? u.length : see;
   if (see >= 0 && see < 3) return { statements, rejections: [{ reason: 'see-also' }] };
@@ -307,21 +311,20 @@ function readVerb(r: Reader, i: number, entry: VerbEntry): void {
   else objects = objectsFrom(r.a, r.lex, c);
   if (objects.groups.length === 0) return r.reject('no-object', word);
 
-  // "manage Y using X": the instrument is the agent.
-  const instrumentAt = entry.instrumentPreps.length > 0 ? prepAhead(r, objects.next, [...entry.instrumentPreps, 'by']) : -1;
+  // "configure Y using X": the instrument is the agent.
+  const instrumentAt = entry.instrumentPreps.length > 0 ? prepAhead(r, objects.next, entry.instrumentPreps) : -1;
   if (instrumentAt >= 0) {
-    let k = instrumentAt + 1;
-    if (u[instrumentAt]!.lower === 'by' && u[k]?.lower === 'using') k++;
-    else if (u[instrumentAt]!.lower === 'by' && !entry.instrumentPreps.includes('by')) k = -1;
-    const tools = k < 0 ? undefined : objectsFrom(r.a, r.lex, k);
-    if (tools !== undefined && tools.groups.length > 0) {
+    const tools = objectsFrom(r.a, r.lex, instrumentAt + 1);
+    if (tools.groups.length > 0) {
       if (blocked()) return;
-      orient(r, entry, members(tools.groups), members(objects.groups), `instrument:${entry.id}`, entry.confidence * 0.95);
+      orient(r, entry, members(tools.groups), members(objects.groups), `instrument:${entry.id}`, entry.confidence * 0.9);
       return;
     }
   }
   if (subject.kind === 'none') return r.reject(subject.reason, word);
-  if (entry.id === 'rename' || entry.id === 'manage' || entry.id === 'use-with') return;
+  if (entry.id === 'rename' || entry.id === 'use-with') return;
+  // "connect to the IP address using HTTPS": a participle without an auxiliary has no subject here.
+  if (/ing$/.test(word) && left.at === i) return r.reject('no-subject', word);
   if (blocked()) return;
   const conf = entry.confidence * topicFactor(subject) * fillerFactor(objects.skipped);
   orient(r, entry, subjectIds(subject), members(objects.groups), rule, conf);
@@ -646,13 +649,13 @@ function readGroups(r: Reader): void {
       continue;
     }
     const orRun = orSegment(g);
-    if (orRun.length >= 2) {
-      if (g.either) pairsOf(orRun, 'alternative-to', 'marker:either-or', 0.85);
-      else if (choiceVerbBefore(r, g)) pairsOf(orRun, 'alternative-to', 'group:or', 0.75);
-    }
+    if (orRun.length >= 2 && g.either) pairsOf(orRun, 'alternative-to', 'marker:either-or', 0.85);
+    // "add password hash sync or SSO": a choice, but as often a list ("Exchange Server, Skype for
+    // Business Server, or SharePoint Server"): only with two names after a verb of choosing.
+    else if (orRun.length === 2 && choiceVerbBefore(r, g)) pairsOf(orRun, 'alternative-to', 'group:or', 0.7);
     if (g.conj === 'and' && g.members.length >= 2 && countedBefore(r, g)) pairsOf(g.members, 'alternative-to', 'group:choices', 0.8);
     readExamples(r, g);
-    readLocated(r, g);
+    readWithOption(r, g);
   }
 }
 
@@ -689,28 +692,28 @@ function countedBefore(r: Reader, g: Group): boolean {
 }
 
 /**
- * "the Routing and Remote Access Service (RRAS) in Windows Server 2016", "eDiscovery centers in
- * SharePoint Online", "the Network Load Balancing feature in Windows Server 2012": a name in another
- * is a part of it.
+ * "directory synchronization with password hash synchronization", "an ExpressRoute connection with
+ * private peering", "directory synchronization with or without password synchronization": the
+ * method after "with" is an option of the thing before it. Not when a verb takes the "with"
+ * ("integrate X with Y", "use X with Y").
  */
-function readLocated(r: Reader, g: Group): void {
-  const { u, lex, a } = r;
-  if (g.members.length !== 1 || g.conj !== '') return;
+function readWithOption(r: Reader, g: Group): void {
+  const { u, a, lex } = r;
   let k = g.last + 1;
-  if (u[k]?.lower !== 'in' && u[k]?.lower !== 'within') return;
+  if (u[k]?.lower !== 'with') return;
   k++;
-  while (k < u.length && u[k]!.kind === 'word' && (u[k]!.pos === 'DET' || isPossessive(u[k]!) || u[k]!.pos === 'ADJ') && k - g.last < 5) k++;
-  const place = u[k]?.kind === 'entity' ? a.groupAt.get(k) : undefined;
-  if (place === undefined) return;
-  // Only a feature-like thing is part of what it is in ("the Network Load Balancing feature in
-  // Windows Server", "the New-MigrationBatch cmdlet in Exchange Online PowerShell"); "the recovery
-  // farm in Azure" is only located there.
-  if (!(g.last > g.first || lex.categoryNouns.has(u[g.first + 1]?.lower ?? ''))) return;
-  // Only a noun phrase of its own: "to X in Y", "use X in Y" put X elsewhere.
-  const before = u[g.first - 1];
-  if (before !== undefined && (before.pos === 'ADP' || before.pos === 'VERB' && !lex.gerunds.has(before.lower))) return;
-  if (u.slice(Math.max(0, g.first - 4), place.last + 1).some((x) => x.negated || NEGATORS.has(x.lower))) return;
-  r.emit(g.members, 'part-of', place.members, 'group:in', 0.7);
+  if (u[k]?.lower === 'or' && u[k + 1]?.lower === 'without') k += 2;
+  while (k < u.length && u[k]!.kind === 'word' && (u[k]!.pos === 'DET' || u[k]!.pos === 'ADJ' || r.lex.fillers.has(u[k]!.lower))) k++;
+  const options = u[k]?.kind === 'entity' ? a.groupAt.get(k) : undefined;
+  if (options === undefined || options.modifier) return;
+  for (let v = g.first - 1; v >= 0 && g.first - v < 10; v--) {
+    const x = u[v]!;
+    if (BOUNDARY.has(x.lower)) break;
+    const entries = lex.verbs.get(x.lemma) ?? [];
+    if (entries.some((e) => [...e.preps, ...e.objectPreps, ...e.instrumentPreps, ...e.agentPreps].includes('with'))) return;
+  }
+  if (u.slice(Math.max(0, g.first - 4), options.last + 1).some((x) => x.negated || NEGATORS.has(x.lower))) return;
+  r.emit(options.members, 'option-of', g.members, 'group:with', 0.7);
 }
 
 /** "Office 365 services such as A, B" / "Office 365 (including A and B)" / "other Office 365 offerings, like A". */

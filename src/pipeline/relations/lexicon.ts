@@ -70,8 +70,10 @@ const LexiconSchema = z.strictObject({
     gerunds: words,
   }),
   topicSubjects: z.array(words.min(1)),
+  pointerStarts: z.array(words.min(1)),
   headingWords: z.array(StructureSchema),
   tableHeaders: z.array(StructureSchema),
+  irregularForms: words,
   entityTypes: z.strictObject({ tool: words, product: words, concept: words }),
   termHeads: words,
   genericNouns: words,
@@ -104,6 +106,7 @@ export interface Lexicon {
   countWords: ReadonlySet<string>;
   gerunds: ReadonlySet<string>;
   topicSubjects: readonly (readonly string[])[];
+  pointerStarts: readonly (readonly string[])[];
   headingWords: readonly StructureEntry[];
   tableHeaders: readonly StructureEntry[];
   /** Discovery: the entity type a word names ("tool" -> tool), and brand words. */
@@ -113,7 +116,7 @@ export interface Lexicon {
   genericNouns: ReadonlySet<string>;
   stopWords: ReadonlySet<string>;
   places: ReadonlySet<string>;
-  /** Word stems any of whose presence lets a sentence state a relation (a cheap test before tagging). */
+  /** Words (every inflection) any of whose presence lets a sentence state a relation (a cheap test before tagging). */
   triggers: ReadonlySet<string>;
 }
 
@@ -131,14 +134,18 @@ export function parseLexicon(text: string): Lexicon {
     return map;
   };
   const triggers = new Set<string>();
-  for (const e of [...data.verbs, ...data.nouns, ...data.adjectives, ...data.lightNouns]) for (const l of e.lemmas) triggers.add(stem(l));
-  // Category examples ("services such as") and "between" read without a predicate word.
-  for (const e of data.fillers.examples) triggers.add(stem(e[0]!));
+  const addForms = (word: string): void => {
+    for (const f of inflections(word)) triggers.add(f);
+  };
+  for (const e of [...data.verbs, ...data.nouns, ...data.adjectives, ...data.lightNouns]) for (const l of e.lemmas) addForms(l);
+  for (const f of data.irregularForms) triggers.add(f);
+  // Category examples ("services such as") read without a predicate word.
+  for (const e of data.fillers.examples) addForms(e[0]!);
   for (const m of data.markers) {
-    for (const w of m.words) triggers.add(stem(w[0]!));
-    for (const v of m.verbs) triggers.add(stem(v));
+    for (const w of m.words) addForms(w[0]!);
+    for (const v of m.verbs) addForms(v);
   }
-  for (const h of [...data.headingWords, ...data.tableHeaders]) for (const w of h.words) triggers.add(stem(w.split(' ')[0]!));
+  for (const h of [...data.headingWords, ...data.tableHeaders]) for (const w of h.words) addForms(w.split(' ')[0]!);
   // Choices readClauses reads without an entry: "either X or Y", "choose between X and Y".
   triggers.add('either');
   triggers.add('between');
@@ -159,6 +166,7 @@ export function parseLexicon(text: string): Lexicon {
     countWords: new Set(data.fillers.countWords),
     gerunds: new Set(data.fillers.gerunds),
     topicSubjects: data.topicSubjects,
+    pointerStarts: data.pointerStarts,
     headingWords: data.headingWords,
     tableHeaders: data.tableHeaders,
     typeWords: new Map((['concept', 'product', 'tool'] as const).flatMap((t) => data.entityTypes[t].map((w) => [w, t] as const))),
@@ -172,18 +180,24 @@ export function parseLexicon(text: string): Lexicon {
 }
 
 /**
- * A crude stem for the trigger test only ("requires", "required", "requiring" -> "requir"): the tagger's
- * lemmas decide what a word is; this only has to keep every inflection of a lexicon word.
+ * The regular inflections of a lexicon word, for the trigger test only ("require" -> requires,
+ * required, requiring): the tagger's lemmas decide what a word is; irregular forms are listed in the
+ * lexicon (irregularForms).
  */
-export function stem(word: string): string {
+export function inflections(word: string): string[] {
   const w = word.toLowerCase();
-  if (w.length <= 4) return w;
-  return w.replace(/(?:ies|ied|ying|ing|ed|es|e|s|y)$/, '').slice(0, 7);
+  const stemE = w.endsWith('e') ? w.slice(0, -1) : w;
+  const stemY = /[^aeiou]y$/.test(w) ? w.slice(0, -1) : undefined;
+  const doubled = /[^aeiou][aeiou][bdgklmnprt]$/.test(w) ? w + w[w.length - 1] : undefined;
+  const forms = [w, `${w}s`, `${w}es`, `${stemE}ed`, `${stemE}ing`, `${w}ed`, `${w}ing`, `${w}d`];
+  if (stemY !== undefined) forms.push(`${stemY}ies`, `${stemY}ied`);
+  if (doubled !== undefined) forms.push(`${doubled}ed`, `${doubled}ing`);
+  return forms;
 }
 
 /** Whether any word of the sentence is (an inflection of) a lexicon word: the cheap test before tagging. */
 export function mayState(text: string, lex: Lexicon): boolean {
-  for (const word of text.toLowerCase().split(/[^\p{L}-]+/u)) if (word !== '' && lex.triggers.has(stem(word))) return true;
+  for (const word of text.toLowerCase().split(/[^\p{L}]+/u)) if (word !== '' && lex.triggers.has(word)) return true;
   return false;
 }
 

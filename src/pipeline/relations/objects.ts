@@ -84,8 +84,8 @@ export function objectsFrom(a: Analysed, lexicon: Lexicon, start: number, preps:
         k = n + example;
         continue;
       }
-      // "two main models: A and B"
-      if (u[n]?.lower === ':' && u[n + 1]?.kind === 'entity') {
+      // "two main models: A and B", "many hybrid scenarios (Staged migration, Hybrid Exchange)"
+      if ((u[n]?.lower === ':' || u[n]?.lower === '(') && u[n + 1]?.kind === 'entity') {
         out.skipped += n - k;
         k = n + 1;
         continue;

@@ -53,11 +53,19 @@ export interface VirtualList {
   members: readonly string[];
 }
 
-export function buildUnits(tokens: readonly Token[], slots: readonly Slot[], lexicon: Lexicon, virtual?: VirtualList): Analysed {
+export function buildUnits(tokens: readonly Token[], allSlots: readonly Slot[], lexicon: Lexicon, virtual?: VirtualList, opaque: readonly (readonly [number, number])[] = []): Analysed {
   const units: Unit[] = [];
+  // Titles of linked articles are one opaque word: their names and verbs state nothing here.
+  const inTitle = (start: number, end: number): boolean => opaque.some(([a, b]) => start < b && end > a);
+  const slots = opaque.length === 0 ? allSlots : allSlots.filter((x) => !inTitle(x.start, x.end));
   let s = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    if (opaque.length > 0 && inTitle(t.start, t.end)) {
+      const prev = units[units.length - 1];
+      if (prev?.lower !== '\u0000title') units.push({ kind: 'word', lower: '\u0000title', lemma: '\u0000title', pos: 'NOUN', negated: t.negated });
+      continue;
+    }
     while (s < slots.length && slots[s]!.end <= t.start) s++;
     const slot = slots[s];
     if (slot !== undefined && t.start < slot.end && t.end > slot.start) {
@@ -155,7 +163,10 @@ function findGroups(units: readonly Unit[], lexicon: Lexicon): Group[] {
       g.last = skipHeads(units, k, lexicon);
       j = g.last + 1;
     }
-    const next = units[g.last + 1];
+    // "XML downloadable files": adjectives between the name and the noun it modifies.
+    let n = g.last + 1;
+    while (units[n]?.kind === 'word' && units[n]!.pos === 'ADJ' && units[n + 1]?.kind === 'word' && units[n + 1]!.pos === 'NOUN') n++;
+    const next = units[n];
     g.modifier = next !== undefined && next.kind === 'word' && (next.pos === 'NOUN' || next.pos === 'PROPN') && !lexicon.headNouns.has(next.lower) && !lexicon.categoryNouns.has(next.lower) && !lexicon.verbs.has(next.lemma) && !lexicon.verbs.has(next.lower);
     groups.push(g);
     i = g.last;
