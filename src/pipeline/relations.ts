@@ -69,8 +69,8 @@ export function analyseRelations(input: RelationInput, options: { explain?: bool
       note?.reasons.push(`type-guard: ${source} ${type} ${target} (${entityById.get(source)!.type} -> ${entityById.get(target)!.type})`);
       return;
     }
-    // alternative-to and integrates-with are symmetric: one direction (by id) so both phrasings merge.
-    if ((type === 'alternative-to' || type === 'integrates-with') && target < source) [source, target] = [target, source];
+    // alternative-to is symmetric: one direction (by id) so both phrasings merge.
+    if (type === 'alternative-to' && target < source) [source, target] = [target, source];
     const key = `${source}|${type}|${target}|${s.docId}|${s.line}|${s.text}`;
     const have = out.get(key);
     if (have !== undefined && (have.confidence ?? 0) >= confidence) return;

@@ -100,9 +100,10 @@ export function extractProse(doc: Pick<ParsedDocument, 'id' | 'path' | 'tree'>, 
       // A sentence that is nothing but a link's text is navigation ("Integrating X with Y" as a link title).
       const whole = around?.sentence;
       if (whole !== undefined && link.kind === 'link' && bare(link.text) !== '' && bare(link.text) === bare(whole.text)) whole.navigation = true;
-      // A link's text of several words is the title of another article ("see Integrating X with Y"):
-      // relations read it as one opaque name.
-      else if (whole !== undefined && link.kind === 'link' && /\S\s+\S/.test(link.text) && !/^(https?:|www\.)/i.test(link.text)) (whole.titles ??= []).push(link.text);
+      // A capitalised link text of three words or more inside a sentence is the title of another
+      // article ("see Integrating X with Y"); relations read it as one opaque name. Lower-case link
+      // texts are the sentence's own words ("you will need to prepare your directory").
+      else if (whole !== undefined && link.kind === 'link' && /^\p{Lu}/u.test(link.text.trim()) && link.text.trim().split(/\s+/).length >= 3 && !/^(https?:|www\.)/i.test(link.text)) (whole.titles ??= []).push(link.text);
       links.push({
         docId: doc.id,
         file: link.file,

@@ -49,11 +49,13 @@ describe('discoverEntities', () => {
   });
 
   it('promotes names found in at least minDocs documents, deterministically', () => {
-    expect(result.entities.map((e) => e.id)).toEqual(['cdn', 'cloud-app-security', 'multi-geo', 'onedrive']);
+    // IdFix is in only two documents, but "the IdFix tool" says what it is: a tool, promoted.
+    expect(result.entities.map((e) => e.id)).toEqual(['cdn', 'cloud-app-security', 'multi-geo', 'onedrive', 'idfix']);
     expect(result.entities[0]).toEqual({
-      id: 'cdn', type: 'discovered', label: 'CDN', aliases: ['CDNs'], formerNames: [],
+      id: 'cdn', type: 'product', label: 'CDN', aliases: ['CDNs'], formerNames: [],
       description: 'Discovered in 3 documents.', origin: 'discovered',
     });
+    expect(result.entities.find((e) => e.id === 'idfix')?.type).toBe('tool');
     expect(discoverEntities([...sentences].reverse(), known)).toEqual(discoverEntities(sentences, known));
     expect(discoverEntities(sentences, known, { minDocs: 2 }).entities.map((e) => e.id)).toContain('idfix');
   });

@@ -91,7 +91,9 @@ describe('extractRelations on the seed article', () => {
     expect(replaces).toEqual({
       source: 'azure-ad-connect', target: 'dirsync', type: 'replaces', origin: 'extracted',
       evidence: { doc: DOC, file: FILE, section: 'azure-ad-connect', line: 67, sentence: seedSentences[14]!.text },
+      rule: 'verb:replace', confidence: expect.any(Number),
     });
+    expect(replaces.confidence).toBeGreaterThan(0.5);
     const option = rels.find((r) => r.type === 'option-of' && r.source === 'password-hash-sync')!;
     expect(option.origin).toBe('structure');
     expect(option.evidence.line).toBe(52);

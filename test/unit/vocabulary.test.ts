@@ -97,6 +97,7 @@ describe('verifyCitations', () => {
     expect(relations[1]).toEqual({
       source: 'skype-for-business-online', target: 'lync-online', type: 'part-of', origin: 'vocabulary',
       evidence: { doc: 'doc:guide', file: 'guide.md', section: 'intro', line: 7, sentence: 'Skype for Business Online is part of Office 365.' },
+      rule: 'vocabulary', confidence: 1,
     });
   });
 

@@ -87,7 +87,9 @@ export function readClauses(a: Analysed, lexicon: Lexicon, ctx: ClauseContext): 
     if (w.kind !== 'word') continue;
     const verbs = lexicon.verbs.get(w.lemma) ?? lexicon.verbs.get(w.lower) ?? [];
     if (verbs.length > 0 && isVerbUse(u, i)) for (const entry of verbs) readVerb(r, i, entry);
-    if (i > 0 && (w.pos === 'NOUN' || w.pos === 'PROPN')) {
+    // The tagger calls "part" in "are part of" a verb: a noun after "be" or a determiner all the same.
+    const nounish = w.pos === 'NOUN' || w.pos === 'PROPN' || (w.pos === 'VERB' && (u[i - 1]?.lemma === 'be' || u[i - 1]?.pos === 'DET' || u[i - 1]?.pos === 'ADJ'));
+    if (i > 0 && nounish) {
       for (const entry of lexicon.nouns.get(w.lemma) ?? []) readNoun(r, i, entry);
       for (const entry of lexicon.lightNouns.get(w.lemma) ?? []) readLightNoun(r, i, entry);
     }
@@ -307,7 +309,7 @@ function readVerb(r: Reader, i: number, entry: VerbEntry): void {
   let c = skipAfter(r, after);
   let objects: Objects;
   if (entry.preps.length > 0 && entry.preps.includes(u[c]?.lower ?? '')) objects = objectsFrom(r.a, r.lex, c + 1, [u[c]!.lower]);
-  else if (entry.preps.length > 0 && entry.objectPreps.length === 0) return r.reject('no-object', word);
+  else if (entry.preps.length > 0 && entry.objectPreps.length === 0 && entry.transitive !== true) return r.reject('no-object', word);
   else objects = objectsFrom(r.a, r.lex, c);
   if (objects.groups.length === 0) return r.reject('no-object', word);
 

@@ -23,6 +23,8 @@ const VerbSchema = PredicateSchema.extend({
   complementPreps: words.default([]),
   objectPreps: words.default([]),
   instrumentPreps: words.default([]),
+  /** Takes a direct object even though it has prepositions ("supports IPv6", "is supported with AD"); default: when it has none. */
+  transitive: z.boolean().optional(),
   /** "X synchronizes A with B": only A and B are related (X is the means). */
   objectsOnly: z.boolean().default(false),
   /** "migrate A to B": the second argument is the source (B replaces A). */

@@ -151,7 +151,9 @@ function findGroups(units: readonly Unit[], lexicon: Lexicon): Group[] {
         k += 3;
       }
       if (!sawJoiner) break;
-      while (k < units.length && units[k]!.kind === 'word' && (units[k]!.pos === 'DET' || isPossessive(units[k]!) || units[k]!.lower === 'also')) k++;
+      // After "and"/"or" determiners may come ("A and the B"); after a bare comma only a name
+      // continues the list (", an Azure service is used" is a new clause).
+      if (conj !== undefined) while (k < units.length && units[k]!.kind === 'word' && (units[k]!.pos === 'DET' || isPossessive(units[k]!) || units[k]!.lower === 'also')) k++;
       const next = units[k];
       if (next?.kind !== 'entity') break;
       for (const m of members(next)) {
