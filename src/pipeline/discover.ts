@@ -202,6 +202,8 @@ export function discoverFromScans(
     const key = keyOf(name, kind);
     if (knownNames.has(key) || knownNames.has(name.toLowerCase())) return;
     const t = tallies.get(key) ?? { kind, mentions: 0, docs: new Set<string>(), spellings: new Map<string, number>() };
+    // One name found in several shapes keeps the first in KIND_ORDER, whatever the document order.
+    if (KIND_ORDER.indexOf(kind) < KIND_ORDER.indexOf(t.kind)) t.kind = kind;
     t.mentions += 1;
     t.docs.add(docId);
     t.spellings.set(name, (t.spellings.get(name) ?? 0) + 1);
@@ -222,6 +224,7 @@ export function discoverFromScans(
 
   // Names a relation takes as an argument count as occurrences, and are things however rare.
   const argued = new Set<string>();
+  const seenBefore = new Set(tallies.keys());
   for (const { docId, scan } of scans) {
     for (const name of scan.arguments ?? []) {
       const kind: CandidateKind = !name.includes(' ') ? 'camel' : /\p{Lu}/u.test(name) ? 'multiword' : 'term';
@@ -230,7 +233,8 @@ export function discoverFromScans(
       if (trimmed !== name) continue;
       const key = keyOf(trimmed, kind);
       if (knownNames.has(key) || knownNames.has(trimmed.toLowerCase())) continue;
-      if (!tallies.has(key)) count(trimmed, kind, docId);
+      // Names the scans did not find are counted where relations name them (every time, in every order).
+      if (!seenBefore.has(key)) count(trimmed, kind, docId);
       argued.add(key);
     }
   }
@@ -351,16 +355,19 @@ function resolveDefinitions(
   scans: readonly { docId: string; scan: CandidateScan }[],
   knownNames: ReadonlyMap<string, string>,
 ): { aliases: Map<string, string[]>; fresh: { long: string; short: string; documents: number }[] } {
-  const pairs = new Map<string, { long: string; short: string; docs: Set<string>; count: number }>();
+  const pairs = new Map<string, { long: string; short: string; docs: Set<string>; count: number; spellings: Map<string, number> }>();
   for (const { docId, scan } of scans) {
     for (const [long, short] of scan.defined ?? []) {
       const key = `${long.toLowerCase()}\u0000${short}`;
-      const p = pairs.get(key) ?? { long, short, docs: new Set<string>(), count: 0 };
+      const p = pairs.get(key) ?? { long, short, docs: new Set<string>(), count: 0, spellings: new Map<string, number>() };
       p.docs.add(docId);
       p.count++;
+      p.spellings.set(long, (p.spellings.get(long) ?? 0) + 1);
       pairs.set(key, p);
     }
   }
+  // The most frequent spelling of the long form (then the first in code-unit order), whatever the document order.
+  for (const p of pairs.values()) p.long = [...p.spellings].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0]![0];
   const best = new Map<string, { long: string; short: string; docs: Set<string>; count: number }>();
   for (const p of [...pairs.values()].sort((a, b) => b.count - a.count || cmp(a.long, b.long))) if (!best.has(p.short)) best.set(p.short, p);
   const aliases = new Map<string, string[]>();
@@ -402,9 +409,12 @@ function atSentenceStart(text: string, index: number): boolean {
   return /^[\s\p{P}\p{S}\d]*$/u.test(text.slice(0, index));
 }
 
+const KIND_ORDER: readonly CandidateKind[] = ['extension', 'versioned', 'multiword', 'term', 'camel', 'hyphenated', 'acronym'];
+
 /** Grouping key: case-folded, plural "s" of acronyms and of a run's last word dropped. */
 function keyOf(name: string, kind: CandidateKind): string {
-  const base = kind === 'multiword' || kind === 'term' || kind === 'extension' ? name.replace(/(\p{Ll}{2}[^s])s$/u, '$1') : singular(name);
+  const base = name.includes(' ') ? name.replace(/(\p{Ll}{2}[^s])s$/u, '$1') : singular(name);
+  void kind;
   return base.toLowerCase();
 }
 

@@ -36,6 +36,11 @@ export interface BuildReport {
     mentions: number;
     entities: { byType: Record<string, number>; byOrigin: Record<string, number> };
     relations: Record<string, number>;
+    /**
+     * Typed relations' statements by the rule that read them (`verb:replace`, `list:verb:require`,
+     * `heading:option-of`, `vocabulary`...): a statement is one evidence sentence of one edge.
+     */
+    relationRules: Record<string, number>;
     links: { doc: number; asset: number; external: number; broken: number; caseMismatch: number; include: number };
     errors: number;
     warnings: number;
@@ -74,7 +79,12 @@ export function buildReport(input: ReportInput): BuildReport {
     byOrigin[n.origin] = (byOrigin[n.origin] ?? 0) + 1;
   }
   const relations: Record<string, number> = {};
-  for (const e of input.graph.edges) relations[e.type] = (relations[e.type] ?? 0) + 1;
+  const relationRules: Record<string, number> = {};
+  for (const e of input.graph.edges) {
+    relations[e.type] = (relations[e.type] ?? 0) + 1;
+    if (e.type === 'mentions' || e.type === 'links-to') continue;
+    for (const ev of e.evidence) relationRules[ev.rule ?? e.origin] = (relationRules[ev.rule ?? e.origin] ?? 0) + 1;
+  }
   const links = { doc: 0, asset: 0, external: 0, broken: 0, caseMismatch: 0, include: input.includeReferences };
   const broken: BrokenLinkEntry[] = [];
   for (const l of input.links) {
@@ -97,6 +107,7 @@ export function buildReport(input: ReportInput): BuildReport {
       mentions: input.mentionCount,
       entities: { byType: sortKeys(byType), byOrigin: sortKeys(byOrigin) },
       relations: sortKeys(relations),
+      relationRules: sortKeys(relationRules),
       links,
       errors: diagnostics.filter((d) => d.severity === 'error').length,
       warnings: diagnostics.filter((d) => d.severity === 'warning').length,

@@ -13,6 +13,14 @@ export async function nodePosition(target: Page | Frame, id: string): Promise<{ 
 }
 
 export async function clickNode(page: Page, id: string): Promise<void> {
+  // A mouse can only click what the window shows: bring the node into view first, as a reader scrolls.
+  const before = await nodePosition(page, id);
+  const height = page.viewportSize()?.height ?? 900;
+  if (before.y < 0 || before.y > height) {
+    await page.evaluate((dy) => window.scrollBy(0, dy), before.y - height / 2);
+    // cytoscape learns its canvas's new place from the scroll event: two frames later.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  }
   const p = await nodePosition(page, id);
   await page.mouse.click(p.x, p.y);
 }

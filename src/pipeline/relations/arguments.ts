@@ -113,7 +113,8 @@ export function nameOf(raw: string, atStart: boolean, lex: Lexicon): string | un
     if (strongCount === 1 && strong(words[0]!, 0) && !/\p{Lu}.*\p{Lu}|\p{Ll}\p{Lu}|\p{N}/u.test(words[0]!) && words.length > 1) return undefined;
     // "Office 365 settings", "Azure AD Connect server": a name and a generic head are not a new name,
     // "Azure virtual network" is (its lower-case part is a term); "HTTP/2 protocol" is "HTTP/2".
-    if (lex.genericNouns.has(last) || lex.headNouns.has(last)) {
+    // A capitalised head ("Contoso Gateway Server") is part of the name.
+    if ((lex.genericNouns.has(last) || lex.headNouns.has(last)) && !/^\p{Lu}/u.test(words[words.length - 1]!)) {
       const lowerPart = words.filter((w, k) => !strong(w, k));
       if (lowerPart.length >= 2 && nameOf(lowerPart.join(' '), false, lex) !== undefined) return raw;
       if (words.length >= 2 && lex.headNouns.has(last) && !lex.genericNouns.has(last)) return nameOf(words.slice(0, -1).join(' '), atStart, lex);

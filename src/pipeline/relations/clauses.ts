@@ -723,7 +723,8 @@ function readExamples(r: Reader, owner: Group): void {
   const { u, lex, a } = r;
   if (owner.members.length !== 1) return;
   let k = owner.last + 1;
-  let category = false;
+  // "Office 365 services": the group already holds the generic noun after the name.
+  let category = u.slice(owner.first + 1, owner.last + 1).some((x) => lex.categoryNouns.has(x.lower));
   while (k < u.length && k - owner.last < 4 && u[k]!.kind === 'word' && (lex.categoryNouns.has(u[k]!.lower) || lex.headNouns.has(u[k]!.lower))) {
     category ||= lex.categoryNouns.has(u[k]!.lower);
     k++;

@@ -1,0 +1,55 @@
+// Names the text defines (src/pipeline/definitions.ts), names relations take as arguments
+// (src/pipeline/relations/arguments.ts), and what discovery makes of both.
+import { describe, expect, it } from 'vitest';
+import { acronymDefinitions, alsoKnownAs } from '../../src/pipeline/definitions.ts';
+import { discoverEntities } from '../../src/pipeline/discover.ts';
+import { nameOf } from '../../src/pipeline/relations/arguments.ts';
+import { lexicon } from '../../src/pipeline/relations/lexicon.ts';
+import type { Entity, Sentence } from '../../src/pipeline/types.ts';
+
+describe('acronym definitions', () => {
+  it('pairs an acronym with the words whose initials it spells, hyphen parts and small words included', () => {
+    expect(acronymDefinitions('Use pass-through authentication (PTA) for sign-in.')).toEqual([['pass-through authentication', 'PTA']]);
+    expect(acronymDefinitions('Active Directory Domain Services (AD DS) domains')).toEqual([['Active Directory Domain Services', 'AD DS']]);
+    expect(acronymDefinitions('the Routing and Remote Access Service (RRAS) role')).toEqual([['Routing and Remote Access Service', 'RRAS']]);
+    // The shortest run that spells it: "Azure" is not part of the long form.
+    expect(acronymDefinitions('Azure virtual networks (VNets) host servers')).toEqual([['virtual network', 'VNet']]);
+  });
+
+  it('ignores parentheses that spell nothing before them', () => {
+    expect(acronymDefinitions('Azure Active Directory (Azure AD) is the directory.')).toEqual([]);
+    expect(acronymDefinitions('Install the update (KB123) now.')).toEqual([]);
+    expect(acronymDefinitions('Sign in (see Figure 2).')).toEqual([]);
+  });
+
+  it('reads "X, also known as Y" after a known name', () => {
+    expect(alsoKnownAs('Use Outlook on the web, also known as Outlook Web App, to read mail.', (at) => (at === 22 ? 'Outlook on the web' : undefined))).toEqual([['Outlook on the web', 'Outlook Web App']]);
+  });
+});
+
+describe('discovery from definitions and arguments', () => {
+  const known: Entity[] = [{ id: 'eop', type: 'product', label: 'Exchange Online Protection', aliases: [], formerNames: [], description: '', origin: 'vocabulary' }];
+  const s = (doc: string, text: string): Sentence => ({ docId: `doc:${doc}`, sectionId: '', file: `${doc}.md`, line: 1, text, block: 'paragraph' });
+
+  it('gives a known entity the acronym its long form defines, and makes a defined unknown name an entity', () => {
+    const result = discoverEntities([s('a', 'Exchange Online Protection (EOP) filters mail.'), s('a', 'Use pass-through authentication (PTA) to sign in.')], known);
+    expect(result.aliases.get('eop')).toEqual(['EOP']);
+    expect(result.entities.find((e) => e.id === 'pass-through-authentication')).toMatchObject({ label: 'pass-through authentication', aliases: ['PTA'], type: 'concept', origin: 'discovered' });
+  });
+
+  it('promotes a name that a relation takes as an argument, once', () => {
+    const result = discoverEntities([s('a', 'Exchange Online Protection requires the Contoso Gateway Server.')], known);
+    expect(result.entities.map((e) => e.label)).toContain('Contoso Gateway Server');
+  });
+
+  it('tells names from generic noun phrases', () => {
+    const lex = lexicon();
+    expect(nameOf('Office 365 CDN', false, lex)).toBe('Office 365 CDN');
+    expect(nameOf('basic authentication', false, lex)).toBe('basic authentication');
+    expect(nameOf('Staged migration', true, lex)).toBe('staged migration');
+    expect(nameOf('user accounts', false, lex)).toBeUndefined();
+    expect(nameOf('Office 365 settings', false, lex)).toBeUndefined();
+    expect(nameOf('Advantages', false, lex)).toBeUndefined();
+    expect(nameOf('HTTP/2 protocol', false, lex)).toBe('HTTP/2');
+  });
+});

@@ -1,0 +1,139 @@
+// The frames of the sentence analysis (src/pipeline/relations/clauses.ts) and the structures around
+// sentences (lead-ins, tables, headings), on sentences written for each case, with the project's vocabulary.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createMentionMatcher, findMentions } from '../../src/pipeline/mentions.ts';
+import { parseMarkdown } from '../../src/pipeline/parse.ts';
+import { analyseRelations, extractRelations } from '../../src/pipeline/relations.ts';
+import { parseLexicon } from '../../src/pipeline/relations/lexicon.ts';
+import { extractSections } from '../../src/pipeline/sections.ts';
+import { extractSentences } from '../../src/pipeline/sentences.ts';
+import type { Relation, Sentence } from '../../src/pipeline/types.ts';
+import { parseVocabulary } from '../../src/pipeline/vocabulary.ts';
+
+const read = (rel: string): string => readFileSync(fileURLToPath(new URL(rel, import.meta.url)), 'utf8');
+const { entities } = parseVocabulary(read('../../content/vocabulary.yaml'), 'vocabulary.yaml');
+const matcher = createMentionMatcher(entities);
+
+const sentence = (text: string, block: Sentence['block'] = 'paragraph', sectionId = 's'): Sentence => ({ docId: 'doc:t', sectionId, file: 't.md', line: 1, text, block });
+const run = (sentences: Sentence[]): Relation[] => extractRelations({ sentences, sections: [], mentions: findMentions(sentences, matcher), entities });
+const triples = (rs: Relation[]): string[] => [...new Set(rs.map((r) => `${r.source} ${r.type} ${r.target}`))].sort();
+const one = (text: string, block: Sentence['block'] = 'paragraph'): string[] => triples(run([sentence(text, block)]));
+const rules = (text: string): string[] => [...new Set(run([sentence(text)]).map((r) => r.rule ?? ''))].sort();
+
+/** A Markdown document through the real parser and sentence extractor. */
+function fromMarkdown(md: string): Relation[] {
+  const tree = parseMarkdown(md, 'md');
+  const doc = { id: 'doc:t', path: 't.md', tree };
+  const { sections, headingIds } = extractSections(doc);
+  const sentences = extractSentences(doc, headingIds);
+  return extractRelations({ sentences, sections, mentions: findMentions(sentences, matcher), entities });
+}
+
+describe('sentence frames', () => {
+  it('reads active and passive voice with the roles of the lexicon entry', () => {
+    expect(one('Azure AD Connect requires Active Directory.')).toEqual(['azure-ad-connect requires active-directory']);
+    expect(one('Active Directory is required by Azure AD Connect.')).toEqual(['azure-ad-connect requires active-directory']);
+    expect(one('DirSync has been replaced by Azure AD Connect.')).toEqual(['azure-ad-connect replaces dirsync']);
+    expect(one('Exchange Online is included in Office 365.')).toEqual(['exchange-online part-of office-365']);
+    expect(one('Office 365 includes Exchange Online and SharePoint Online.')).toEqual(['exchange-online part-of office-365', 'sharepoint-online part-of office-365']);
+  });
+
+  it('coordinates on both sides: "A and B are required for C and D" is four statements', () => {
+    expect(one('Active Directory and Azure AD are required for password hash sync and pass-through authentication.')).toEqual([
+      'pass-through-authentication requires active-directory', 'pass-through-authentication requires azure-ad',
+      'password-hash-sync requires active-directory', 'password-hash-sync requires azure-ad',
+    ]);
+  });
+
+  it('reads purpose clauses: "use X to configure Y", "To set up Y, use X", "X is used to deploy Y"', () => {
+    expect(one('Use Azure AD Connect to configure single sign-on.')).toEqual(['azure-ad-connect sets-up single-sign-on']);
+    expect(one('To set up directory synchronization, use Azure AD Connect.')).toEqual(['azure-ad-connect sets-up directory-synchronization']);
+    expect(one('Azure AD Connect is used to deploy AD FS.')).toEqual(['azure-ad-connect sets-up ad-fs']);
+    expect(rules('Use Azure AD Connect to configure single sign-on.')).toEqual(['purpose:configure']);
+  });
+
+  it('reads nouns and adjectives after the copula or in an apposition', () => {
+    expect(one('Password hash sync is a feature of Azure AD Connect.')).toEqual(['password-hash-sync part-of azure-ad-connect']);
+    expect(one('Seamless SSO, a feature of Azure AD Connect, signs users in.')).toEqual(['seamless-sso part-of azure-ad-connect']);
+    expect(one('AD FS is a prerequisite for federated authentication.')).toEqual(['federated-authentication requires ad-fs']);
+    expect(one('IdFix is compatible with Active Directory.')).toEqual(['idfix works-with active-directory']);
+  });
+
+  it('reads markers: instead of, formerly, either-or, between, upgrade from-to', () => {
+    expect(one('Choose pass-through authentication instead of password hash sync.')).toEqual(['pass-through-authentication alternative-to password-hash-sync']);
+    expect(one('Skype for Business Online (formerly Lync Online) is a service.')).toEqual(['lync-online renamed-to skype-for-business-online']);
+    expect(one('You can use either password hash sync or pass-through authentication.')).toEqual(['pass-through-authentication alternative-to password-hash-sync']);
+    expect(one('Configure hybrid connectivity between Exchange Server and Exchange Online.')).toEqual(['exchange-server integrates-with exchange-online']);
+    expect(one('Upgrade from DirSync to Azure AD Connect.')).toEqual(['azure-ad-connect replaces dirsync']);
+  });
+
+  it('makes the names after "services such as" parts of the name before', () => {
+    expect(one('Office 365 services such as Exchange Online and SharePoint Online are global.')).toEqual(['exchange-online part-of office-365', 'sharepoint-online part-of office-365']);
+  });
+
+  it('yields nothing for negation, questions, conditions, hypotheticals and pointers, and says why', () => {
+    for (const text of [
+      'Azure AD Connect does not require AD FS.',
+      'Does Azure AD Connect require AD FS?',
+      'If Azure AD Connect requires AD FS, install it first.',
+      'Azure AD Connect would replace DirSync.',
+      'For more information about Azure AD Connect and AD FS, see the overview.',
+      'Learn more about how Azure AD Connect replaces DirSync.',
+    ]) expect(one(text), text).toEqual([]);
+    const explained = analyseRelations({ sentences: [sentence('Azure AD Connect does not require AD FS.')], sections: [], mentions: findMentions([sentence('Azure AD Connect does not require AD FS.')], matcher), entities }, { explain: true });
+    expect(explained.explanations[0]).toMatchObject({ line: 1, edges: [], reasons: ['negated: require'] });
+  });
+
+  it('does not take a name that only modifies a longer noun phrase for an argument', () => {
+    // "Active Directory schema extensions" are not Active Directory.
+    expect(one('Exchange Online requires Active Directory schema extensions.')).toEqual([]);
+    expect(one('Exchange Online requires Azure AD Connect.')).toEqual(['exchange-online requires azure-ad-connect']);
+  });
+
+  it('reads the section topic for "It ..." and for fragments in list items that describe it', () => {
+    const rels = fromMarkdown('# Azure AD Connect\n\nIt replaces DirSync.\n\n- Requires Active Directory.\n- Configure AD FS.\n');
+    expect(triples(rels)).toEqual(['azure-ad-connect replaces dirsync', 'azure-ad-connect requires active-directory']);
+    expect(rels.find((r) => r.type === 'replaces')?.confidence).toBeLessThan(1);
+  });
+});
+
+describe('structure', () => {
+  it('reads a lead-in sentence with its list: each item is evidence, read with the lead-in', () => {
+    const rels = fromMarkdown('# Setup\n\nThe following are required for Azure AD Connect:\n\n- Active Directory\n- An Azure AD tenant with a verified domain\n');
+    expect(triples(rels)).toEqual(['azure-ad-connect requires active-directory', 'azure-ad-connect requires azure-ad-tenant']);
+    const item = rels.find((r) => r.target === 'active-directory')!;
+    expect(item).toMatchObject({ origin: 'structure', rule: 'list:verb:require', evidence: { line: 5, sentence: 'Active Directory', context: 'The following are required for Azure AD Connect:' } });
+  });
+
+  it('reads "label: A; B; and C" items as their names after the colon', () => {
+    const rels = fromMarkdown('# Modern authentication\n\nModern authentication includes:\n\n- **Methods**: multi-factor authentication; certificate-based authentication.\n');
+    expect(triples(rels)).toEqual(['certificate-based-authentication part-of modern-authentication', 'multi-factor-authentication part-of modern-authentication']);
+  });
+
+  it('reads table cells under a header that names a relation, and the row name as the cells\' topic', () => {
+    const rels = fromMarkdown('# Tools\n\n| Tool | Requires | Notes |\n| --- | --- | --- |\n| IdFix | Active Directory | It prepares the on-premises directory. |\n');
+    expect(triples(rels)).toEqual(['idfix prepares on-premises-directory', 'idfix requires active-directory']);
+    expect(rels.find((r) => r.type === 'requires')).toMatchObject({ rule: 'table:requires', evidence: { context: 'Requires' } });
+  });
+
+  it('reads "<entity> options" sections whose subsections each name one option', () => {
+    const rels = fromMarkdown('# Sign-in\n\n## Single sign-on options\n\n### Use AD FS\n\nText.\n\n### Use seamless SSO\n\nText.\n');
+    expect(triples(rels)).toEqual(['ad-fs option-of single-sign-on', 'seamless-sso option-of single-sign-on']);
+    expect(rels.every((r) => r.rule === 'heading:option-of')).toBe(true);
+  });
+
+  it('reads a link title of another article as one opaque name, and navigation lists not at all', () => {
+    expect(triples(fromMarkdown('See [Integrating Office 365 with Azure AD](x.md) for details.\n'))).toEqual([]);
+    expect(triples(fromMarkdown('- [Azure AD Connect replaces DirSync](x.md)\n'))).toEqual([]);
+    // A lower-case link text is the sentence's own words.
+    expect(triples(fromMarkdown('You can [use Azure AD Connect to configure single sign-on](x.md).\n'))).toEqual(['azure-ad-connect sets-up single-sign-on']);
+  });
+});
+
+describe('the lexicon', () => {
+  it('is checked with a schema that names the entry at fault', () => {
+    expect(() => parseLexicon('verbs: [{ id: x, lemmas: [], type: replaces, source: agent, confidence: 2 }]')).toThrow(/relation lexicon: .*verbs\.0/);
+  });
+});
