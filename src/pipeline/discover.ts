@@ -109,7 +109,9 @@ export function scanCandidates(sentences: readonly Sentence[], matcher: MentionM
       // Same-length mask with a separator that breaks every pattern.
       text = text.slice(0, m.start) + '\u0000'.repeat(m.end - m.start) + text.slice(m.end);
     }
-    if (s.block !== 'heading' && s.text.length <= 600 && mayState(s.text, lex)) {
+    // Only sentences that name a known thing and hold a lexicon word can make a new name an argument
+    // of a relation worth reading (and only those are tagged: tagging is the cost).
+    if (known.length > 0 && s.block !== 'heading' && s.text.length <= 600 && mayState(s.text, lex)) {
       const slots = known.map((m) => ({ entityId: m.entityId, start: m.start, end: m.end }));
       for (const name of argumentNames(s.text, slots, lex, { fragment: s.block === 'listItem' || s.block === 'tableCell' })) result.arguments!.push(name);
     }
