@@ -188,7 +188,6 @@ export function runPipeline(snapshot: ContentSnapshot, options: PipelineOptions 
   const knownMatcher = lazy(() => createMentionMatcher(vocabulary.entities));
   const scanCache = options.cache?.stage?.('candidates', JSON.stringify(vocabulary.entities));
   const scans = work.map((doc) => ({ docId: doc.id, scan: documentCandidates(doc, knownMatcher, scanCache) }));
-  if (process.env.DOCGRAPH_PROFILE) timer.lap('entities:scan');
   const discovered = discoverFromScans(scans, vocabulary.entities, { minDocs: options.discoverMinDocs ?? 5 });
   // Aliases the text defines ("Exchange Online Protection (EOP)") join their vocabulary entries.
   const known = vocabulary.entities.map((e) => {
@@ -196,9 +195,10 @@ export function runPipeline(snapshot: ContentSnapshot, options: PipelineOptions 
     return more === undefined ? e : { ...e, aliases: [...e.aliases, ...more] };
   });
   const entities = [...known, ...discovered.entities];
-  if (process.env.DOCGRAPH_PROFILE) timer.lap('entities:discover');
   // Mentions and relations of a document depend on its sentences and on the whole entity list.
-  const entityContext = options.cache?.stage ? JSON.stringify(entities) : '';
+  // Only what matching and relations read: a description ("Discovered in 12 documents.") that one
+  // edited document changes must not make every document's mentions and relations stale.
+  const entityContext = options.cache?.stage ? JSON.stringify(entities.map((e) => [e.id, e.type, e.label, e.aliases, e.caseSensitive ?? null])) : '';
   const matcher = lazy(() => createMentionMatcher(entities));
   const mentionCache = options.cache?.stage?.('mentions', entityContext);
   const mentionsOf = work.map((doc) => documentMentions(doc, matcher, mentionCache));

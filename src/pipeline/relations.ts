@@ -221,7 +221,7 @@ function optionHolder(entity: Entity | undefined, written: string): boolean {
 
 // The same sentence with the same names is analysed once per process: includes and boilerplate repeat
 // sentences across documents. Capped, so a 10,000-document build does not keep every sentence.
-const MEMO_LIMIT = 50_000;
+const MEMO_LIMIT = 20_000;
 const memo = new Map<string, { statements: Statement[]; reasons: string[] }>();
 
 /** Where the sentence's link titles are (each title's first place in the text). */

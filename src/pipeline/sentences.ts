@@ -138,7 +138,8 @@ export function extractProse(doc: Pick<ParsedDocument, 'id' | 'path' | 'tree'>, 
         const childFile = child.data?.sourceFile ?? file;
         if (child.type === 'paragraph' && !opened) {
           opened = true;
-          const place: SentencePlace = { item: true, ...(leadIn ? { leadIn } : {}), ...(outer ? { owner: outer } : {}) };
+          // Only items with something to read them with carry a place (memory at 10,000 documents).
+          const place: SentencePlace | undefined = leadIn || outer ? { item: true, ...(leadIn ? { leadIn } : {}), ...(outer ? { owner: outer } : {}) } : undefined;
           const emitted = emitBlock(child, 'listItem', childFile, place);
           lastParagraph = { node: child, sentences: emitted };
           owner = emitted[0] === undefined ? undefined : { line: emitted[0].line, text: emitted[0].text };

@@ -31,5 +31,5 @@ describe('a folder with an MDX file that does not compile', () => {
     // The link to the file that failed is reported, and shown as text on the page that has it.
     expect(report.broken.map((b) => `${b.file}:${b.line} ${b.url}`)).toEqual(['plain.md:3 broken.mdx']);
     expect(readFileSync(join(out, 'docs', 'plain', 'index.html'), 'utf8')).toMatch(/<span class="broken-link" title="Broken link: broken.mdx">the broken one/);
-  });
+  }, 60_000);
 });
