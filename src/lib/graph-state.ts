@@ -41,11 +41,30 @@ const fields = {
   from: nodeId,
   to: nodeId,
   theme: z.enum(['light', 'dark']),
+  layers: z.literal('documents'),
 } as const;
 
 type Field = keyof typeof fields;
 
-export const DEFAULT_STATE: GraphState = { depth: DEFAULT_DEPTH, types: [...VIEW_NODE_TYPES], rel: [...RELATION_TYPES], weight: 1 };
+/** The layer of documents, mentions and links: off by default, so every view opens on knowledge. */
+export const DOCUMENT_TYPES: readonly ViewNodeType[] = ['document'];
+export const DOCUMENT_RELATIONS: readonly RelationType[] = ['mentions', 'links-to'];
+const KNOWLEDGE_TYPES = VIEW_NODE_TYPES.filter((t) => !DOCUMENT_TYPES.includes(t));
+const KNOWLEDGE_RELATIONS = RELATION_TYPES.filter((t) => !DOCUMENT_RELATIONS.includes(t));
+
+export const DEFAULT_STATE: GraphState = { depth: DEFAULT_DEPTH, types: [...KNOWLEDGE_TYPES], rel: [...KNOWLEDGE_RELATIONS], weight: 1 };
+
+/** Whether a view shows the documents layer (`layers=documents`, or types/rel that name it). */
+export function showsDocuments(state: Pick<GraphState, 'types' | 'rel'>): boolean {
+  return state.types.includes('document') || state.rel.some((r) => DOCUMENT_RELATIONS.includes(r));
+}
+
+/** The same view with the documents layer turned on or off. */
+export function withDocuments<T extends Pick<GraphState, 'types' | 'rel'>>(state: T, on: boolean): T {
+  const types = on ? [...new Set([...state.types, ...DOCUMENT_TYPES])] : state.types.filter((t) => !DOCUMENT_TYPES.includes(t));
+  const rel = on ? [...new Set([...state.rel, ...DOCUMENT_RELATIONS])] : state.rel.filter((r) => !DOCUMENT_RELATIONS.includes(r));
+  return { ...state, types: types.length ? types : [...KNOWLEDGE_TYPES], rel: rel.length ? rel : [...KNOWLEDGE_RELATIONS] };
+}
 
 /** Reads the view from a query string; each bad parameter is skipped and explained in `problems`. */
 export function parseGraphState(search: string | URLSearchParams): { state: GraphState; problems: string[] } {
@@ -56,7 +75,8 @@ export function parseGraphState(search: string | URLSearchParams): { state: Grap
     const raw = params.get(name);
     if (raw === null) continue;
     const parsed = fields[name].safeParse(raw);
-    if (parsed.success) Object.assign(state, { [name]: parsed.data });
+    if (parsed.success && name === 'layers') Object.assign(state, withDocuments(state, true));
+    else if (parsed.success) Object.assign(state, { [name]: parsed.data });
     else problems.push(`Ignored ${name}=${JSON.stringify(raw.slice(0, 80))}: ${explain(name)}`);
   }
   return { state, problems };
@@ -74,6 +94,8 @@ function explain(name: Field): string {
       return 'weight is a whole number of at least 1.';
     case 'theme':
       return 'theme is light or dark.';
+    case 'layers':
+      return 'layers=documents is the only layer (documents, mentions and links).';
     default:
       return 'expected a node id.';
   }
@@ -89,8 +111,14 @@ export function formatGraphState(state: GraphState): string {
     params.set('focus', state.focus);
     if (state.depth !== DEFAULT_DEPTH) params.set('depth', String(state.depth));
   }
-  if (state.types.length !== VIEW_NODE_TYPES.length) params.set('types', VIEW_NODE_TYPES.filter((t) => state.types.includes(t)).join(','));
-  if (state.rel.length !== RELATION_TYPES.length) params.set('rel', RELATION_TYPES.filter((t) => state.rel.includes(t)).join(','));
+  // The documents layer on top of the default view is `layers=documents`; any other choice is spelt out.
+  const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+  const layered = withDocuments(DEFAULT_STATE, true);
+  if (same(state.types, layered.types) && same(state.rel, layered.rel)) params.set('layers', 'documents');
+  else {
+    if (!same(state.types, DEFAULT_STATE.types)) params.set('types', VIEW_NODE_TYPES.filter((t) => state.types.includes(t)).join(','));
+    if (!same(state.rel, DEFAULT_STATE.rel)) params.set('rel', RELATION_TYPES.filter((t) => state.rel.includes(t)).join(','));
+  }
   if (state.weight !== 1) params.set('weight', String(state.weight));
   if (state.theme) params.set('theme', state.theme);
   return params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');

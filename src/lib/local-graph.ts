@@ -12,8 +12,10 @@ const rank = (e: ViewEdge) => (e.type === 'mentions' ? 1 : e.type === 'links-to'
 
 interface Prepared {
   touching: ViewEdge[];
-  /** Neighbours in preference order: typed relations first, then mentions, then links; heavier first. */
-  adjacent: Map<string, string[]>;
+  /** An entity's neighbours through typed relations, heavier first. */
+  stated: Map<string, string[]>;
+  /** A document's neighbours: the entities it mentions, most mentioned first. */
+  mentioned: Map<string, string[]>;
   /**
    * Positions in `touching` of the edges between two nodes (either direction), by `pairKey`: a page
    * looks up the pairs of its few nodes. (Scanning each chosen node's own edges instead cost a pass
@@ -43,7 +45,14 @@ function prepare(view: GraphView): Prepared {
     if (list) list.push(i);
     else edgesBetween.set(key, [i]);
   });
-  const result = { touching, adjacent: adjacency(ordered), edgesBetween, numberOf, byId: new Map(view.nodes.map((n) => [n.id, n])) };
+  const result = {
+    touching,
+    stated: adjacency(ordered.filter((e) => rank(e) === 0)),
+    mentioned: adjacency(ordered.filter((e) => e.type === 'mentions')),
+    edgesBetween,
+    numberOf,
+    byId: new Map(view.nodes.map((n) => [n.id, n])),
+  };
   prepared.set(view, result);
   return result;
 }
@@ -53,10 +62,16 @@ function pairKey(a: number, b: number): number {
   return a < b ? a * 2 ** 26 + b : b * 2 ** 26 + a;
 }
 
-/** Up to `maxNodes` nodes within `depth` hops: typed relations first, then mentions, then links; heavier first. */
+/**
+ * Knowledge first: an entity's graph is what is stated about it (typed relations within `depth` hops,
+ * heavier first; its documents are listed on its page); a document's graph is the entities it mentions
+ * most and the typed relations among them. Up to `maxNodes` nodes; links between pages are left out.
+ */
 export function localGraph(view: GraphView, focus: string, depth: number, maxNodes = 25): LocalGraph {
-  const { touching, adjacent, edgesBetween, numberOf, byId } = prepare(view);
-  const ids = new Set(neighbourhoodIn(adjacent, focus, depth, maxNodes));
+  const { touching, stated, mentioned, edgesBetween, numberOf, byId } = prepare(view);
+  const isDocument = byId.get(focus)?.type === 'document';
+  const ids = new Set(isDocument ? neighbourhoodIn(mentioned, focus, 1, Math.min(maxNodes, 13)) : neighbourhoodIn(stated, focus, depth, maxNodes));
+  const shown = (e: ViewEdge) => rank(e) === 0 || (e.type === 'mentions' && e.source === focus);
   // The edges among the chosen nodes, in the view's order.
   const numbers = [...ids].flatMap((id) => numberOf.get(id) ?? []);
   const positions: number[] = [];
@@ -71,6 +86,7 @@ export function localGraph(view: GraphView, focus: string, depth: number, maxNod
     edges: positions
       .sort((a, b) => a - b)
       .map((i) => touching[i]!)
+      .filter(shown)
       .map((e) => ({ source: e.source, target: e.target, type: e.type, weight: e.weight })),
   };
 }

@@ -3,12 +3,14 @@ import type { KnowledgeGraph, RelationType } from '../pipeline/types.ts';
 import type { SiteDocument } from './site-data.ts';
 import { layoutGraph, type LayoutInput, type Positions } from './graph-layout.ts';
 import type { GraphView, ViewNodeType } from './graph-view.ts';
+import { estimateLabelWidth, nodeLook, shortLabel } from '../lib/graph-sizing.ts';
 
 const EVIDENCE_PER_EDGE = 3;
 /**
- * Above this many documents only the entities go through fcose (it does not finish on 10,000 document
- * nodes and their mention edges); each document is then placed on a spiral around the entity it
- * mentions most, which is where a reader looks for it.
+ * Above this many documents /graph/ opens on clusters (build-graph-clusters.ts). At any size only the
+ * entities and their typed relations go through fcose: that is the picture the graph opens on
+ * (knowledge first), and fcose does not finish on 10,000 document nodes anyway. Each document sits on
+ * a spiral around the entity it mentions most, which is where a reader who turns documents on looks.
  */
 export const LAYOUT_DOCUMENTS_UP_TO = 1500;
 const UNEVIDENCED: ReadonlySet<RelationType> = new Set(['mentions', 'links-to']);
@@ -19,8 +21,7 @@ export function buildGraphView(graph: KnowledgeGraph, documents: SiteDocument[],
   const ids = new Set(kept.map((n) => n.id));
   const edges = graph.edges.filter((e) => ids.has(e.source) && ids.has(e.target) && e.source !== e.target);
   const nodeById = new Map(graph.nodes.map((n) => [n.id, n]));
-  const documentCount = kept.filter((n) => n.type === 'document').length;
-  const positions = documentCount <= LAYOUT_DOCUMENTS_UP_TO ? layout({ nodes: kept, edges }) : layoutAroundEntities(kept, edges, layout);
+  const positions = layoutAroundEntities(kept, edges, layout);
   return {
     schemaVersion: 1,
     nodes: kept.map((n) => {
@@ -68,7 +69,26 @@ const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 function layoutAroundEntities(nodes: KnowledgeGraph['nodes'], edges: KnowledgeGraph['edges'], layout: (input: LayoutInput) => Positions): Positions {
   const core = nodes.filter((n) => n.type !== 'document');
   const coreIds = new Set(core.map((n) => n.id));
-  const positions = layout({ nodes: core, edges: edges.filter((e) => coreIds.has(e.source) && coreIds.has(e.target)) });
+  const typed = edges.filter((e) => !UNEVIDENCED.has(e.type) && coreIds.has(e.source) && coreIds.has(e.target));
+  const degree = new Map<string, number>();
+  for (const e of typed) for (const end of [e.source, e.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
+  // Each entity's room is its body and the label under it, as the browser draws them (graph-sizing.ts).
+  const sized = core.map((n) => {
+    const look = nodeLook(n.type as ViewNodeType, degree.get(n.id) ?? 0);
+    const labelWidth = estimateLabelWidth(shortLabel(n.label), look.fontSize);
+    return { id: n.id, width: Math.max(look.size, labelWidth) + 6, height: 2 * (look.size / 2 + 4 + look.fontSize * 1.3) };
+  });
+  // Entities nothing is stated about are left out of the picture the graph opens on (graph-app.ts hides
+  // them until documents are shown): they wait in rows below it instead of pushing the rest apart.
+  const positions = layout({ nodes: sized.filter((n) => degree.has(n.id)), edges: typed });
+  const isolated = sized.filter((n) => !degree.has(n.id)).sort((a, b) => (a.id < b.id ? -1 : 1));
+  let rowX = 0;
+  let rowY = Math.max(0, ...Object.values(positions).map((p) => p.y)) + 120;
+  for (const n of isolated) {
+    if (rowX > 2400) [rowX, rowY] = [0, rowY + 60];
+    positions[n.id] = { x: Math.round(rowX + n.width / 2), y: rowY };
+    rowX += n.width + 12;
+  }
   // The entity each document mentions most (ties: the smaller id).
   const anchor = new Map<string, { entity: string; weight: number }>();
   for (const e of edges) {

@@ -90,7 +90,7 @@ describe('graph page', () => {
 
   it('draws mention and link edges after the first paint, in the focused picture', async () => {
     await withPage(DESKTOP, async (page) => {
-      await page.goto(`${siteUrl}/graph/?focus=azure-ad-connect`);
+      await page.goto(`${siteUrl}/graph/?focus=azure-ad-connect&layers=documents`);
       await graphReady(page);
       await page.locator('[data-graph][data-edges="complete"]').waitFor({ state: 'attached', timeout: 20_000 });
       const mention = await page.evaluate(() => {
@@ -99,7 +99,8 @@ describe('graph page', () => {
       });
       // Inside the focused neighbourhood, so highlighted like the edges drawn at once.
       expect(mention).toEqual({ drawn: true, classes: ['near'] });
-      const undimmedOutside = await page.evaluate(() => window.docgraph!.cy.edges('[type = "mentions"]').not('.near').not('.dim').length);
+      // What is outside the focus leaves the picture.
+      const undimmedOutside = await page.evaluate(() => window.docgraph!.cy.edges('[type = "mentions"]').not('.near').not('.outside').length);
       expect(undimmedOutside).toBe(0);
     });
   });

@@ -14,6 +14,7 @@ import { expectNoAxeViolations, launchBrowser, openPage } from '../browser/brows
 import type { SiteData } from '../../src/outputs/site-data.ts';
 import type { KnowledgeGraph } from '../../src/pipeline/types.ts';
 import { requireCorpus } from '../helpers/corpus.ts';
+import { labelReport } from '../browser/graph-helpers.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
 import { tempDir } from '../helpers/temp.ts';
 
@@ -127,6 +128,50 @@ describe('the corpus site in a real browser', () => {
       await evidence.click();
       await page.waitForURL(/\/docs\/office-365-integration\/#azure-ad-connect$/);
     });
+  });
+
+  // No label over another in any graph view of the corpus site at first paint (cytoscape's own boxes),
+  // with the focus and all its typed neighbours labelled, and the whole graph not stripped of labels.
+  const VIEWS = [
+    ['/graph/', 'whole'],
+    ['/graph/?focus=azure-ad-connect', 'focus'],
+    ['/graph/?from=dirsync&to=ad-fs', 'path'],
+    ['/embed/graph/?focus=azure-ad-connect&depth=1', 'focus'],
+    ['/entities/azure-ad-connect/', 'local'],
+    ['/docs/office-365-integration/', 'local'],
+  ] as const;
+  it.each([
+    [1366, 900, 'light'],
+    [360, 740, 'dark'],
+  ] as const)('graph views draw no label over another at %i px (%s)', async (width, height, colorScheme) => {
+    for (const [path, kind] of VIEWS) {
+      const viewport = path.startsWith('/embed/') && width > 640 ? { width: 640, height: 480 } : { width, height };
+      const { page, problems } = await openPage(browser, { colorScheme, viewport });
+      try {
+        await page.goto(site + path);
+        if (kind === 'local') {
+          await page.locator('[data-local-graph]').scrollIntoViewIfNeeded();
+          await page.locator('[data-local-graph][data-state="ready"]').waitFor({ state: 'attached', timeout: 30_000 });
+        } else await page.locator('[data-graph][data-state="ready"]').waitFor({ state: 'attached', timeout: 30_000 });
+        const report = await labelReport(page, kind === 'local');
+        const where = `${path} at ${width} px`;
+        expect(report.labelPairs, where).toEqual([]);
+        expect(report.overNodes, where).toEqual([]);
+        expect(report.edgeLabelHits, where).toEqual([]);
+        if (kind === 'focus') {
+          const wanted = await page.evaluate(() => {
+            const m = window.docgraph!.model;
+            const typed = m.edgesOf('azure-ad-connect').filter((e) => e.type !== 'mentions' && e.type !== 'links-to');
+            return [...new Set(['azure-ad-connect', ...typed.map((e) => (e.source === 'azure-ad-connect' ? e.target : e.source))])].sort();
+          });
+          expect(wanted.length, where).toBeGreaterThan(10);
+          expect(report.labelled.sort(), where).toEqual(wanted);
+        } else expect(report.labelled.length, where).toBeGreaterThanOrEqual(kind === 'path' ? 2 : 8);
+        expect(problems, where).toEqual([]);
+      } finally {
+        await page.context().close();
+      }
+    }
   });
 
   it.each(['light', 'dark'] as const)('link report lists every broken item of report.json (%s)', async (scheme) => {

@@ -37,11 +37,12 @@ const documents = [{ id: 'doc:guide', url: '/docs/guide/', title: 'The guide', d
 describe('buildGraphView', () => {
   const view = buildGraphView(graph, documents, (input) => Object.fromEntries(input.nodes.map((n, i) => [n.id, { x: i * 10, y: i * 2 }])));
 
-  it('keeps entities and documents with their positions, not external URLs or edges to them', () => {
+  it('keeps entities (laid out) and documents (around their entity) with their positions, not external URLs or edges to them', () => {
     expect(view.nodes.map((n) => [n.id, n.x, n.y])).toEqual([
       ['aadc', 0, 0],
       ['dirsync', 10, 2],
-      ['doc:guide', 20, 4],
+      // Documents are never laid out with the entities: each sits on a spiral around the entity it mentions most.
+      ['doc:guide', 74, 0],
     ]);
     expect(view.edges.map((e) => `${e.source}|${e.type}|${e.target}`)).toEqual(['aadc|replaces|dirsync', 'doc:guide|mentions|aadc']);
     expect(view.nodes.find((n) => n.id === 'doc:guide')?.description).toBe('How to.');

@@ -38,6 +38,8 @@ describe('localGraph', () => {
         expect(chosen.size).toBeLessThanOrEqual(Math.max(1, maxNodes));
         const expected = v.edges
           .filter((e) => e.source !== e.target && chosen.has(e.source) && chosen.has(e.target))
+          // Typed relations, and the mentions of the page's own node (a document's graph); no links.
+          .filter((e) => (e.type !== 'mentions' && e.type !== 'links-to') || (e.type === 'mentions' && e.source === `n${focus}`))
           .map((e) => ({ source: e.source, target: e.target, type: e.type, weight: e.weight }));
         expect(local.edges).toEqual(expected);
       }),

@@ -4,7 +4,10 @@
 // the URL (src/lib/graph-state.ts) so it can be shared and embedded.
 import cytoscape from 'cytoscape';
 import type { GraphView, ViewEdge, ViewNode } from '../../outputs/graph-view.ts';
-import { formatGraphState, parseGraphState, type GraphState } from '../../lib/graph-state.ts';
+import { formatGraphState, parseGraphState, showsDocuments, withDocuments, type GraphState } from '../../lib/graph-state.ts';
+import { nodeLook, shortLabel } from '../../lib/graph-sizing.ts';
+import { placeLabels } from './graph-labels.ts';
+import { layered } from './graph-layered.ts';
 import { neighbourhood, shortestPaths } from '../../lib/graph-paths.ts';
 import { relationPhrase } from '../../lib/relations.ts';
 import { createModel, UNEVIDENCED, type GraphModel } from './graph-model.ts';
@@ -34,23 +37,20 @@ const EDGES_PER_TASK = 800;
 
 const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
-function shortLabel(label: string): string {
-  return label.length > 42 ? `${label.slice(0, 40)}…` : label;
-}
+/** Below this zoom a 13 px label is too small to read. */
+const READABLE_ZOOM = 0.7;
+/** The zoom a big graph opens at (on its hub) when fitting it whole would be smaller. */
+const OVERVIEW_ZOOM = 0.45;
+/** Up to this many entities, the whole graph opens at a zoom where every label has its room. */
+const SMALL_GRAPH = 80;
+/** Relation names are written on the edges of the whole graph up to this many typed edges. */
+const EDGE_LABELS_UP_TO = 200;
 
 function nodeData(model: GraphModel, node: ViewNode) {
-  const degree = model.degree(node.id);
-  // Vocabulary entities carry the story; documents and discovered terms are many and stay small, so at
-  // the zoom that fits the whole graph only the labels of the best-connected entities are big enough
-  // to draw (min-zoomed-font-size), and more appear as the reader zooms in.
-  const minor = node.type === 'document' || node.type === 'discovered';
-  return {
-    id: node.id,
-    type: node.type,
-    shortLabel: shortLabel(node.label),
-    size: Math.round(minor ? Math.min(22, 8 + Math.sqrt(degree) * 1.2) : Math.min(60, 16 + Math.sqrt(degree) * 3.5)),
-    fontSize: Math.round(minor ? 13 : Math.min(40, 14 + Math.sqrt(degree) * 1.6)),
-  };
+  // Sized by what is stated about a node (its typed relations), as the build-time layout left room for
+  // (src/lib/graph-sizing.ts): a page that many documents name but nothing is stated about stays small.
+  const typed = model.edgesOf(node.id).filter((e) => !UNEVIDENCED.has(e.type)).length;
+  return { id: node.id, type: node.type, shortLabel: shortLabel(node.label), ...nodeLook(node.type, typed) };
 }
 
 function edgeData(model: GraphModel, edge: ViewEdge) {
@@ -114,25 +114,20 @@ export function mountGraph(root: HTMLElement, view: GraphView, overview?: GraphO
     // The WebGL renderer (cytoscape >= 3.31) draws a big graph several times faster than the canvas one
     // (measured: 2,000 nodes 7 s instead of 41 s in headless Chromium); it draws no edge labels, so
     // relations are named in a tooltip on hover instead (showTip below). Not yet in @types/cytoscape.
-    ...({ webgl: true } as object),
+    ...(big ? ({ webgl: true } as object) : {}),
   });
-  // Labels keep a readable size as the reader zooms out (graph-style.ts), restyled once per frame at most.
-  let restyling = false;
-  const rescaleLabels = () => {
-    if (big) return;
-    const next = labelScaleFor(cy.zoom());
-    if (restyling || Math.abs(next - labelScale.value) < 0.05) return;
-    restyling = true;
-    requestAnimationFrame(() => {
-      restyling = false;
-      labelScale.value = labelScaleFor(cy.zoom());
-      cy.style().update();
-    });
-  };
-  labelScale.value = labelScaleFor(cy.zoom());
-  cy.on('zoom', rescaleLabels);
+  // Labels keep a readable size as the reader zooms out (graph-style.ts), and which of them fit is
+  // decided again (graph-labels.ts) once the zoom settles: more labels appear as the reader zooms in.
+  let settling: ReturnType<typeof setTimeout> | undefined;
+  cy.on('zoom', () => {
+    clearTimeout(settling);
+    settling = setTimeout(() => relabel(), 120);
+  });
   // Labels follow the theme: re-read the page colours when it changes.
-  const restyle = () => cy.style(graphStyle(themeColours(canvas), big, overview !== undefined));
+  const restyle = () => {
+    cy.style(graphStyle(themeColours(canvas), big, overview !== undefined));
+    placeLabels(cy, { mandatory: new Set(cy.nodes('.near, .on-path').map((n) => n.id())), edgeLabels: cy.edges('.labelled') });
+  };
   new MutationObserver(restyle).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', restyle);
 
@@ -168,10 +163,13 @@ export function mountGraph(root: HTMLElement, view: GraphView, overview?: GraphO
   }
 
   /** Hide what the filters leave out; only elements whose state changes are touched (restyling is the cost). */
-  function filter(edges: cytoscape.EdgeCollection = cy.edges(), nodes: cytoscape.NodeCollection | undefined = cy.nodes()): void {
+  function filter(edges: cytoscape.EdgeCollection = cy.edges(), nodes: cytoscape.NodeCollection | null = cy.nodes()): void {
     const types = new Set<string>(state.types);
     const rel = new Set<string>(state.rel);
-    const hideNode = (n: cytoscape.NodeSingular) => !types.has(n.data('type'));
+    // The whole graph without documents opens on what is stated: entities with no typed relation wait
+    // for a search, a focus or the documents layer.
+    const linked = !state.focus && !(state.from && state.to) && !showsDocuments(state) && !clusters ? new Set(visibleEdges().flatMap((e) => [e.source, e.target])) : undefined;
+    const hideNode = (n: cytoscape.NodeSingular) => !types.has(n.data('type')) || (linked !== undefined && !linked.has(n.id()));
     nodes?.forEach((n) => {
       if (n.hasClass('hidden') !== hideNode(n)) n.toggleClass('hidden');
     });
@@ -195,7 +193,8 @@ export function mountGraph(root: HTMLElement, view: GraphView, overview?: GraphO
     let set = cy.collection();
     for (const id of nodeIds) set = set.union(cy.getElementById(id));
     for (const id of edgeIds) set = set.union(cy.getElementById(id));
-    cy.elements().not(set).addClass('dim');
+    // A focus or a path is drawn on its own: what is outside it leaves the picture (and its labels with it).
+    cy.elements().not(set).addClass('outside');
     set.addClass(cls);
     return set;
   }
@@ -217,7 +216,7 @@ export function mountGraph(root: HTMLElement, view: GraphView, overview?: GraphO
       hops.map((h) => model.edgeId(h.edge)),
       'on-path',
     );
-    fitTo(set);
+    arrange(set, set.nodes().map((n) => n.id()), set.edges());
     renderPathPanel(panel, ctx, from, to, paths, note);
     return [...new Map(hops.map((h) => [model.edgeId(h.edge), h.edge])).values()];
   }
@@ -229,12 +228,97 @@ export function mountGraph(root: HTMLElement, view: GraphView, overview?: GraphO
     const set = highlight(ids, inside.map((e) => model.edgeId(e)), 'near');
     cy.getElementById(node.id).select();
     // Name the typed relations of the focused node on the edges; mentions and links would bury them.
-    cy.edges('.near')
-      .filter((e) => !UNEVIDENCED.has(e.data('type')) && (e.source().id() === node.id || e.target().id() === node.id))
-      .addClass('labelled');
-    fitTo(set);
+    const named = cy
+      .edges('.near')
+      .filter((e) => !UNEVIDENCED.has(e.data('type')) && (e.source().id() === node.id || e.target().id() === node.id));
+    named.addClass('labelled');
+    arrange(set, [...ids], named, spine(node.id, inside));
     renderNodePanel(panel, ctx, node);
     return inside;
+  }
+
+  /** Whether nodes were moved off their build-time positions (a focus or path is laid out on its own). */
+  let rearranged = false;
+
+  /** A focus or a path: laid out as a layered diagram of its own, every node of it labelled. */
+  function arrange(set: cytoscape.Collection, labelled: string[], edgeLabels: cytoscape.EdgeCollection, ranks: cytoscape.EdgeCollection = set.edges()): void {
+    if (labelScale.value !== 1) {
+      labelScale.value = 1;
+      cy.style().update();
+    }
+    layered(set.nodes(), ranks);
+    rearranged = true;
+    fitTo(set);
+    // On a phone a whole diagram would shrink its labels to specks: it keeps them readable and opens on
+    // the focus (or the path's start); the reader pans to the rest.
+    const centre = cy.getElementById(state.focus ?? state.from ?? '');
+    if (cy.zoom() < READABLE_ZOOM && centre.nonempty()) {
+      cy.zoom(READABLE_ZOOM);
+      cy.center(centre);
+    }
+    placeLabels(cy, { mandatory: new Set(labelled), edgeLabels });
+  }
+
+  /**
+   * The edges by which a breadth-first walk from the focus first reaches each node: they alone set the
+   * layers, so every neighbour sits one step from the focus (left if it points at it, right if the
+   * focus points at it) however its neighbours relate among themselves.
+   */
+  function spine(focus: string, edges: ViewEdge[]): cytoscape.EdgeCollection {
+    const reached = new Set([focus]);
+    let frontier = [focus];
+    let tree = cy.collection();
+    while (frontier.length) {
+      const next: string[] = [];
+      for (const id of frontier) {
+        for (const e of edges) {
+          const other = e.source === id ? e.target : e.target === id ? e.source : undefined;
+          if (other === undefined || reached.has(other)) continue;
+          reached.add(other);
+          next.push(other);
+          tree = tree.union(cy.getElementById(model.edgeId(e)));
+        }
+      }
+      frontier = next;
+    }
+    return tree.edges();
+  }
+
+  /** The whole graph at its build-time positions, zoomed so that the labels that matter have room. */
+  function showWhole(): void {
+    if (rearranged) {
+      cy.nodes().positions((n) => {
+        const home = model.node((n as cytoscape.NodeSingular).id());
+        return home ? { x: home.x, y: home.y } : (n as cytoscape.NodeSingular).position();
+      });
+      rearranged = false;
+    }
+    const drawn = cy.elements().not('.hidden');
+    cy.fit(drawn, 30);
+    // A small graph opens at a zoom where every label fits (the layout left it room at scale 1); a
+    // phone then pans across it rather than seeing labels drop out.
+    if (!big && drawn.nodes().length <= SMALL_GRAPH && cy.zoom() < READABLE_ZOOM) cy.zoom({ level: READABLE_ZOOM, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    else if (!big && cy.zoom() < OVERVIEW_ZOOM) {
+      // Hundreds of entities fitted into one canvas leave room for a handful of labels: the graph opens
+      // on its best-connected entity at a zoom where its neighbours are named, and zooming out shows all.
+      const hub = drawn.nodes().max((n) => n.connectedEdges(':visible').length).ele;
+      cy.zoom(OVERVIEW_ZOOM);
+      if (hub) cy.center(hub);
+    }
+    const typed = drawn.edges().filter((e) => !UNEVIDENCED.has(e.data('type')));
+    if (typed.length <= EDGE_LABELS_UP_TO) typed.addClass('labelled');
+    relabel();
+  }
+
+  /** Labels for the whole graph at the current zoom (graph-labels.ts); a focus or path keeps its own. */
+  function relabel(): void {
+    if (state.focus || (state.from && state.to)) return;
+    const next = big ? 1 : labelScaleFor(cy.zoom());
+    if (next !== labelScale.value) {
+      labelScale.value = next;
+      cy.style().update();
+    }
+    placeLabels(cy, { edgeLabels: cy.edges('.labelled') });
   }
 
   function resolve(name: string | undefined, what: string, problems: string[], folded: ViewCluster[]): ViewNode | undefined {
@@ -277,7 +361,7 @@ export function mountGraph(root: HTMLElement, view: GraphView, overview?: GraphO
     const folded: ViewCluster[] = [];
     highlighted = undefined;
     cy.batch(() => {
-      cy.$('.dim, .near, .on-path, .labelled, .candidate').removeClass('dim near on-path labelled candidate');
+      cy.$('.dim, .outside, .near, .on-path, .labelled, .candidate').removeClass('dim outside near on-path labelled candidate');
       cy.$(':selected').unselect();
       filter();
     });
@@ -288,7 +372,7 @@ export function mountGraph(root: HTMLElement, view: GraphView, overview?: GraphO
     if (from && to) shown = showPaths(from, to);
     else if (focus) shown = showFocus(focus);
     else {
-      cy.fit(cy.elements().not('.hidden'), 30);
+      showWhole();
       panel.replaceChildren(...introduction());
       shown = visibleEdges().filter((e) => !UNEVIDENCED.has(e.type));
     }
@@ -310,7 +394,11 @@ export function mountGraph(root: HTMLElement, view: GraphView, overview?: GraphO
       el('h2', { id: 'graph-panel-title', tabindex: '-1' }, 'Explore the graph'),
       ...justOpened.map((c) => el('p', { class: 'note', 'data-opened': c.id }, `Opened: ${c.label}. Click one of them for its relations.`)),
       el('p', {}, 'Pick a node to see what it is, how it relates to its neighbours and the sentences that say so.'),
-      el('p', {}, `${model.view.nodes.length} nodes and ${model.view.edges.length} relations are drawn; the list below the graph has the same relations as text.`),
+      el(
+        'p',
+        {},
+        `${count(cy.nodes().not('.hidden').length, 'node')} and ${count(visibleEdges().length, 'relation')} are drawn${showsDocuments(state) ? '' : ' (documents, mentions and links are a layer you can turn on)'}; the list below the graph has the same relations as text.`,
+      ),
       ...(folded.length ? clusterList(folded) : []),
     ];
   }
@@ -369,7 +457,10 @@ export function mountGraph(root: HTMLElement, view: GraphView, overview?: GraphO
   if (form) controls = bindControls(form, model, () => state, apply, labelOf);
   bindKeyboard(canvas, root.querySelector<HTMLElement>('[data-announce]')!, cy, labelOf, () => state, (id) => apply({ ...state, focus: id, from: undefined, to: undefined }));
 
-  const { state: initial, problems } = parseGraphState(location.search);
+  const { state: parsed, problems } = parseGraphState(location.search);
+  // A clustered site's groups are its documents: they are the way into a big site, so they are shown.
+  const params = new URLSearchParams(location.search);
+  const initial = clusters && !params.has('types') && !params.has('rel') ? withDocuments(parsed, true) : parsed;
   apply(initial, problems);
 
   // The clusters' summed edges wait too; one whose cluster was opened in the meantime is gone with it.
@@ -385,10 +476,10 @@ export function mountGraph(root: HTMLElement, view: GraphView, overview?: GraphO
       if (highlighted) {
         const { edgeIds, cls } = highlighted;
         added.forEach((e) => {
-          e.addClass(edgeIds.has(e.id()) ? cls : 'dim');
+          e.addClass(edgeIds.has(e.id()) ? cls : 'outside');
         });
       }
-      filter(added.edges(), undefined);
+      filter(added.edges(), null);
     });
     if (from + EDGES_PER_TASK < later.length) setTimeout(() => addLaterEdges(from + EDGES_PER_TASK));
     else {

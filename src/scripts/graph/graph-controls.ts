@@ -1,7 +1,7 @@
 // The graph page's controls: find a node, paths between two nodes, filters by node and relation type,
 // minimum weight and focus depth. Each control turns into a new view state; `sync` writes a state back
 // into the controls (after a URL was opened, or a node was clicked).
-import type { GraphState } from '../../lib/graph-state.ts';
+import { DEFAULT_STATE, showsDocuments, withDocuments, type GraphState } from '../../lib/graph-state.ts';
 import type { ViewNodeType } from '../../outputs/graph-view.ts';
 import type { RelationType } from '../../pipeline/types.ts';
 import type { GraphModel } from './graph-model.ts';
@@ -54,16 +54,17 @@ export function bindControls(
     apply({ ...current(), types: types.length ? types : current().types, rel: rel.length ? rel : current().rel, weight, depth });
   });
 
-  root.querySelector('[data-reset]')?.addEventListener('click', () => apply({ ...current(), focus: undefined, from: undefined, to: undefined, weight: 1, depth: 1, ...defaults() }));
-  const defaults = () => ({
-    types: [...filters.querySelectorAll<HTMLInputElement>('input[name="types"]')].map((i) => i.value as ViewNodeType),
-    rel: [...filters.querySelectorAll<HTMLInputElement>('input[name="rel"]')].map((i) => i.value as RelationType),
-  });
+  root.querySelector('[data-reset]')?.addEventListener('click', () =>
+    apply({ ...current(), focus: undefined, from: undefined, to: undefined, weight: 1, depth: 1, types: [...DEFAULT_STATE.types], rel: [...DEFAULT_STATE.rel] }),
+  );
+  const layer = root.querySelector<HTMLInputElement>('[data-layer]');
+  layer?.addEventListener('change', () => apply(withDocuments(current(), layer.checked)));
 
   return {
     sync(state) {
       for (const box of filters.querySelectorAll<HTMLInputElement>('input[name="types"]')) box.checked = state.types.includes(box.value as ViewNodeType);
       for (const box of filters.querySelectorAll<HTMLInputElement>('input[name="rel"]')) box.checked = state.rel.includes(box.value as RelationType);
+      if (layer) layer.checked = showsDocuments(state);
       input(filters, 'weight').value = String(state.weight);
       input(filters, 'depth').value = String(state.depth);
       const label = (id?: string) => (id ? nameOf(id) : '');

@@ -91,9 +91,15 @@ export function renderNodePanel(panel: HTMLElement, ctx: PanelContext, node: Vie
     relations.length > 0 && el('h3', {}, 'Relations'),
     relations.length > 0 && el('ul', { class: 'relations' }, ...relations.map((e) => relationItem(ctx, e, true))),
     relations.length === 0 && el('p', { class: 'muted' }, 'No typed relation; only mentions and links.'),
-    pages.length > 0 && el('h3', {}, node.type === 'document' ? 'Mentions and links' : 'Documents'),
-    pages.length > 0 && el('ul', { class: 'relations compact' }, ...pages.slice(0, 30).map((e) => relationItem(ctx, e, false))),
-    pages.length > 30 && el('p', { class: 'muted' }, `and ${pages.length - 30} more.`),
+    // Documents are folded into their entity: the graph draws knowledge, the list opens on demand.
+    pages.length > 0 &&
+      el(
+        'details',
+        { class: 'panel-pages' },
+        el('summary', {}, node.type === 'document' ? `Mentions and links (${pages.length})` : `Mentioned in ${pages.length} document${pages.length === 1 ? '' : 's'}`),
+        el('ul', { class: 'relations compact' }, ...pages.slice(0, 30).map((e) => relationItem(ctx, e, false))),
+        pages.length > 30 && el('p', { class: 'muted' }, `and ${pages.length - 30} more.`),
+      ),
     ),
   );
 }

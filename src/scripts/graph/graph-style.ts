@@ -27,7 +27,7 @@ export function themeColours(element: HTMLElement): ThemeColours {
  * graph-app.ts updates it as the reader zooms.
  */
 export const labelScale = { value: 1 };
-const LABEL_HOLD = 0.8;
+const LABEL_HOLD = 0.7;
 
 export function labelScaleFor(zoom: number): number {
   return Math.max(1, LABEL_HOLD / zoom);
@@ -58,8 +58,9 @@ export function graphStyle(colours: ThemeColours, big = false, clustered = false
         'text-valign': 'bottom',
         'text-margin-y': 3,
         // Labels too small to read at the current zoom are not drawn (labels are shortened in data, not
-        // with text-wrap: ellipsis, which measures every label over and over).
-        'min-zoomed-font-size': 12,
+        // with text-wrap: ellipsis, which measures every label over and over). Which labels fit beside
+        // each other is decided by graph-labels.ts.
+        'min-zoomed-font-size': 6,
       },
     },
     ...Object.entries(NODE_LOOK).map(([type, look]) => ({
@@ -77,9 +78,11 @@ export function graphStyle(colours: ThemeColours, big = false, clustered = false
         'arrow-scale': 0.8,
         'font-size': 11,
         color: colours.text,
-        'text-outline-color': colours.background,
-        'text-outline-width': 2,
-        'text-rotation': 'autorotate',
+        // Relation names read horizontally on a plate of the page colour, so an edge never runs through one.
+        'text-background-color': colours.background,
+        'text-background-opacity': 1,
+        'text-background-padding': '2px',
+        'text-rotation': 'none',
       },
     },
     ...Object.entries(RELATION_LOOK).map(([type, look]) => ({
@@ -93,13 +96,16 @@ export function graphStyle(colours: ThemeColours, big = false, clustered = false
     })),
     // Thousands of mention and link edges: haystack is the cheapest edge to draw (no arrow, no label box).
     { selector: 'edge[type = "mentions"], edge[type = "links-to"]', style: { opacity: 0.25, 'curve-style': 'haystack' } },
-    { selector: '.hidden', style: { display: 'none' } },
+    { selector: '.hidden, .outside', style: { display: 'none' } },
     { selector: '.dim', style: { opacity: 0.08, 'text-opacity': 0 } },
     { selector: 'node.near, node.on-path, node:selected, node.hover, node.candidate', style: { label: 'data(shortLabel)', 'z-index': 10 } },
     { selector: 'edge.near, edge.on-path', style: { opacity: 0.9 } },
     // Edge labels on hover and in focus: "replaces", "sets up".
     { selector: 'edge.hover, edge.on-path, edge.labelled', style: { label: 'data(phrase)', opacity: 1, 'z-index': 20 } },
     { selector: 'edge.on-path', style: { width: 4 } },
+    // A label that would cover another label or node waits until the reader zooms in (graph-labels.ts).
+    { selector: '.no-label', style: { label: '' } },
+    { selector: 'node.hover', style: { label: 'data(shortLabel)' } },
     {
       selector: 'node:selected, node.on-path',
       style: { 'border-width': 3, 'border-color': colours.accent, 'font-weight': 'bold', 'font-size': focusFont },
@@ -113,6 +119,8 @@ export function graphStyle(colours: ThemeColours, big = false, clustered = false
     { selector: 'edge', style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none' } },
     { selector: 'node.near, node.on-path, node:selected, node.hover, node.candidate', style: { label: 'data(shortLabel)' } },
     ...(clustered ? clusterStyle(colours) : []),
+    { selector: '.no-label', style: { label: '' } },
+    { selector: 'node.hover', style: { label: 'data(shortLabel)' } },
   ];
 }
 

@@ -1,10 +1,21 @@
 // Draws a local graph (src/components/graph/LocalGraph.astro): the few nodes the page carries, laid out
-// around the page's own node (a concentric layout of a couple of dozen nodes is instant). Clicking a
-// node opens its page.
+// as a layered diagram (graph-layered.ts: relations read left to right, no box on another) with every
+// label that fits (graph-labels.ts). Clicking a node opens its page. When drawn, the element has
+// data-state="ready" and its cytoscape core as its `cy` property, for scripts and tests.
 import cytoscape from 'cytoscape';
 import type { LocalGraph } from '../../lib/local-graph.ts';
 import { relationPhrase } from '../../lib/relations.ts';
-import { graphStyle, labelScale, labelScaleFor, themeColours } from './graph-style.ts';
+import { graphStyle, labelScale, themeColours } from './graph-style.ts';
+import { nodeLook, shortLabel } from '../../lib/graph-sizing.ts';
+import { layered } from './graph-layered.ts';
+import { placeLabels } from './graph-labels.ts';
+
+declare global {
+  interface HTMLElement {
+    /** Set on a drawn `[data-local-graph]` element. */
+    cy?: cytoscape.Core;
+  }
+}
 import { preventCytoscapeStyleElement } from './csp.ts';
 
 export function drawLocalGraph(slot: HTMLElement): void {
@@ -19,7 +30,7 @@ export function drawLocalGraph(slot: HTMLElement): void {
     elements: [
       ...graph.nodes.map((n) => ({
         group: 'nodes' as const,
-        data: { id: n.id, type: n.type, url: n.url, shortLabel: n.label.length > 26 ? `${n.label.slice(0, 24)}…` : n.label, size: n.id === focus ? 30 : 18, fontSize: n.id === focus ? 16 : 13 },
+        data: { id: n.id, type: n.type, url: n.url, shortLabel: shortLabel(n.label, 28), ...(n.id === focus ? { size: 28, fontSize: 15 } : nodeLook(n.type, 1)) },
       })),
       ...graph.edges.map((e) => ({
         group: 'edges' as const,
@@ -28,22 +39,49 @@ export function drawLocalGraph(slot: HTMLElement): void {
     ],
     // Every label is worth reading in a graph this small: none is dropped for being small.
     style: [...graphStyle(themeColours(canvas)), { selector: 'node', style: { 'min-zoomed-font-size': 0 } }],
-    // One ring around the page's node; the spacing leaves room for the labels under the nodes.
-    layout: { name: 'concentric', concentric: (n: cytoscape.NodeSingular) => (n.id() === focus ? 2 : 1), levelWidth: () => 1, minNodeSpacing: 70, spacingFactor: 1.2, padding: 24, animate: false },
+    layout: { name: 'preset' },
     maxZoom: 1.2,
     userZoomingEnabled: false,
     boxSelectionEnabled: false,
   });
+  labelScale.value = 1;
   cy.nodes().addClass('near');
-  // The ring is fitted into a small box; labels keep a readable size on screen (graph-style.ts).
-  labelScale.value = labelScaleFor(cy.zoom());
-  cy.style().update();
+  // The page's own relations are named on their edges; mentions of a document's entities stay quiet.
+  const named = cy.edges().filter((e) => e.data('type') !== 'mentions' && e.data('type') !== 'links-to').addClass('labelled');
   cy.getElementById(focus).select();
+  // The layers come from a breadth-first walk from the page's node: each neighbour one step from it.
+  const spine = cy.collection();
+  const reached = new Set([focus]);
+  let frontier: cytoscape.NodeSingular[] = [cy.getElementById(focus) as unknown as cytoscape.NodeSingular];
+  while (frontier.length) {
+    const next: cytoscape.NodeSingular[] = [];
+    for (const node of frontier) {
+      node.connectedEdges().forEach((e) => {
+        const other = e.source().id() === node.id() ? e.target() : e.source();
+        if (reached.has(other.id())) return;
+        reached.add(other.id());
+        spine.merge(e);
+        next.push(other);
+      });
+    }
+    frontier = next;
+  }
+  layered(cy.nodes(), spine.edges());
+  // The canvas takes the diagram's proportions (within bounds), so a tall diagram is not shrunk to specks.
+  const box = cy.elements().boundingBox({});
+  const height = Math.round(Math.min(560, Math.max(200, (canvas.clientWidth * box.h) / Math.max(1, box.w))));
+  if (Math.abs(height - canvas.clientHeight) > 8) {
+    canvas.style.height = `${height}px`;
+    cy.resize();
+  }
+  cy.fit(undefined, 16);
+  placeLabels(cy, { mandatory: new Set(cy.nodes().map((n) => n.id())), edgeLabels: named });
   cy.on('tap', 'node', (event) => {
     const url = event.target.data('url') as string;
     if (event.target.id() !== focus && url.startsWith('/')) location.href = base + url;
   });
   cy.on('mouseover', 'node, edge', (event) => event.target.addClass('hover'));
   cy.on('mouseout', 'node, edge', (event) => event.target.removeClass('hover'));
+  slot.cy = cy;
   slot.dataset.state = 'ready';
 }
