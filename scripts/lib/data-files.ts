@@ -11,7 +11,7 @@ import type { SiteData } from '../../src/outputs/site-data.ts';
 import { buildSearchIndex, type SearchIndexOptions } from '../../src/search/build.ts';
 import { exportFiles } from '../../src/outputs/exports/files.ts';
 import { siteGraph } from '../../src/lib/graph.ts';
-import { joinedLines, jsonFileChunks, writeChunksIfChanged } from './json-file.ts';
+import { joinedLines, jsonFileChunks, writeBytesIfChanged, writeChunksIfChanged } from './json-file.ts';
 
 /**
  * Copies the assets the documents link to into `<data>/public`. Copies carry the source's
@@ -87,6 +87,7 @@ export function writeExports(dataDir: string, graph: PipelineResult['graph'], ex
     const target = join(dataDir, 'public', file.path);
     mkdirSync(dirname(target), { recursive: true });
     if ('lines' in file) writeChunksIfChanged(target, joinedLines(file.lines));
+    else if ('bytes' in file) writeBytesIfChanged(target, file.bytes());
     else writeChunksIfChanged(target, [file.data]);
     paths.push(file.path);
     written.add(target);

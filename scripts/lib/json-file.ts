@@ -130,7 +130,12 @@ function copyPrefix(fd: number, target: string, length: number): number {
 }
 
 function writeSmallIfChanged(file: string, exists: boolean, text: string): string {
-  const bytes = Buffer.from(text);
+  return writeBytesIfChanged(file, Buffer.from(text), exists);
+}
+
+/** `writeChunksIfChanged` for a small binary file (the PNG embeds). */
+export function writeBytesIfChanged(file: string, data: Uint8Array, exists = existsSync(file)): string {
+  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   const digest = createHash('sha256').update(bytes).digest('hex');
   if (exists && statSync(file).size === bytes.length && readFileSync(file).equals(bytes)) return digest;
   // Into a new file renamed over the old one: the built site holds hard links to public files.

@@ -11,8 +11,8 @@ import { buildSearchIndex, type SearchIndexOptions } from '../../src/search/buil
 import { joinedLines, jsonFileChunks } from './json-file.ts';
 
 export interface ServedFile {
-  /** The file's text, in pieces (graph.json is too big for one string). */
-  chunks(): Iterable<string>;
+  /** The file's text, in pieces (graph.json is too big for one string), or its bytes (the PNG embeds). */
+  chunks(): Iterable<string | Uint8Array>;
 }
 
 export interface ServedOutputs {
@@ -63,6 +63,7 @@ export function servedOutputs(input: ServedInput): ServedOutputs {
       const file = exporter.file(path);
       if (!file) return undefined;
       // The whole-graph exports are line generators, good for one pass: a new one per response.
+      if ('bytes' in file) return { chunks: () => [file.bytes()] };
       return 'lines' in file ? { chunks: () => joinedLines((exporter.file(path) as { lines: Iterable<string> }).lines) } : text(file.data);
     },
     paths: () => [...Object.keys(fixed), ...clusterMap().keys(), ...searchMap().keys(), ...[...exporter.files()].map((f) => f.path)].sort(),

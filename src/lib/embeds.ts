@@ -28,6 +28,7 @@ export function entityEmbedUrls(node: GraphNode, site: URL | undefined) {
     page: publicUrl(node.url, site),
     iframe: publicUrl(paths.iframe, site),
     svg: publicUrl(paths.svg, site),
+    png: publicUrl(paths.png, site),
     mermaid: publicUrl(paths.mermaid, site),
     oembed: publicUrl(paths.oembed, site),
   };

@@ -106,6 +106,7 @@ export function sitePages(graph: GraphIndex, documents: readonly SiteDocument[])
     '/',
     '/documents/',
     '/entities/',
+    '/map/',
     '/report/',
     ...[...documents].map((d) => d.url).sort(),
     ...graph.entities().map((n) => `/entities/${encodeURIComponent(graph.entityRouteId(n))}/`).sort(),

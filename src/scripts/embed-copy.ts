@@ -3,10 +3,10 @@
 // snippets are rebuilt here with the page's own address, by the same functions the build uses.
 // Copy buttons are shown only when this runs; they copy the snippet and say so in a live region.
 // Without the async Clipboard API (plain http from another host) the text is selected instead.
-import { iframeSnippet, markdownImageSnippet } from '../outputs/exports/snippets.ts';
+import { iframeSnippet, markdownImageSnippet, mediawikiImageSnippet } from '../outputs/exports/snippets.ts';
 
 function absolutize(root: HTMLElement): void {
-  const { label = '', iframeUrl = '', svgUrl = '', pageUrl = '' } = root.dataset;
+  const { label = '', iframeUrl = '', svgUrl = '', pngUrl = '', pageUrl = '' } = root.dataset;
   const abs = (url: string) => new URL(url, window.location.href).href;
   const set = (name: string, text: string) => {
     const pre = root.querySelector(`[data-snippet="${name}"] pre code`);
@@ -14,6 +14,7 @@ function absolutize(root: HTMLElement): void {
   };
   set('iframe', iframeSnippet(abs(iframeUrl), label));
   set('markdown', markdownImageSnippet(abs(svgUrl), abs(pageUrl), label));
+  set('mediawiki', mediawikiImageSnippet(abs(pngUrl), abs(pageUrl)));
 }
 
 function wireCopy(root: HTMLElement): void {

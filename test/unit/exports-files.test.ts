@@ -5,11 +5,12 @@ import { exportFiles } from '../../src/outputs/exports/files.ts';
 import { hostileGraph } from '../fixtures/exports/hostile-graph.ts';
 
 describe('exportFiles', () => {
-  it('writes three files per entity and four whole-graph exports', () => {
+  it('writes four files per entity and four whole-graph exports', () => {
     const graph = hostileGraph();
     const files = [...exportFiles(graph, { base: '/', title: 'docgraph' })];
     const entities = graph.nodes.filter((n) => ['concept', 'tool', 'product', 'discovered'].includes(n.type));
     expect(files.filter((f) => f.path.startsWith('embed/svg/'))).toHaveLength(entities.length);
+    expect(files.filter((f) => f.path.startsWith('embed/png/'))).toHaveLength(entities.length);
     expect(files.filter((f) => f.path.startsWith('embed/mermaid/'))).toHaveLength(entities.length);
     expect(files.filter((f) => f.path.startsWith('oembed/'))).toHaveLength(entities.length);
     expect(files.map((f) => f.path)).toEqual(expect.arrayContaining(['exports/graph.graphml', 'exports/neo4j/nodes.csv', 'exports/neo4j/relationships.csv', 'exports/graph.cypher', 'embed/svg/centre.svg']));
@@ -17,7 +18,7 @@ describe('exportFiles', () => {
   });
 
   it('publishes absolute URLs under the base path when the site is known', () => {
-    const files = new Map([...exportFiles(hostileGraph(), { site: 'https://docs.example.com', base: '/handbook/', title: 'Handbook' })].map((f) => [f.path, 'lines' in f ? [...f.lines].join('\n') : f.data]));
+    const files = new Map([...exportFiles(hostileGraph(), { site: 'https://docs.example.com', base: '/handbook/', title: 'Handbook' })].map((f) => [f.path, 'lines' in f ? [...f.lines].join('\n') : 'data' in f ? f.data : '']));
     const oembed = JSON.parse(files.get('oembed/centre.json')!) as { html: string; provider_name: string; provider_url: string };
     expect(oembed.provider_name).toBe('Handbook');
     expect(oembed.provider_url).toBe('https://docs.example.com/handbook/');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import { entityOEmbed } from '../../src/outputs/exports/oembed.ts';
-import { embedPaths, iframeSnippet, markdownImageSnippet, markdownText, mermaidSnippet } from '../../src/outputs/exports/snippets.ts';
+import { embedPaths, iframeSnippet, markdownImageSnippet, markdownText, mediawikiImageSnippet, mermaidSnippet } from '../../src/outputs/exports/snippets.ts';
 import { jsonLdString } from '../../src/lib/seo.ts';
 import { HOSTILE } from '../fixtures/exports/hostile-graph.ts';
 import type { Element } from 'hast';
@@ -17,10 +17,16 @@ describe('embed snippets', () => {
     expect(embedPaths('azure-ad-connect', 'azure-ad-connect')).toEqual({
       iframe: '/embed/graph/?focus=azure-ad-connect&depth=1&theme=light',
       svg: '/embed/svg/azure-ad-connect.svg',
+      png: '/embed/png/azure-ad-connect.png',
       mermaid: '/embed/mermaid/azure-ad-connect.mmd',
       oembed: '/oembed/azure-ad-connect.json',
     });
     expect(embedPaths('a b&c', 'a b').iframe).toBe('/embed/graph/?focus=a%20b%26c&depth=1&theme=light');
+  });
+
+  it('links the PNG to the page as a MediaWiki external image, whatever the route id holds', () => {
+    const png = `https://docs.example.com${embedPaths('x', 'a ]b[ c').png}`;
+    expect(mediawikiImageSnippet(png, 'https://docs.example.com/entities/x/')).toBe('[https://docs.example.com/entities/x/ https://docs.example.com/embed/png/a%20%5Db%5B%20c.png]');
   });
 
   it.each(HOSTILE)('an iframe with a hostile title is still one iframe element: %j', (label) => {

@@ -21,7 +21,7 @@ async function files(dir: string): Promise<Map<string, string>> {
 function served(resident: Resident, path: string): string {
   const file = resident.served!.outputs.get(path);
   if (!file) throw new Error(`not served: ${path}`);
-  return Buffer.from([...file.chunks()].join('')).toString('base64');
+  return Buffer.concat([...file.chunks()].map((c) => (typeof c === 'string' ? Buffer.from(c) : c))).toString('base64');
 }
 
 describe('resident builds (npm run dev)', () => {

@@ -12,10 +12,16 @@ import { neo4jNodeRows, neo4jRelationshipRows } from './neo4j-csv.ts';
 import { pickNeighbourhood, relationIndex } from './neighbourhood.ts';
 import { entityOEmbed } from './oembed.ts';
 import { embedPaths, entityRouteId } from './snippets.ts';
+import { svgToPng } from './png.ts';
 import { neighbourhoodSvg } from './svg.ts';
+import { mapFiles } from '../map/files.ts';
 
-/** A file by its site-relative path (no base), e.g. `embed/svg/azure-ad-connect.svg`: its text, or its lines (whole-graph exports are hundreds of MB at 10,000 documents). */
-export type ExportFile = { path: string; data: string } | { path: string; lines: Iterable<string> };
+/**
+ * A file by its site-relative path (no base), e.g. `embed/svg/azure-ad-connect.svg`: its text, its lines
+ * (whole-graph exports are hundreds of MB at 10,000 documents) or its bytes, made when asked for
+ * (a PNG takes ~20 ms to rasterize; listing the files must not pay for that).
+ */
+export type ExportFile = { path: string; data: string } | { path: string; lines: Iterable<string> } | { path: string; bytes: () => Uint8Array };
 
 export interface ExportOptions {
   /** The deployed origin: URLs inside the files are absolute when it is known. */
@@ -52,7 +58,11 @@ export function createExporter(graph: KnowledgeGraph, options: ExportOptions): E
     const paths = embedPaths(node.id, routeId);
     const view = neighbourhoodOf(node.id);
     if (!view) return;
-    yield { path: `embed/svg/${routeId}.svg`, data: neighbourhoodSvg(view, { href: (n) => url(n.url) }) };
+    // Without the site URL node links would be site-relative: left out, as MediaWiki refuses them and
+    // they break wherever the file is copied to.
+    const svg = neighbourhoodSvg(view, { href: options.site ? (n) => url(n.url) : undefined });
+    yield { path: `embed/svg/${routeId}.svg`, data: svg };
+    yield { path: `embed/png/${routeId}.png`, bytes: () => svgToPng(svg) };
     yield { path: `embed/mermaid/${routeId}.mmd`, data: neighbourhoodMermaid(view) };
     const oembed = entityOEmbed({ label: node.label, iframeUrl: url(paths.iframe), providerName: options.title, providerUrl: url('/') });
     yield { path: `oembed/${routeId}.json`, data: `${jsonLdString(oembed)}\n` };
@@ -62,6 +72,8 @@ export function createExporter(graph: KnowledgeGraph, options: ExportOptions): E
     yield { path: 'exports/neo4j/nodes.csv', lines: neo4jNodeRows(graph, { url }) };
     yield { path: 'exports/neo4j/relationships.csv', lines: neo4jRelationshipRows(graph) };
     yield { path: 'exports/graph.cypher', lines: cypherLines(graph, { url }) };
+    // The map of the whole domain: embed/map.svg, .png, .mmd and its oEmbed answer (src/outputs/map/).
+    yield* mapFiles(graph, options);
   }
   let byRoute: Map<string, GraphNode> | undefined;
   return {
@@ -70,7 +82,7 @@ export function createExporter(graph: KnowledgeGraph, options: ExportOptions): E
       yield* graphFiles();
     },
     file(path) {
-      const routeId = /^(?:embed\/svg\/(.+)\.svg|embed\/mermaid\/(.+)\.mmd|oembed\/(.+)\.json)$/.exec(path)?.slice(1).find((id) => id !== undefined);
+      const routeId = /^(?:embed\/svg\/(.+)\.svg|embed\/png\/(.+)\.png|embed\/mermaid\/(.+)\.mmd|oembed\/(.+)\.json)$/.exec(path)?.slice(1).find((id) => id !== undefined);
       if (routeId === undefined) return [...graphFiles()].find((f) => f.path === path);
       byRoute ??= new Map(graph.nodes.filter(isEntityNode).map((n) => [entityRouteId(n), n]));
       const node = byRoute.get(routeId);

@@ -18,6 +18,7 @@ export function embedPaths(entityId: string, routeId: string) {
   return {
     iframe: `/embed/graph/?focus=${encodeURIComponent(entityId)}&depth=1&theme=light`,
     svg: `/embed/svg/${file}.svg`,
+    png: `/embed/png/${file}.png`,
     mermaid: `/embed/mermaid/${file}.mmd`,
     oembed: `/oembed/${file}.json`,
   };
@@ -40,6 +41,15 @@ const markdownUrl = (url: string): string =>
 /** The picture, linked to the entity page: `[![X: relations](svg)](page)`. */
 export function markdownImageSnippet(svgUrl: string, pageUrl: string, label: string): string {
   return `[![${markdownText(`${label}: relations`)}](${markdownUrl(svgUrl)})](${markdownUrl(pageUrl)})`;
+}
+
+/**
+ * MediaWiki: an external link whose text is an image URL shows the image, linked (needs
+ * $wgAllowExternalImages or a matching $wgAllowExternalImagesFrom). A PNG, since MediaWiki inlines only
+ * gif/png/jpg/jpeg URLs; `[`, `]` and spaces cannot occur in the URLs (route ids are percent-encoded).
+ */
+export function mediawikiImageSnippet(pngUrl: string, pageUrl: string): string {
+  return `[${pageUrl} ${pngUrl}]`;
 }
 
 /** A fenced Mermaid block (GitLab, GitHub); Azure DevOps wikis use `::: mermaid` ... `:::` instead. */

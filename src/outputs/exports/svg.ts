@@ -7,10 +7,10 @@
 // `dy`, not `dominant-baseline`; ids are prefixed so the SVG can be inlined into a page.
 import type { GraphNode, NodeType } from '../../pipeline/types.ts';
 import { SYMMETRIC_RELATIONS, type Neighbour, type Neighbourhood } from './neighbourhood.ts';
-import { escapeXml, isSafeHref, oneLine } from './text.ts';
+import { escapeXml, oneLine } from './text.ts';
 
 export interface SvgOptions {
-  /** The link of a node (absolute when the site URL is known); nodes without one are not links. */
+  /** The absolute http(s) link of a node; nodes without one (or with any other URL) are not links. */
   href?: (node: GraphNode) => string | undefined;
 }
 
@@ -36,7 +36,6 @@ const FONT_SIZE = 13;
 const BOX_H = 30;
 const CENTRE_H = 40;
 const ROW = 44;
-const GAP = 170;
 const MARGIN = 20;
 const MAX_LABEL_PX = 240;
 const LEGEND_H = 34;
@@ -132,24 +131,71 @@ function nodeMarkup(p: Placed, options: SvgOptions, centre: boolean): string {
     shape(p, style, centre ? 2.5 : 1.25) +
     `<text x="${p.x + p.w / 2}" y="${p.y + p.h / 2}" text-anchor="middle" dy="0.35em" font-size="${size}"${centre ? ' font-weight="700"' : ''} fill="#111827">${escapeXml(p.label)}</text>`;
   const href = options.href?.(p.node);
-  return href && isSafeHref(href) ? `<a href="${escapeXml(href)}" target="_top">${body}</a>` : `<g>${body}</g>`;
+  // Absolute http(s) only: MediaWiki refuses an upload with any other link (uploaded-href-attribute-svg),
+  // and a relative one breaks once the file is copied elsewhere. `target` first: MediaWiki also refuses
+  // a file whose first KB holds the text `<a href` (UploadBase::detectScript's HTML sniffing).
+  return href && /^https?:\/\//i.test(href) ? `<a target="_top" href="${escapeXml(href)}">${body}</a>` : `<g>${body}</g>`;
 }
 
-function edgeMarkup(p: Placed, centre: Placed, side: 'left' | 'right'): string {
+/** Room kept between a relation label and the arrowhead or box at the end of its lane. */
+const LABEL_PAD = 8;
+const ARROW_ROOM = 12;
+const EDGE_FONT = 11;
+const MAX_EDGE_LABEL_PX = 200;
+/** Width of the curves between the lanes and the centre. */
+const FAN = 150;
+
+interface Edge {
+  path: string;
+  label: string;
+  /** The full label, when it had to be cut. */
+  full: string;
+  box: { x: number; y: number; w: number; h: number };
+}
+
+/**
+ * An edge runs straight along its row for a lane as wide as the longest label of its side, then curves
+ * to the centre. Its label sits just above the straight part: other edges reach that column only on
+ * their own rows (44 px apart), and the curves stay between the lanes and the centre (x is monotone on
+ * them), so no edge crosses another's label and labels of different rows never overlap, however many
+ * neighbours there are. A label at the middle of a curve, as before, was crossed by its neighbours.
+ */
+function edgeOf(p: Placed, centre: Placed, side: 'left' | 'right', lane: number): Edge {
   const entry = p.entry!;
-  const main = entry.relations[0]!;
-  const symmetric = SYMMETRIC_RELATIONS.has(main.type);
-  const [x1, y1] = side === 'left' ? [p.x + p.w, p.y + p.h / 2] : [centre.x + centre.w, centre.y + centre.h / 2];
-  const [x2, y2] = side === 'left' ? [centre.x, centre.y + centre.h / 2] : [p.x, p.y + p.h / 2];
-  const mid = (x1 + x2) / 2;
+  const symmetric = SYMMETRIC_RELATIONS.has(entry.relations[0]!.type);
+  const y = p.y + p.h / 2;
+  const cy = centre.y + centre.h / 2;
+  const full = edgeLabel(entry, side);
+  const label = fitLabel(full, MAX_EDGE_LABEL_PX, EDGE_FONT);
+  const w = textWidth(label, EDGE_FONT) + 6;
+  const box = { x: 0, y: y - 17, w, h: 14 };
+  let d: string;
+  if (side === 'left') {
+    const [x1, xl, cx] = [p.x + p.w, p.x + p.w + lane, centre.x];
+    const mid = (xl + cx) / 2;
+    d = `M${x1},${y} L${xl},${y} C${mid},${y} ${mid},${cy} ${cx},${cy}`;
+    box.x = x1 + LABEL_PAD - 3;
+  } else {
+    const [cx, xl, x2] = [centre.x + centre.w, p.x - lane, p.x];
+    const mid = (cx + xl) / 2;
+    d = `M${cx},${cy} C${mid},${cy} ${mid},${y} ${xl},${y} L${x2},${y}`;
+    box.x = x2 - ARROW_ROOM - w + 3;
+  }
   const arrow = symmetric ? '' : ' marker-end="url(#docgraph-arrow)"';
-  const path = `<path d="M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}" fill="none" stroke="#6b7280" stroke-width="1.25"${arrow}/>`;
-  // The label sits above the edge where it leaves the outer box: rows are far apart there.
-  const label = edgeLabel(entry, side);
-  const [lx, anchor] = side === 'left' ? [x1 + 8, 'start'] : [x2 - 10, 'end'];
-  const ly = (side === 'left' ? y1 : y2) - 6;
-  const text = `<text x="${lx}" y="${ly}" text-anchor="${anchor}" font-size="11" fill="#374151" stroke="#ffffff" stroke-width="3" paint-order="stroke">${escapeXml(label)}</text>`;
-  return path + text;
+  return { path: `<path class="docgraph-edge" d="${d}"${arrow}/>`, label, full, box };
+}
+
+/** The lane a side needs for its longest label. */
+const laneOf = (items: readonly Placed[], side: 'left' | 'right'): number =>
+  Math.max(40, ...items.map((p) => textWidth(fitLabel(edgeLabel(p.entry!, side), MAX_EDGE_LABEL_PX, EDGE_FONT), EDGE_FONT) + LABEL_PAD + ARROW_ROOM));
+
+function labelMarkup(e: Edge): string {
+  const { x, y, w, h } = e.box;
+  const title = e.full === e.label ? '' : `<title>${escapeXml(e.full)}</title>`;
+  return (
+    `<g class="docgraph-label">${title}<rect x="${x}" y="${y}" width="${w}" height="${h}" rx="2" fill="#ffffff" fill-opacity="0.9"/>` +
+    `<text x="${x + 3}" y="${y + h - 3.5}" font-size="${EDGE_FONT}" fill="#374151">${escapeXml(e.label)}</text></g>`
+  );
 }
 
 function describe(hood: Neighbourhood): string {
@@ -179,7 +225,8 @@ export function neighbourhoodSvg(hood: Neighbourhood, options: SvgOptions = {}):
   const rows = Math.max(1, lefts.length, rights.length);
   const bodyH = rows * ROW;
   const top = MARGIN;
-  centre.x = MARGIN + (lefts.length ? leftW + GAP : 0);
+  const [leftLane, rightLane] = [laneOf(lefts, 'left'), laneOf(rights, 'right')];
+  centre.x = MARGIN + (lefts.length ? leftW + leftLane + FAN : 0);
   centre.y = top + (bodyH - CENTRE_H) / 2;
   const column = (items: Placed[], x: (p: Placed) => number) => {
     const offset = top + (bodyH - items.length * ROW) / 2 + (ROW - BOX_H) / 2;
@@ -189,19 +236,19 @@ export function neighbourhoodSvg(hood: Neighbourhood, options: SvgOptions = {}):
     });
   };
   column(lefts, (p) => MARGIN + leftW - p.w);
-  column(rights, () => centre.x + centre.w + GAP);
+  column(rights, () => centre.x + centre.w + FAN + rightLane);
 
   const present = [...new Set([hood.centre, ...hood.neighbours.map((n) => n.node)].map((n) => styleOf(n.type)))];
   const more = hood.omitted ? `+${hood.omitted} more on the site` : '';
   const legendW = present.reduce((w, s) => w + 26 + textWidth(s.name, 11) + 14, 0) + (more ? textWidth(more, 11) + 6 : 0) - 14;
-  const contentW = centre.x + centre.w + (rights.length ? GAP + rightW : 0) + MARGIN;
+  const contentW = centre.x + centre.w + (rights.length ? FAN + rightLane + rightW : 0) + MARGIN;
   const width = Math.max(contentW, legendW + 2 * MARGIN, 320);
   const height = top + bodyH + 8 + LEGEND_H;
   // Centre the drawing when the legend is wider than it.
   const shift = Math.round((width - contentW) / 2);
 
   const title = `${oneLine(hood.centre.label)}: relations`;
-  const edges = [...lefts.map((p) => edgeMarkup(p, centre, 'left')), ...rights.map((p) => edgeMarkup(p, centre, 'right'))];
+  const edges = [...lefts.map((p) => edgeOf(p, centre, 'left', leftLane)), ...rights.map((p) => edgeOf(p, centre, 'right', rightLane))];
   const nodes = [...lefts, ...rights].map((p) => nodeMarkup(p, options, false));
   let lx = (width - legendW) / 2;
   const ly = top + bodyH + 8 + LEGEND_H / 2;
@@ -226,9 +273,11 @@ export function neighbourhoodSvg(hood: Neighbourhood, options: SvgOptions = {}):
     '<defs><marker id="docgraph-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="#6b7280"/></marker></defs>',
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     `<g transform="translate(${shift},0)">`,
-    ...edges,
+    // Every edge under every label, so no later edge is drawn across an earlier label.
+    edges.length ? `<g fill="none" stroke="#6b7280" stroke-width="1.25">${edges.map((e) => e.path).join('')}</g>` : '',
     ...nodes,
     nodeMarkup(centre, options, true),
+    ...edges.map(labelMarkup),
     empty,
     '</g>',
     ...legend,
