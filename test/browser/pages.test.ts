@@ -439,6 +439,7 @@ describe('404, sitemap and robots', () => {
       '/documents/',
       '/entities/',
       '/report/',
+      '/map/',
       ...site.documents.map((d) => d.url),
       ...entities.map((n) => n.url),
     ].sort();
