@@ -12,6 +12,8 @@ const { withPage } = useBrowser();
 
 const SIZES: [string, BrowserContextOptions][] = [
   ['1366×900 light', { colorScheme: 'light', viewport: { width: 1366, height: 900 } }],
+  // The embed is also checked in its 640×480 frame in dark (the 1366 run frames it in light).
+  ['1366×900 dark', { colorScheme: 'dark', viewport: { width: 1366, height: 900 } }],
   ['360 px dark', { colorScheme: 'dark', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true }],
 ];
 
