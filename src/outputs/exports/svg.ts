@@ -14,7 +14,7 @@ export interface SvgOptions {
   href?: (node: GraphNode) => string | undefined;
 }
 
-interface TypeStyle {
+export interface TypeStyle {
   name: string;
   fill: string;
   stroke: string;
@@ -22,16 +22,16 @@ interface TypeStyle {
 }
 
 /** Colours chosen for contrast on white: text stays #111827 on every fill (WCAG AAA). */
-const TYPE_STYLES: Record<string, TypeStyle> = {
+export const TYPE_STYLES: Record<string, TypeStyle> = {
   product: { name: 'product', fill: '#dbeafe', stroke: '#1d4ed8' },
   tool: { name: 'tool', fill: '#dcfce7', stroke: '#15803d' },
   concept: { name: 'concept', fill: '#fef3c7', stroke: '#b45309' },
   discovered: { name: 'discovered term', fill: '#f3f4f6', stroke: '#4b5563', dash: '5 3' },
 };
-const FALLBACK_STYLE: TypeStyle = { name: 'other', fill: '#f3f4f6', stroke: '#4b5563' };
-const styleOf = (type: NodeType): TypeStyle => TYPE_STYLES[type] ?? FALLBACK_STYLE;
+export const FALLBACK_STYLE: TypeStyle = { name: 'other', fill: '#f3f4f6', stroke: '#4b5563' };
+export const styleOf = (type: NodeType): TypeStyle => TYPE_STYLES[type] ?? FALLBACK_STYLE;
 
-const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
+export const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
 const FONT_SIZE = 13;
 const BOX_H = 30;
 const CENTRE_H = 40;

@@ -5,30 +5,14 @@
 // only when they are absolute http(s) URLs (MediaWiki refuses an upload with any other link). Labels come
 // from documents anyone can write: every text and attribute is escaped.
 import { relationPhrase } from '../../lib/relations.ts';
-import type { GraphEdge, GraphNode, NodeType } from '../../pipeline/types.ts';
-import { textWidth } from '../exports/svg.ts';
+import type { GraphEdge, GraphNode } from '../../pipeline/types.ts';
+// One look for every static picture: the entity embeds' colours and font (text stays #111827 on every fill).
+import { FALLBACK_STYLE, FONT, TYPE_STYLES, styleOf, textWidth, type TypeStyle } from '../exports/svg.ts';
 import { escapeXml, oneLine } from '../exports/text.ts';
 import { EDGE_FONT, NODE_FONT, type LaidEdge, type LaidNode, type MapLayout } from './layout.ts';
 
-const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
 const LEGEND_H = 34;
 
-interface TypeStyle {
-  name: string;
-  fill: string;
-  stroke: string;
-  dash?: string;
-}
-
-/** The entity embeds' colours (src/outputs/exports/svg.ts): text stays #111827 on every fill. */
-const TYPE_STYLES: Record<string, TypeStyle> = {
-  product: { name: 'product', fill: '#dbeafe', stroke: '#1d4ed8' },
-  tool: { name: 'tool', fill: '#dcfce7', stroke: '#15803d' },
-  concept: { name: 'concept', fill: '#fef3c7', stroke: '#b45309' },
-  discovered: { name: 'discovered term', fill: '#f3f4f6', stroke: '#4b5563', dash: '5 3' },
-};
-const FALLBACK: TypeStyle = { name: 'other', fill: '#f3f4f6', stroke: '#4b5563' };
-const styleOf = (type: NodeType): TypeStyle => TYPE_STYLES[type] ?? FALLBACK;
 /** Class-safe type name (types are fixed words, but the class attribute must never carry content). */
 const typeClass = (type: string): string => (TYPE_STYLES[type] ? type : 'other');
 
@@ -96,7 +80,7 @@ export function mapSvg(layout: MapLayout, options: MapSvgOptions): string {
   const types = new Set(layout.nodes.map((n) => typeClass(n.node.type)));
   const legendItems = [...Object.keys(TYPE_STYLES), 'other']
     .filter((t) => types.has(t))
-    .map((t) => ({ t, s: TYPE_STYLES[t] ?? FALLBACK, w: 26 + textWidth((TYPE_STYLES[t] ?? FALLBACK).name, 11) + 14 }));
+    .map((t) => ({ t, s: TYPE_STYLES[t] ?? FALLBACK_STYLE, w: 26 + textWidth((TYPE_STYLES[t] ?? FALLBACK_STYLE).name, 11) + 14 }));
   const legendW = legendItems.reduce((w, i) => w + i.w, 0) - 14;
   const width = Math.max(layout.width, legendW + 32, 320);
   const height = layout.height + LEGEND_H;
