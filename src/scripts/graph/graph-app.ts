@@ -7,7 +7,7 @@ import type { GraphView, ViewEdge, ViewNode } from '../../outputs/graph-view.ts'
 import { formatGraphState, parseGraphState, showsDocuments, withDocuments, type GraphState } from '../../lib/graph-state.ts';
 import { nodeLook, shortLabel } from '../../lib/graph-sizing.ts';
 import { placeLabels } from './graph-labels.ts';
-import { layered } from './graph-layered.ts';
+import { layered, spanningTree } from './graph-layered.ts';
 import { neighbourhood, shortestPaths } from '../../lib/graph-paths.ts';
 import { relationPhrase } from '../../lib/relations.ts';
 import { createModel, UNEVIDENCED, type GraphModel } from './graph-model.ts';
@@ -259,29 +259,9 @@ export function mountGraph(root: HTMLElement, view: GraphView, overview?: GraphO
     placeLabels(cy, { mandatory: new Set(labelled), edgeLabels });
   }
 
-  /**
-   * The edges by which a breadth-first walk from the focus first reaches each node: they alone set the
-   * layers, so every neighbour sits one step from the focus (left if it points at it, right if the
-   * focus points at it) however its neighbours relate among themselves.
-   */
+  /** The layers of a focus: the walk from it through the edges drawn (graph-layered.ts). */
   function spine(focus: string, edges: ViewEdge[]): cytoscape.EdgeCollection {
-    const reached = new Set([focus]);
-    let frontier = [focus];
-    let tree = cy.collection();
-    while (frontier.length) {
-      const next: string[] = [];
-      for (const id of frontier) {
-        for (const e of edges) {
-          const other = e.source === id ? e.target : e.target === id ? e.source : undefined;
-          if (other === undefined || reached.has(other)) continue;
-          reached.add(other);
-          next.push(other);
-          tree = tree.union(cy.getElementById(model.edgeId(e)));
-        }
-      }
-      frontier = next;
-    }
-    return tree.edges();
+    return spanningTree(focus, edges).reduce((tree, e) => tree.union(cy.getElementById(model.edgeId(e))), cy.collection()).edges();
   }
 
   /** The whole graph at its build-time positions, zoomed so that the labels that matter have room. */

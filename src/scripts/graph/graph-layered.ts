@@ -46,3 +46,28 @@ export function layered(nodes: cytoscape.NodeCollection, edges: cytoscape.EdgeCo
     return { x: Math.round(at.x + o.dx), y: Math.round(at.y + o.dy) };
   });
 }
+
+/**
+ * The edges by which a breadth-first walk from `focus` first reaches each node: they alone set the
+ * layers, so every neighbour sits one step from the focus (left if it points at it, right if the focus
+ * points at it) however its neighbours relate among themselves. Edges are tried in the order given.
+ */
+export function spanningTree<E extends { source: string; target: string }>(focus: string, edges: readonly E[]): E[] {
+  const reached = new Set([focus]);
+  const tree: E[] = [];
+  let frontier = [focus];
+  while (frontier.length) {
+    const next: string[] = [];
+    for (const id of frontier) {
+      for (const e of edges) {
+        const other = e.source === id ? e.target : e.target === id ? e.source : undefined;
+        if (other === undefined || reached.has(other)) continue;
+        reached.add(other);
+        next.push(other);
+        tree.push(e);
+      }
+    }
+    frontier = next;
+  }
+  return tree;
+}

@@ -7,7 +7,7 @@ import type { LocalGraph } from '../../lib/local-graph.ts';
 import { relationPhrase } from '../../lib/relations.ts';
 import { graphStyle, labelScale, themeColours } from './graph-style.ts';
 import { nodeLook, shortLabel } from '../../lib/graph-sizing.ts';
-import { layered } from './graph-layered.ts';
+import { layered, spanningTree } from './graph-layered.ts';
 import { placeLabels } from './graph-labels.ts';
 
 declare global {
@@ -50,22 +50,7 @@ export function drawLocalGraph(slot: HTMLElement): void {
   const named = cy.edges().filter((e) => e.data('type') !== 'mentions' && e.data('type') !== 'links-to').addClass('labelled');
   cy.getElementById(focus).select();
   // The layers come from a breadth-first walk from the page's node: each neighbour one step from it.
-  const spine = cy.collection();
-  const reached = new Set([focus]);
-  let frontier: cytoscape.NodeSingular[] = [cy.getElementById(focus) as unknown as cytoscape.NodeSingular];
-  while (frontier.length) {
-    const next: cytoscape.NodeSingular[] = [];
-    for (const node of frontier) {
-      node.connectedEdges().forEach((e) => {
-        const other = e.source().id() === node.id() ? e.target() : e.source();
-        if (reached.has(other.id())) return;
-        reached.add(other.id());
-        spine.merge(e);
-        next.push(other);
-      });
-    }
-    frontier = next;
-  }
+  const spine = spanningTree(focus, graph.edges).reduce((tree, e) => tree.union(cy.getElementById(`${e.source}|${e.type}|${e.target}`)), cy.collection());
   layered(cy.nodes(), spine.edges());
   // The canvas takes the diagram's proportions (within bounds), so a tall diagram is not shrunk to specks.
   const box = cy.elements().boundingBox({});
