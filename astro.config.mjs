@@ -31,13 +31,13 @@ function resolveContentDir() {
 }
 
 export default defineConfig({
-  // Absolute, so that a build may run with another root: scripts/lib/site-child.ts gives each build
+  // Absolute, so that a build may run with another root: src/build/site-child.ts gives each build
   // its own root (Astro keeps per-build files such as .astro/content-modules.mjs under the root).
   srcDir: path.join(projectDir, 'src'),
   output: 'static',
   outDir: env.DOCGRAPH_OUT || 'dist',
   // graph.json, report.json and the content's images are served from the site root. The build CLI
-  // links them into the built site itself (scripts/lib/link-public.ts) rather than have Astro copy them.
+  // links them into the built site itself (src/build/link-public.ts) rather than have Astro copy them.
   publicDir: env.DOCGRAPH_PUBLIC === 'linked' ? path.join(dataDir, 'no-public') : path.join(dataDir, 'public'),
   // Each data folder gets its own cache, so builds of different content (tests, previews) never share
   // Astro's content-layer data store.

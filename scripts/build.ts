@@ -10,11 +10,11 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { buildFlagsSchema } from '../src/config.ts';
 import type { BuildReport } from '../src/pipeline/report.ts';
-import { chooseVocabulary, PROJECT_ROOT, readContentConfig } from './lib/project.ts';
-import { HANDOFF, pipelineHeapBudget, runPipelineChild } from './lib/heap-budget.ts';
-import { linkTree } from './lib/link-public.ts';
-import { heldByOutput, setAsideOutput } from './lib/out-dir.ts';
-import { startSiteBuild } from './lib/site-build.ts';
+import { chooseVocabulary, dataDirFor, PROJECT_ROOT, readContentConfig } from '../src/build/project.ts';
+import { HANDOFF, pipelineHeapBudget, runPipelineChild } from '../src/build/heap-budget.ts';
+import { linkTree } from '../src/build/link-public.ts';
+import { heldByOutput, setAsideOutput } from '../src/build/out-dir.ts';
+import { startSiteBuild } from '../src/build/site-build.ts';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -50,7 +50,7 @@ async function main(): Promise<number> {
   const budget = pipelineHeapBudget(contentDir);
   const config = await readContentConfig(contentDir);
   const base = flags.base ?? config.base ?? '/';
-  const dataDir = resolve(process.env.DOCGRAPH_DATA ?? join(PROJECT_ROOT, '.docgraph', 'data'));
+  const dataDir = dataDirFor();
   const outDir = resolve(flags.out);
   const held = heldByOutput(outDir, [
     { what: 'the content folder', dir: contentDir },
@@ -96,7 +96,7 @@ async function main(): Promise<number> {
       quiet: Boolean(flags.quiet),
       force: Boolean(flags['no-cache']),
     });
-  // The site build starts beside an in-process pipeline (scripts/lib/site-build.ts). A pipeline that
+  // The site build starts beside an in-process pipeline (src/build/site-build.ts). A pipeline that
   // needs a process of its own (a big folder) runs first, alone: the two together would add their
   // peak memory.
   let site = buildsSite && budget === undefined ? startSite() : undefined;
@@ -130,7 +130,7 @@ async function main(): Promise<number> {
   async function runDataBuild() {
     // Loaded only here: a process that hands the pipeline to a child (a big folder) then waits for it
     // with ~100 MB less, which counts toward the build's peak.
-    const [{ buildData }, { formatSummary, formatExplanations }] = await Promise.all([import('./lib/build-data.ts'), import('../src/pipeline/report.ts')]);
+    const [{ buildData }, { formatSummary, formatExplanations }] = await Promise.all([import('../src/build/build-data.ts'), import('../src/pipeline/report.ts')]);
     const result = await buildData({
       contentDir,
       dataDir,

@@ -11,9 +11,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { lookup } from 'mrmime';
 import { formatSummary } from '../src/pipeline/report.ts';
 import { RESIDENT_DATA } from '../src/outputs/site-data.ts';
-import { buildData } from './lib/build-data.ts';
-import { chooseVocabulary, PROJECT_ROOT, readContentConfig } from './lib/project.ts';
-import { createResident } from './lib/resident.ts';
+import { buildData } from '../src/build/build-data.ts';
+import { chooseVocabulary, dataDirFor, PROJECT_ROOT, readContentConfig } from '../src/build/project.ts';
+import { createResident } from '../src/build/resident.ts';
 
 const flags = z
   .strictObject({
@@ -24,9 +24,9 @@ const flags = z
   .parse(parseArgs({ options: { content: { type: 'string' }, vocabulary: { type: 'string' }, port: { type: 'string' } }, strict: true }).values);
 
 const contentDir = resolve(flags.content);
-const dataDir = resolve(process.env.DOCGRAPH_DATA ?? join(PROJECT_ROOT, '.docgraph', 'data'));
+const dataDir = dataDirFor();
 const vocabularyPath = chooseVocabulary(contentDir, flags.vocabulary);
-// The previous build's results and data, in memory: a rebuild reuses them (scripts/lib/resident.ts).
+// The previous build's results and data, in memory: a rebuild reuses them (src/build/resident.ts).
 const resident = createResident();
 
 async function rebuild(): Promise<void> {
@@ -106,7 +106,7 @@ const hotReload: AstroIntegration = {
 
 /**
  * graph.json, the graph views, search index, report and exports: made from the last build when asked
- * for (scripts/lib/served-outputs.ts). False when `url` is not one of them.
+ * for (src/build/served-outputs.ts). False when `url` is not one of them.
  */
 async function servePublic(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;

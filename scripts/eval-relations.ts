@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { readContentDir } from '../src/pipeline/load.ts';
 import { runPipeline } from '../src/pipeline/index.ts';
 import { canonicalIds, loadJudgedSet, misplacedLabels, nameResolver, producedStatements, scoreHalf, type Half, type HalfScore } from '../test/relations/judged-set.ts';
-import { PROJECT_ROOT } from './lib/project.ts';
+import { PROJECT_ROOT } from '../src/build/project.ts';
 
 const { values } = parseArgs({
   options: {

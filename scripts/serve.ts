@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { PROJECT_ROOT } from './lib/project.ts';
+import { PROJECT_ROOT } from '../src/build/project.ts';
 
 const flags = z
   .strictObject({ out: z.string().min(1).default('dist'), port: z.coerce.number().int().min(1).max(65535).default(4321) })

@@ -12,7 +12,7 @@ import { glob } from 'astro/loaders';
 import { MDX_DOCUMENTS_FILE } from './outputs/site-data.ts';
 
 function parsedMdxPaths(): string[] {
-  // Written by the build before Astro starts compiling (scripts/lib/build-data.ts), which may be
+  // Written by the build before Astro starts compiling (src/build/build-data.ts), which may be
   // before site.json: the site build runs beside the pipeline.
   const file = path.join(__DOCGRAPH_DATA_DIR__, MDX_DOCUMENTS_FILE);
   if (!existsSync(file)) return [];

@@ -2,8 +2,8 @@
 // semi-space size), so that the benchmark's builds, pipeline runs and dev server get what a user's do.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../lib/project.ts';
-import { withHeapBudget } from '../lib/heap-budget.ts';
+import { PROJECT_ROOT } from '../../src/build/project.ts';
+import { withHeapBudget } from '../../src/build/heap-budget.ts';
 
 /** The `--max-*` Node flags of a package.json script (`node --max-old-space-size=1024 ... scripts/x.ts`). */
 export function npmScriptFlags(script: string): string[] {
@@ -14,7 +14,7 @@ export function npmScriptFlags(script: string): string[] {
 /** `--max-old-space-size=1024`, `--max-semi-space-size=64`... of the `build` script. */
 export const NPM_BUILD_FLAGS: readonly string[] = npmScriptFlags('build');
 
-/** The flags of a pipeline process under a heap budget of `budget` MiB (as scripts/lib/heap-budget.ts starts it). */
+/** The flags of a pipeline process under a heap budget of `budget` MiB (as src/build/heap-budget.ts starts it). */
 export function pipelineFlags(budget: number): string[] {
   return withHeapBudget(NPM_BUILD_FLAGS, budget);
 }

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseMeasurement, type Measurement } from './protocol.ts';
-import { heapBudgetMiB, markdownBytes } from '../lib/heap-budget.ts';
+import { heapBudgetMiB, markdownBytes } from '../../src/build/heap-budget.ts';
 import { pipelineFlags } from './build-flags.ts';
 
 export type MeasureKind = 'bare' | 'pipeline';
@@ -22,7 +22,7 @@ export function measureInChild(
 ): Promise<Measurement> {
   return new Promise((resolvePromise, reject) => {
     // The same Node binary as the parent (Node 22 under `npm run`, which strips the types); the
-    // pipeline runs under the heap budget and flags `npm run build` gives it (scripts/lib/heap-budget.ts).
+    // pipeline runs under the heap budget and flags `npm run build` gives it (src/build/heap-budget.ts).
     const budget = kind === 'pipeline' && args[0] ? pipelineFlags(heapBudgetMiB(markdownBytes(args[0]))) : [];
     const child = spawn(process.execPath, [...budget, SCRIPTS[kind], ...args], {
       cwd: options.cwd,

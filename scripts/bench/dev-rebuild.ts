@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { freePort } from '../lib/free-port.ts';
+import { freePort } from '../../src/build/free-port.ts';
 import { npmScriptFlags } from './build-flags.ts';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -4,7 +4,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileStore } from '../lib/data-files.ts';
+import { fileStore } from '../../src/build/data-files.ts';
 import { relative } from 'node:path';
 import { readContentDir } from '../../src/pipeline/load.ts';
 import { runPipeline } from '../../src/pipeline/index.ts';

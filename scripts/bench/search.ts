@@ -3,7 +3,7 @@
 // the comparison with Pagefind in a real browser (scripts/bench/search-pagefind.ts).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { heapBudgetMiB, markdownBytes } from '../lib/heap-budget.ts';
+import { heapBudgetMiB, markdownBytes } from '../../src/build/heap-budget.ts';
 import { RESULT_PREFIX } from './protocol.ts';
 import { searchTable, type SearchSetFigures } from './search-figures.ts';
 import { comparePagefind, comparisonLines, type PagefindComparison } from './search-pagefind.ts';

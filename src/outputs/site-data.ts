@@ -73,7 +73,7 @@ export interface SiteData {
 }
 
 /**
- * `npm run dev` keeps the site's data in memory and hands it to pages directly (scripts/lib/resident.ts):
+ * `npm run dev` keeps the site's data in memory and hands it to pages directly (src/build/resident.ts):
  * at 10,000 documents, writing site.json, site-graph.json and graph-view.json and reading them back
  * took seconds of every rebuild. A static build never sets it; pages then read the data folder.
  */

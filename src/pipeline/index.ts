@@ -78,7 +78,7 @@ export interface HelperWork {
 }
 
 /**
- * Other threads that process documents while the loop does (scripts/lib/document-pool.ts). `take`
+ * Other threads that process documents while the loop does (src/build/document-pool.ts). `take`
  * either hands back a helper's result for a document or leaves it to the loop: the result is the same
  * either way, since a document's processing depends on nothing but its own input.
  */

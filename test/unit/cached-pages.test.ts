@@ -1,10 +1,10 @@
 // The pages Astro's last build cached are linked into a new output folder for Astro to keep
-// (scripts/lib/cached-pages.ts); those the next build no longer has are unlinked afterwards, and only
+// (src/build/cached-pages.ts); those the next build no longer has are unlinked afterwards, and only
 // those: a page Astro wrote again is its own.
 import { existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { linkCachedPages, pruneUnbuiltPages } from '../../scripts/lib/cached-pages.ts';
+import { linkCachedPages, pruneUnbuiltPages } from '../../src/build/cached-pages.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 function manifest(cache: string, pages: string[], version = 1): void {

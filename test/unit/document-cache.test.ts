@@ -3,9 +3,9 @@
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile, appendFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildData, type CacheStats } from '../../scripts/lib/build-data.ts';
-import { codeHash } from '../../scripts/lib/code-hash.ts';
-import { chooseVocabulary } from '../../scripts/lib/project.ts';
+import { buildData, type CacheStats } from '../../src/build/build-data.ts';
+import { codeHash } from '../../src/build/code-hash.ts';
+import { chooseVocabulary } from '../../src/build/project.ts';
 import { fixture } from '../helpers/fixtures.ts';
 import { tempDir } from '../helpers/temp.ts';
 
@@ -141,7 +141,7 @@ describe('document cache', () => {
 describe('the code part of cache keys', () => {
   it('changes with any source file the outputs are made by, in nested folders too', async () => {
     const root = await tempDir('docgraph-code-hash-');
-    const files = ['src/pipeline/parse.ts', 'src/outputs/exports/svg.ts', 'src/lib/relations.ts', 'scripts/lib/data-files.ts', 'package-lock.json'];
+    const files = ['src/pipeline/parse.ts', 'src/outputs/exports/svg.ts', 'src/lib/relations.ts', 'src/build/data-files.ts', 'package-lock.json'];
     for (const file of files) {
       await mkdir(join(root, file, '..'), { recursive: true });
       await writeFile(join(root, file), `// ${file}\n`);

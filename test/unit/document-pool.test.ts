@@ -1,12 +1,12 @@
-// Worker threads parse beside the pipeline's loop (scripts/lib/document-pool.ts): the data folder must
+// Worker threads parse beside the pipeline's loop (src/build/document-pool.ts): the data folder must
 // be byte for byte what one thread writes, whichever documents the workers happen to take.
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildData } from '../../scripts/lib/build-data.ts';
-import { chooseVocabulary } from '../../scripts/lib/project.ts';
+import { buildData } from '../../src/build/build-data.ts';
+import { chooseVocabulary } from '../../src/build/project.ts';
 import { fixture } from '../helpers/fixtures.ts';
-import { createDocumentPool } from '../../scripts/lib/document-pool.ts';
+import { createDocumentPool } from '../../src/build/document-pool.ts';
 import { readContentDir } from '../../src/pipeline/load.ts';
 import { planContent } from '../../src/pipeline/documents.ts';
 import { indexTargets } from '../../src/pipeline/resolve.ts';

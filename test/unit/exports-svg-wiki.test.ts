@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writeExports } from '../../scripts/lib/data-files.ts';
+import { writeExports } from '../../src/build/data-files.ts';
 import { isEntityNode } from '../../src/lib/graph.ts';
 import { exportFiles } from '../../src/outputs/exports/files.ts';
 import type { Neighbour, Neighbourhood } from '../../src/outputs/exports/neighbourhood.ts';

@@ -1,10 +1,10 @@
-// Big JSON outputs are written in pieces (scripts/lib/json-file.ts); the bytes must be JSON.stringify's.
+// Big JSON outputs are written in pieces (src/build/json-file.ts); the bytes must be JSON.stringify's.
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonChunks, jsonFileChunks, writeChunksIfChanged } from '../../scripts/lib/json-file.ts';
+import { jsonChunks, jsonFileChunks, writeChunksIfChanged } from '../../src/build/json-file.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 describe('jsonChunks', () => {

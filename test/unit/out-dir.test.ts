@@ -1,9 +1,9 @@
-// The last build's output folder is set aside before Astro starts (scripts/lib/out-dir.ts): deleted
+// The last build's output folder is set aside before Astro starts (src/build/out-dir.ts): deleted
 // once the new site is being built, put back when the pipeline fails before the site build ran.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { setAsideOutput } from '../../scripts/lib/out-dir.ts';
+import { setAsideOutput } from '../../src/build/out-dir.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 async function lastBuild(): Promise<{ out: string; data: string }> {

@@ -4,9 +4,9 @@
 import { appendFile, cp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildData, type CacheStats } from '../../scripts/lib/build-data.ts';
-import { chooseVocabulary } from '../../scripts/lib/project.ts';
-import { createResident, type Resident } from '../../scripts/lib/resident.ts';
+import { buildData, type CacheStats } from '../../src/build/build-data.ts';
+import { chooseVocabulary } from '../../src/build/project.ts';
+import { createResident, type Resident } from '../../src/build/resident.ts';
 import { fixture } from '../helpers/fixtures.ts';
 import { tempDir } from '../helpers/temp.ts';
 

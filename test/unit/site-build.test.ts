@@ -1,4 +1,4 @@
-// The site build starts beside the pipeline (scripts/lib/site-build.ts) and must wait for it: the MDX
+// The site build starts beside the pipeline (src/build/site-build.ts) and must wait for it: the MDX
 // list before the content sync, every data file before pages are rendered. Here the data folder is
 // complete but its two files are held back until the child says it waits for them: a child that read
 // either one earlier would build a site without them.
@@ -6,9 +6,9 @@ import { existsSync, mkdirSync, readFileSync, utimesSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildData } from '../../scripts/lib/build-data.ts';
-import { chooseVocabulary } from '../../scripts/lib/project.ts';
-import { removeStaleBuildFolders, startSiteBuild, type SiteBuild, type SiteBuildMessage } from '../../scripts/lib/site-build.ts';
+import { buildData } from '../../src/build/build-data.ts';
+import { chooseVocabulary } from '../../src/build/project.ts';
+import { removeStaleBuildFolders, startSiteBuild, type SiteBuild, type SiteBuildMessage } from '../../src/build/site-build.ts';
 import { MDX_DOCUMENTS_FILE } from '../../src/outputs/site-data.ts';
 import { fixture, PROJECT_ROOT } from '../helpers/fixtures.ts';
 import { tempDir } from '../helpers/temp.ts';

@@ -1,7 +1,7 @@
 // Astro's incremental build with docgraph's page keys (src/lib/page-keys.ts): after an edit, a rebuild
 // renders only the pages whose data changed, and the built site is byte for byte the site a clean
 // build of the same content gives. A page key that missed something a page reads fails here, and so
-// does a cached page linked into the output folder (scripts/lib/cached-pages.ts) that outlived its
+// does a cached page linked into the output folder (src/build/cached-pages.ts) that outlived its
 // document.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -22,7 +22,7 @@ async function build(content: string, data: string, out: string, ...flags: strin
   return stdout;
 }
 
-/** What the site child prints when it rendered with the last whole build's kit (scripts/lib/site-render.ts). */
+/** What the site child prints when it rendered with the last whole build's kit (src/build/site-render.ts). */
 const RENDERED_WITH_KIT = /site: \d+ page\(s\) rendered, \d+ kept \(site kit of the last whole build\)/;
 
 async function files(dir: string): Promise<Map<string, Buffer>> {

@@ -1,4 +1,4 @@
-// The kit renderer (scripts/lib/site-render.ts) names output files and request URLs as Astro's page
+// The kit renderer (src/build/site-render.ts) names output files and request URLs as Astro's page
 // generation does: a page written under another name would be a second copy beside Astro's, and a
 // request at another URL could render other links (Astro.url). Output names are checked against
 // Astro's own functions, over generated paths.
@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { outputFileOf, requestUrlOf } from '../../scripts/lib/site-render.ts';
+import { outputFileOf, requestUrlOf } from '../../src/build/site-render.ts';
 import { PROJECT_ROOT } from '../helpers/fixtures.ts';
 
 type Route = { type: 'page' | 'endpoint'; component: string };

@@ -3,11 +3,11 @@
 // build writes (the same functions make them). At 10,000 documents they are ~1.5 GB (graph.json
 // 334 MB, the exports 700 MB, the search index 100 MB); writing them took most of each rebuild,
 // while a writer checking an edit asks for one page and, now and then, a search.
-import type { PipelineResult } from '../../src/pipeline/index.ts';
-import type { GraphView } from '../../src/outputs/graph-view.ts';
-import { clusterFiles } from '../../src/outputs/build-graph-clusters.ts';
-import { createExporter, type ExportOptions } from '../../src/outputs/exports/files.ts';
-import { buildSearchIndex, type SearchIndexOptions } from '../../src/search/build.ts';
+import type { PipelineResult } from '../pipeline/index.ts';
+import type { GraphView } from '../outputs/graph-view.ts';
+import { clusterFiles } from '../outputs/build-graph-clusters.ts';
+import { createExporter, type ExportOptions } from '../outputs/exports/files.ts';
+import { buildSearchIndex, type SearchIndexOptions } from '../search/build.ts';
 import { joinedLines, jsonFileChunks } from './json-file.ts';
 
 export interface ServedFile {

@@ -4,13 +4,13 @@
 import { copyFile, readdir, rename, rm, stat, utimes, mkdir } from 'node:fs/promises';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { PipelineResult } from '../../src/pipeline/index.ts';
-import type { MdxStore, PageStore } from '../../src/outputs/html-renderer.ts';
-import { htmlFileName } from '../../src/outputs/site-model.ts';
-import type { SiteData } from '../../src/outputs/site-data.ts';
-import { buildSearchIndex, type SearchIndexOptions } from '../../src/search/build.ts';
-import { exportFiles } from '../../src/outputs/exports/files.ts';
-import { siteGraph } from '../../src/lib/graph.ts';
+import type { PipelineResult } from '../pipeline/index.ts';
+import type { MdxStore, PageStore } from '../outputs/html-renderer.ts';
+import { htmlFileName } from '../outputs/site-model.ts';
+import type { SiteData } from '../outputs/site-data.ts';
+import { buildSearchIndex, type SearchIndexOptions } from '../search/build.ts';
+import { exportFiles } from '../outputs/exports/files.ts';
+import { siteGraph } from '../lib/graph.ts';
 import { joinedLines, jsonFileChunks, writeBytesIfChanged, writeChunksIfChanged } from './json-file.ts';
 
 /**

@@ -4,8 +4,8 @@
 // code and dependencies that compute it.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { layoutGraph, type LayoutInput, type Positions } from '../../src/outputs/graph-layout.ts';
-import { compareStrings } from '../../src/pipeline/slugs.ts';
+import { layoutGraph, type LayoutInput, type Positions } from '../outputs/graph-layout.ts';
+import { compareStrings } from '../pipeline/slugs.ts';
 import { sha256 } from './code-hash.ts';
 
 export interface LayoutCache {

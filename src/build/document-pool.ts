@@ -7,8 +7,8 @@
 // streams. Results are the same as the loop's own: processing a document depends only on its input.
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import type { DocumentHelpers, HelperWork } from '../../src/pipeline/index.ts';
-import type { ProcessedDocument } from '../../src/pipeline/process.ts';
+import type { DocumentHelpers, HelperWork } from '../pipeline/index.ts';
+import type { ProcessedDocument } from '../pipeline/process.ts';
 
 export interface DocumentPool extends DocumentHelpers {
   /** Documents the workers processed. */

@@ -1,7 +1,7 @@
 // The Astro site build, in a process of its own that starts beside the pipeline. Astro's start-up,
 // content sync and Vite bundling need none of the pipeline's data, only the MDX documents to compile;
 // on 2 cores they take the second one while the pipeline (one thread) works on the first, and the
-// child waits for the data before it renders pages (scripts/lib/site-child.ts).
+// child waits for the data before it renders pages (src/build/site-child.ts).
 import { fork } from 'node:child_process';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -21,7 +21,7 @@ export interface SiteBuildOptions {
   /**
    * Whether the output folder is to be emptied first. Not when the build set the last one aside: the
    * child then links the cached copies of the last build's pages into it for Astro to keep, unless
-   * `force` (scripts/lib/cached-pages.ts).
+   * `force` (src/build/cached-pages.ts).
    */
   emptyOut: boolean;
   /** The child's whole environment, with the DOCGRAPH_* variables of astro.config.mjs. */

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { contentConfigSchema, type ContentConfig } from '../../src/config.ts';
+import { contentConfigSchema, type ContentConfig } from '../config.ts';
 
 export const PROJECT_ROOT = resolve(dirname(new URL(import.meta.url).pathname), '../..');
 
@@ -24,4 +24,9 @@ export async function readContentConfig(contentDir: string): Promise<ContentConf
     throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
   }
   return parsed.data;
+}
+
+/** The data folder a command writes: DOCGRAPH_DATA, else the project's `.docgraph/data`. */
+export function dataDirFor(): string {
+  return resolve(process.env.DOCGRAPH_DATA ?? join(PROJECT_ROOT, '.docgraph', 'data'));
 }

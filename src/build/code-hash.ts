@@ -3,17 +3,17 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { compareStrings } from '../../src/pipeline/slugs.ts';
+import { compareStrings } from '../pipeline/slugs.ts';
 
 /**
  * The source of everything that makes cached results (the pipeline and its relation lexicon, renderer, outputs, search index,
- * and what they import from src/lib and scripts/lib) and the exact dependency versions. Every folder is
+ * and what they import from src/lib and src/build, all under src/) and the exact dependency versions. Every folder is
  * read to the bottom: the exports live in src/outputs/exports/, and an upgrade that changed only them
  * once left a warm build serving the old export files.
  */
 export function codeHash(projectRoot: string): string {
   const parts: string[] = [];
-  for (const dir of ['src', 'scripts/lib']) {
+  for (const dir of ['src']) {
     const files = readdirSync(join(projectRoot, dir), { recursive: true, encoding: 'utf8' })
       .filter((name) => /\.(ts|mjs|js|yaml)$/.test(name))
       .map((name) => name.split(sep).join('/'))

@@ -6,14 +6,14 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { sha256 } from './code-hash.ts';
-import { findIncludes, type ParseCache, type ParseOutcome } from '../../src/pipeline/documents.ts';
-import { formatOf } from '../../src/pipeline/parse.ts';
-import type { SourceFile } from '../../src/pipeline/types.ts';
-import type { DocumentCache } from '../../src/pipeline/index.ts';
-import type { ContentSnapshot } from '../../src/pipeline/load.ts';
-import type { StageCache } from '../../src/pipeline/per-document.ts';
-import type { ProcessedDocument } from '../../src/pipeline/process.ts';
-import { compareStrings } from '../../src/pipeline/slugs.ts';
+import { findIncludes, type ParseCache, type ParseOutcome } from '../pipeline/documents.ts';
+import { formatOf } from '../pipeline/parse.ts';
+import type { SourceFile } from '../pipeline/types.ts';
+import type { DocumentCache } from '../pipeline/index.ts';
+import type { ContentSnapshot } from '../pipeline/load.ts';
+import type { StageCache } from '../pipeline/per-document.ts';
+import type { ProcessedDocument } from '../pipeline/process.ts';
+import { compareStrings } from '../pipeline/slugs.ts';
 
 /** Bump when the cached format changes in a way the code hash would not show. */
 const FORMAT = 1;

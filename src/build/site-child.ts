@@ -1,4 +1,4 @@
-// The site build's process (started by scripts/lib/site-build.ts). With the kit of the last whole
+// The site build's process (started by src/build/site-build.ts). With the kit of the last whole
 // build (site-kit.ts) it renders the pages that changed without Astro's build (site-render.ts), once
 // the parent says the data is there. Otherwise it runs Astro's `build`, held at two points until the
 // parent says the data is there: before the content sync (which lists the MDX documents to compile)
@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { z } from 'zod';
-import { listContentFiles } from '../../src/pipeline/load.ts';
+import { listContentFiles } from '../pipeline/load.ts';
 import { removeStaleBuildFolders, type SiteBuildMessage } from './site-build.ts';
 import { linkCachedPages, pruneUnbuiltPages } from './cached-pages.ts';
 import { captureKit, kitKey, loadKit, type SiteKit } from './site-kit.ts';

@@ -3,10 +3,10 @@
 // stage's file back: at 10,000 documents that is ~700 MB of JSON, 4 s of each edit. A resident
 // process has the previous build's values at hand, so a rebuild takes them from memory and goes to
 // disk only for what memory lacks (the first build, a reverted edit).
-import type { ProcessedDocument } from '../../src/pipeline/process.ts';
-import type { StageCache } from '../../src/pipeline/per-document.ts';
+import type { ProcessedDocument } from '../pipeline/process.ts';
+import type { StageCache } from '../pipeline/per-document.ts';
 import type { FileDocumentCache } from './document-cache.ts';
-import type { ResidentSiteData } from '../../src/outputs/site-data.ts';
+import type { ResidentSiteData } from '../outputs/site-data.ts';
 import type { ServedOutputs } from './served-outputs.ts';
 
 export interface Resident {

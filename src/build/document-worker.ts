@@ -1,9 +1,9 @@
-// A worker of scripts/lib/document-pool.ts: takes the next unclaimed document, at most WINDOW ahead of
+// A worker of src/build/document-pool.ts: takes the next unclaimed document, at most WINDOW ahead of
 // the pipeline's loop, processes it and sends the result back.
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
-import type { HelperWork } from '../../src/pipeline/index.ts';
-import { processDocument } from '../../src/pipeline/process.ts';
-import { createArticleRenderer } from '../../src/outputs/html-renderer.ts';
+import type { HelperWork } from '../pipeline/index.ts';
+import { processDocument } from '../pipeline/process.ts';
+import { createArticleRenderer } from '../outputs/html-renderer.ts';
 import { CURSOR, FREE, LOOP_AT, WINDOW, type FeedBatch, type WorkerMessage, type WorkerStart } from './document-pool.ts';
 
 const { base, worker, signal, reply, feed } = workerData as { base: string; worker: number; signal: SharedArrayBuffer; reply: MessagePort; feed: MessagePort };

@@ -3,15 +3,15 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readContentDir, type ContentSnapshot } from '../../src/pipeline/load.ts';
-import { formatOf } from '../../src/pipeline/parse.ts';
-import { runPipeline, type PipelineResult } from '../../src/pipeline/index.ts';
-import { createArticleRenderer } from '../../src/outputs/html-renderer.ts';
-import { buildSiteData } from '../../src/outputs/site-model.ts';
-import { MDX_DOCUMENTS_FILE, type SiteData } from '../../src/outputs/site-data.ts';
-import type { GraphView } from '../../src/outputs/graph-view.ts';
-import { ENCODER_VERSION } from '../../src/search/encoder.ts';
-import { INDEX_OPTIONS } from '../../src/search/format.ts';
+import { readContentDir, type ContentSnapshot } from '../pipeline/load.ts';
+import { formatOf } from '../pipeline/parse.ts';
+import { runPipeline, type PipelineResult } from '../pipeline/index.ts';
+import { createArticleRenderer } from '../outputs/html-renderer.ts';
+import { buildSiteData } from '../outputs/site-model.ts';
+import { MDX_DOCUMENTS_FILE, type SiteData } from '../outputs/site-data.ts';
+import type { GraphView } from '../outputs/graph-view.ts';
+import { ENCODER_VERSION } from '../search/encoder.ts';
+import { INDEX_OPTIONS } from '../search/format.ts';
 import { createDocumentCache } from './document-cache.ts';
 import { codeHash, sha256 } from './code-hash.ts';
 import { createLayoutCache } from './layout-cache.ts';
@@ -20,8 +20,8 @@ import { PROJECT_ROOT } from './project.ts';
 import { copyAssets, fileStore, mdxStore, removeUnwritten, writeExports, writeGraphFiles, writeIfChanged, writeSearchFiles } from './data-files.ts';
 import { createDocumentPool, defaultWorkers } from './document-pool.ts';
 import { workerHeapMiB } from './heap-budget.ts';
-import { buildGraphView } from '../../src/outputs/build-graph-view.ts';
-import { clusterFiles, clusterThreshold, isClustered } from '../../src/outputs/build-graph-clusters.ts';
+import { buildGraphView } from '../outputs/build-graph-view.ts';
+import { clusterFiles, clusterThreshold, isClustered } from '../outputs/build-graph-clusters.ts';
 import { residentCache, type Resident } from './resident.ts';
 import { servedOutputs } from './served-outputs.ts';
 
@@ -64,7 +64,7 @@ export interface DataBuildOptions {
   /**
    * Called once the MDX documents Astro compiles are final (<data>/mdx-documents.json and their
    * cleaned copies): right after loading when the folder has no MDX, else after the pipeline. The
-   * site build may start compiling then, beside the rest of the pipeline (scripts/lib/site-build.ts).
+   * site build may start compiling then, beside the rest of the pipeline (src/build/site-build.ts).
    */
   onSourcesReady?: () => void;
   /**
@@ -75,7 +75,7 @@ export interface DataBuildOptions {
   /**
    * The memory of a long-running process (`npm run dev`): per-document results are reused from it,
    * and instead of the site data and public files being written, `resident.served` is set to what
-   * pages read and to the public files, made on request (scripts/lib/served-outputs.ts).
+   * pages read and to the public files, made on request (src/build/served-outputs.ts).
    */
   resident?: Resident;
   /** `--explain FILE`: why each sentence of this content file that names two entities gave its edges or none. */
