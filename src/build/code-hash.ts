@@ -6,7 +6,7 @@ import { join, sep } from 'node:path';
 import { compareStrings } from '../pipeline/slugs.ts';
 
 /**
- * The source of everything that makes cached results (the pipeline and its relation lexicon, renderer, outputs, search index,
+ * The source of everything that makes cached results (the pipeline, the pages, components and styles the site kit bundles and its relation lexicon, renderer, outputs, search index,
  * and what they import from src/lib and src/build, all under src/) and the exact dependency versions. Every folder is
  * read to the bottom: the exports live in src/outputs/exports/, and an upgrade that changed only them
  * once left a warm build serving the old export files.
@@ -15,7 +15,7 @@ export function codeHash(projectRoot: string): string {
   const parts: string[] = [];
   for (const dir of ['src']) {
     const files = readdirSync(join(projectRoot, dir), { recursive: true, encoding: 'utf8' })
-      .filter((name) => /\.(ts|mjs|js|yaml)$/.test(name))
+      .filter((name) => /\.(ts|mjs|js|yaml|json|astro|css)$/.test(name))
       .map((name) => name.split(sep).join('/'))
       .sort(compareStrings);
     for (const name of files) parts.push(`${dir}/${name}`, readFileSync(join(projectRoot, dir, name), 'utf8'));
