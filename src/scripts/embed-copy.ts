@@ -1,19 +1,20 @@
-// The Embed snippets (src/components/EmbedSnippets.astro) in the browser. Without a configured site
+// The Embed panels (src/components/SnippetPanel.astro: an entity's, the map's) in the browser. Without a configured site
 // URL the build can only write site-relative URLs, which would break once pasted into a wiki: the
 // snippets are rebuilt here with the page's own address, by the same functions the build uses.
 // Copy buttons are shown only when this runs; they copy the snippet and say so in a live region.
 // Without the async Clipboard API (plain http from another host) the text is selected instead.
-import { iframeSnippet, markdownImageSnippet, mediawikiImageSnippet } from '../outputs/exports/snippets.ts';
+import { framedSnippet, mediawikiImageSnippet, pictureSnippet } from '../outputs/exports/snippets.ts';
 
 function absolutize(root: HTMLElement): void {
-  const { label = '', iframeUrl = '', svgUrl = '', pngUrl = '', pageUrl = '' } = root.dataset;
+  const { frameTitle = '', frameWidth = '', frameHeight = '', pictureAlt = '', iframeUrl = '', svgUrl = '', pngUrl = '', pageUrl = '' } = root.dataset;
+  const size = { width: Number(frameWidth), height: Number(frameHeight) };
   const abs = (url: string) => new URL(url, window.location.href).href;
   const set = (name: string, text: string) => {
     const pre = root.querySelector(`[data-snippet="${name}"] pre code`);
     if (pre) pre.textContent = text;
   };
-  set('iframe', iframeSnippet(abs(iframeUrl), label));
-  set('markdown', markdownImageSnippet(abs(svgUrl), abs(pageUrl), label));
+  set('iframe', framedSnippet(abs(iframeUrl), frameTitle, size));
+  set('markdown', pictureSnippet(abs(svgUrl), abs(pageUrl), pictureAlt));
   set('mediawiki', mediawikiImageSnippet(abs(pngUrl), abs(pageUrl)));
 }
 

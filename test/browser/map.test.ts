@@ -84,6 +84,26 @@ describe('/map/', () => {
     });
   });
 
+  it('has an Embed panel whose snippets are absolute and copy with one click', async () => {
+    await withPage({ viewport: { width: 1366, height: 900 } }, async (page) => {
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: siteUrl });
+      await page.goto(siteUrl + '/map/');
+      await page.locator('summary', { hasText: 'Embed the map' }).click();
+      const panel = page.locator('.embed-snippets');
+      // Built without --site: the browser rewrites the snippets with the page's own address.
+      const iframe = (await panel.locator('[data-snippet="iframe"] pre').textContent())!;
+      expect(iframe).toContain(`src="${siteUrl}/embed/map/"`);
+      expect(iframe).toContain('width="960" height="640"');
+      await expect(panel.locator('[data-snippet="markdown"] pre').textContent()).resolves.toBe(`[![Map of Office 365 hybrid identity](${siteUrl}/embed/map.svg)](${siteUrl}/map/)`);
+      await expect(panel.locator('[data-snippet="mediawiki"] pre').textContent()).resolves.toBe(`[${siteUrl}/map/ ${siteUrl}/embed/map.png]`);
+      await expect(panel.locator('button.copy:visible').count()).resolves.toBe(4);
+      await panel.locator('[data-snippet="markdown"] button.copy').click();
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`[![Map of Office 365 hybrid identity](${siteUrl}/embed/map.svg)](${siteUrl}/map/)`);
+      await expect(panel.locator('[data-copy-status]').textContent()).resolves.toBe('Snippet copied.');
+      await expectNoAxeViolations(page);
+    });
+  });
+
   it('is linked from the home page and the site navigation', async () => {
     await withPage({}, async (page) => {
       await page.goto(siteUrl + '/');

@@ -24,9 +24,14 @@ export function embedPaths(entityId: string, routeId: string) {
   };
 }
 
+/** An iframe of any framed view (an entity's graph, the map), with its title for screen readers. */
+export function framedSnippet(src: string, title: string, size: { width: number; height: number }): string {
+  return `<iframe src="${escapeXml(src)}" width="${size.width}" height="${size.height}" title="${escapeXml(oneLine(title))}" loading="lazy" style="border:0"></iframe>`;
+}
+
+/** An entity's framed graph view: `title` "<label>: relations". */
 export function iframeSnippet(src: string, label: string): string {
-  const title = escapeXml(`${oneLine(label)}: relations`);
-  return `<iframe src="${escapeXml(src)}" width="${IFRAME_SIZE.width}" height="${IFRAME_SIZE.height}" title="${title}" loading="lazy" style="border:0"></iframe>`;
+  return framedSnippet(src, `${oneLine(label)}: relations`, IFRAME_SIZE);
 }
 
 /** Markdown text with every character CommonMark could read as syntax backslash-escaped. */
@@ -38,9 +43,14 @@ export function markdownText(text: string): string {
 const markdownUrl = (url: string): string =>
   url.replace(/[()<>\s]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 
-/** The picture, linked to the entity page: `[![X: relations](svg)](page)`. */
+/** A picture linked to its page: `[![alt](svg)](page)`. */
+export function pictureSnippet(svgUrl: string, pageUrl: string, alt: string): string {
+  return `[![${markdownText(alt)}](${markdownUrl(svgUrl)})](${markdownUrl(pageUrl)})`;
+}
+
+/** An entity's picture, linked to the entity page: `[![X: relations](svg)](page)`. */
 export function markdownImageSnippet(svgUrl: string, pageUrl: string, label: string): string {
-  return `[![${markdownText(`${label}: relations`)}](${markdownUrl(svgUrl)})](${markdownUrl(pageUrl)})`;
+  return pictureSnippet(svgUrl, pageUrl, `${label}: relations`);
 }
 
 /**

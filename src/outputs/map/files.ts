@@ -3,7 +3,8 @@
 import type { KnowledgeGraph } from '../../pipeline/types.ts';
 import type { ExportFile, ExportOptions } from '../exports/files.ts';
 import { svgToPng } from '../exports/png.ts';
-import { escapeXml, oneLine } from '../exports/text.ts';
+import { framedSnippet } from '../exports/snippets.ts';
+import { oneLine } from '../exports/text.ts';
 import { jsonLdString, publicUrl } from '../../lib/seo.ts';
 import { domainMap, MAP_IFRAME_SIZE, MAP_PATHS } from './map.ts';
 import { mapMermaid } from './mermaid.ts';
@@ -13,7 +14,7 @@ export const mapTitle = (siteTitle: string): string => `Map of ${oneLine(siteTit
 
 /** The map's iframe, like an entity's (src/outputs/exports/snippets.ts), at the map's size. */
 export function mapIframeSnippet(src: string, title: string): string {
-  return `<iframe src="${escapeXml(src)}" width="${MAP_IFRAME_SIZE.width}" height="${MAP_IFRAME_SIZE.height}" title="${escapeXml(oneLine(title))}" loading="lazy" style="border:0"></iframe>`;
+  return framedSnippet(src, title, MAP_IFRAME_SIZE);
 }
 
 export function* mapFiles(graph: KnowledgeGraph, options: ExportOptions): Generator<ExportFile> {
