@@ -10,8 +10,10 @@ import { summaryLine, visible } from './text.ts';
 export function formatGithub(report: CheckReport): string {
   const lines = report.diagnostics.map((d) => {
     const properties = [`file=${escapeProperty(d.file)}`, `line=${d.line}`, `col=${d.column}`, `title=${escapeProperty(`docgraph ${d.code}`)}`];
-    // Other control characters (a terminal escape in a quoted link) are shown, not sent to the log.
-    const message = [d.message, ...(d.hint ? [d.hint] : [])].map(visible).join('\n');
+    // Line breaks stay (a multi-line annotation, escaped below); other control characters (a terminal
+    // escape in a quoted link) are shown as escapes, not sent to the log.
+    const lines = [d.message, ...(d.hint ? [d.hint] : [])].flatMap((t) => t.split(/\r\n?|\n/));
+    const message = lines.map(visible).join('\n');
     return `::${d.severity === 'error' ? 'error' : 'warning'} ${properties.join(',')}::${escapeData(message)}`;
   });
   lines.push(summaryLine(report));
