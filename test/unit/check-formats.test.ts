@@ -74,7 +74,7 @@ describe('--format sarif', () => {
     const run = log.runs[0]!;
     expect(run.tool.driver).toMatchObject({ name: 'docgraph', version: '0.1.0', informationUri: 'https://docs.example.com/docgraph' });
     expect(run.tool.driver.rules.map((r) => r.id)).toEqual(Object.keys(RULES).sort());
-    expect(run.originalUriBaseIds.SRCROOT.uri).toBe('file:///work/repo/');
+    expect(run.originalUriBaseIds.SRCROOT?.uri).toBe('file:///work/repo/');
     expect(run.results).toEqual([
       {
         ruleId: 'missing-title',
