@@ -1,8 +1,9 @@
 // `npm run bench`: how docgraph's pipeline compares with a bare remark parse of the same files,
 // on the real corpus and on generated sets of 1,000 and 10,000 documents; and (set `starlight`) how
-// docgraph's full build compares with Starlight's build of the corpus (scripts/bench/starlight.ts).
+// docgraph's full build compares with Starlight's build of the corpus (scripts/bench/starlight.ts);
+// (set `check`) a warm `docgraph check` of the corpus (scripts/bench/check.ts).
 //
-//   npm run bench -- [--sets corpus,1k,10k,starlight,graph] [--runs N] [--json FILE] [--corpus DIR] [--timeout MIN] [--no-search]
+//   npm run bench -- [--sets corpus,1k,10k,starlight,graph,check] [--runs N] [--json FILE] [--corpus DIR] [--timeout MIN] [--no-search]
 //
 // Then the search index of each set and, on the corpus, the comparison with Pagefind
 // (scripts/bench/search.ts; --no-search skips both).
@@ -25,6 +26,7 @@ import { buildStageTable, referenceTable, STARLIGHT_TARGETS, starlightChecks, su
 import { measureDevRebuild, type DevRebuildFigures } from './bench/dev-rebuild.ts';
 import { measureFullBuild, type FullBuildFigures } from './bench/full-build.ts';
 import { graphReport, runGraphBench } from './bench/graph.ts';
+import { CHECK_TARGET_MS, measureCheck, type CheckFigures } from './bench/check.ts';
 import {
   aggregate,
   checkTargets,
@@ -57,10 +59,12 @@ const REFERENCE = 'starlight';
 /** The document the dev-server rebuild edits (the seed article). */
 const DEV_EDITED = 'office-365-integration.md';
 const REFERENCE_RUNS = 3;
-const ALL_NAMES = [...SET_NAMES, REFERENCE, 'graph'] as const;
+const ALL_NAMES = [...SET_NAMES, REFERENCE, 'graph', 'check'] as const;
+/** Warm runs of `docgraph check` on the corpus (after one cold run). */
+const CHECK_RUNS = 3;
 
 const Flags = z.object({
-  /** Comma-separated subset of corpus,1k,10k,starlight,graph, measured in that order (`graph`: the graph pages in Chromium). */
+  /** Comma-separated subset of corpus,1k,10k,starlight,graph,check, measured in that order (`graph`: the graph pages in Chromium; `check`: warm docgraph check of the corpus). */
   sets: z
     .string()
     .default(ALL_NAMES.join(','))
@@ -147,7 +151,7 @@ async function measureSet(
 async function main(): Promise<number> {
   const flags = readFlags(process.argv.slice(2));
   if (!flags) {
-    console.error('usage: npm run bench -- [--sets corpus,1k,10k,starlight,graph] [--runs N] [--json FILE] [--corpus DIR] [--timeout MIN] [--no-search]');
+    console.error('usage: npm run bench -- [--sets corpus,1k,10k,starlight,graph,check] [--runs N] [--json FILE] [--corpus DIR] [--timeout MIN] [--no-search]');
     return 2;
   }
   const corpus = resolve(flags.corpus);
@@ -218,6 +222,12 @@ async function main(): Promise<number> {
     dev = await measureDevRebuild({ corpus, document: DEV_EDITED, runs: flags.runs ?? REFERENCE_RUNS, timeoutMs: flags.timeout * 60_000, log: (line) => console.log(line) });
   }
 
+  let checkRuns: CheckFigures | undefined;
+  if (flags.sets.includes('check')) {
+    console.log(`check: docgraph check of the corpus, cold once, then ${flags.runs ?? CHECK_RUNS} warm runs (whole process)`);
+    checkRuns = await measureCheck({ corpus, runs: flags.runs ?? CHECK_RUNS, timeoutMs: flags.timeout * 60_000, log: (line) => console.log(line) });
+  }
+
   const growths: Growth[] = [];
   const small = sets.find((s) => s.name === '1k');
   const big = sets.find((s) => s.name === '10k');
@@ -252,6 +262,7 @@ async function main(): Promise<number> {
   if (search) printSearchBench(search);
   if (reference) checks.push(...printReference(reference));
   if (dev) checks.push(...printDevRebuild(dev));
+  if (checkRuns) checks.push(...printCheck(checkRuns));
   for (const s of sets) {
     for (const [kind, o] of [['bare', s.bare], ['pipeline', s.pipeline]] as const) {
       if ('error' in o) console.log(`\n${s.name} ${kind} failed:\n${o.error.replace(/^/gm, '  ')}`);
@@ -283,6 +294,7 @@ async function main(): Promise<number> {
       ...(reference && { starlight: reference }),
       ...(dev && { devRebuild: dev }),
       ...(full && { fullBuild: full }),
+      ...(checkRuns && { check: checkRuns }),
       checks,
       search,
       graph,
@@ -293,7 +305,7 @@ async function main(): Promise<number> {
   // A missed target is a figure to read, not a crash; a measurement that crashed is an error.
   const searchFailed = !!search && (search.sets.some((s) => s.error) || (!!search.pagefind && 'error' in search.pagefind));
   const referenceFailed = reference && (reference.starlight.error || reference.docgraph.error);
-  return sets.some((s) => 'error' in s.bare || 'error' in s.pipeline) || searchFailed || referenceFailed || !!dev?.error || !!full?.error || !!full?.dev?.error || (graph && 'error' in graph) ? 1 : 0;
+  return sets.some((s) => 'error' in s.bare || 'error' in s.pipeline) || searchFailed || referenceFailed || !!dev?.error || !!checkRuns?.error || !!full?.error || !!full?.dev?.error || (graph && 'error' in graph) ? 1 : 0;
 }
 
 /** Prints the whole-site build of the big set; returns its target checks. */
@@ -335,6 +347,20 @@ function printDevRebuild(dev: DevRebuildFigures): ReturnType<typeof starlightChe
   const ms = median(dev.ms);
   console.log(`\nRebuild in npm run dev (edit of ${DEV_EDITED} -> its page served with the change): median ${ms} ms over ${dev.ms.length} run(s) [${dev.ms.join(', ')}]; first start ${((dev.startMs ?? 0) / 1000).toFixed(1)} s`);
   const check = { target: `rebuild with one changed document under ${STARLIGHT_TARGETS.maxWarmMs / 1000} s (npm run dev, edit -> page served)`, figure: `${(ms / 1000).toFixed(2)} s`, ok: ms < STARLIGHT_TARGETS.maxWarmMs };
+  console.log(targetLines([check]));
+  return [check];
+}
+
+/** Prints the warm `docgraph check` figures; returns its target check. */
+function printCheck(figures: CheckFigures): ReturnType<typeof starlightChecks> {
+  if (figures.error || figures.warm.length === 0) {
+    console.log(`\ndocgraph check failed:\n${(figures.error ?? 'no warm run').replace(/^/gm, '  ')}`);
+    return [];
+  }
+  const ms = median(figures.warm.map((r) => r.ms));
+  const peak = Math.max(...figures.warm.map((r) => r.peakMiB));
+  console.log(`\ndocgraph check of the corpus (whole process): warm median ${(ms / 1000).toFixed(2)} s [${figures.warm.map((r) => (r.ms / 1000).toFixed(2)).join(', ')}], peak ${peak.toFixed(0)} MiB; cold ${((figures.coldMs ?? 0) / 1000).toFixed(2)} s`);
+  const check = { target: `warm docgraph check of the corpus within ${CHECK_TARGET_MS / 1000} s`, figure: `${(ms / 1000).toFixed(2)} s`, ok: ms <= CHECK_TARGET_MS };
   console.log(targetLines([check]));
   return [check];
 }
