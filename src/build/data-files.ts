@@ -10,6 +10,7 @@ import { htmlFileName } from '../outputs/site-model.ts';
 import type { SiteData } from '../outputs/site-data.ts';
 import { buildSearchIndex, type SearchIndexOptions } from '../search/build.ts';
 import { exportFiles } from '../outputs/exports/files.ts';
+import { releaseRasters } from '../outputs/exports/png.ts';
 import { siteGraph } from '../lib/graph.ts';
 import { joinedLines, jsonFileChunks, writeBytesIfChanged, writeChunksIfChanged } from './json-file.ts';
 
@@ -72,7 +73,7 @@ export function writeSearchFiles(dir: string, result: PipelineResult, cache: Sea
  * `key` (their hash) is the one recorded by the last build and the files are there, an edit that left
  * the graph alone (most wording changes) does not generate ~700 MB of text again at 10,000 documents.
  */
-export function writeExports(dataDir: string, graph: PipelineResult['graph'], exportOptions: Parameters<typeof exportFiles>[1], key: string | undefined, written: Set<string>): void {
+export async function writeExports(dataDir: string, graph: PipelineResult['graph'], exportOptions: Parameters<typeof exportFiles>[1], key: string | undefined, written: Set<string>): Promise<void> {
   const record = join(dataDir, 'cache', 'exports.json');
   if (key !== undefined && existsSync(record)) {
     const previous = JSON.parse(readFileSync(record, 'utf8')) as { key: string; files: string[] };
@@ -83,12 +84,15 @@ export function writeExports(dataDir: string, graph: PipelineResult['graph'], ex
     }
   }
   const paths: string[] = [];
+  let rasters = 0;
   for (const file of exportFiles(graph, exportOptions)) {
     const target = join(dataDir, 'public', file.path);
     mkdirSync(dirname(target), { recursive: true });
     if ('lines' in file) writeChunksIfChanged(target, joinedLines(file.lines));
-    else if ('bytes' in file) writeBytesIfChanged(target, file.bytes());
-    else writeChunksIfChanged(target, [file.data]);
+    else if ('bytes' in file) {
+      writeBytesIfChanged(target, file.bytes());
+      if (++rasters % RASTERS_PER_RELEASE === 0) await releaseRasters();
+    } else writeChunksIfChanged(target, [file.data]);
     paths.push(file.path);
     written.add(target);
   }
@@ -97,6 +101,9 @@ export function writeExports(dataDir: string, graph: PipelineResult['graph'], ex
     writeFileSync(record, `${JSON.stringify({ key, files: paths })}\n`);
   }
 }
+
+/** Pictures rendered between two releases of their pixels (~1.3 MB each). */
+const RASTERS_PER_RELEASE = 16;
 
 export async function removeUnwritten(dir: string, written: ReadonlySet<string>): Promise<void> {
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {

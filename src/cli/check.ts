@@ -69,6 +69,7 @@ async function check(argv: string[]): Promise<number> {
     site: flags.site ?? config.site,
     title: config.title,
     cache: !flags['no-cache'],
+    publish: false,
     ...(flags.workers === undefined ? {} : { workers: flags.workers }),
   });
   const report = checkReport(result, { contentDir, vocabularyPath, cwd: process.cwd() });

@@ -195,7 +195,7 @@ describe('rendering', () => {
 
   it('writes a PNG for every entity of a build, the same bytes in a second build', async () => {
     const [one, two] = [await tempDir('docgraph-png-'), await tempDir('docgraph-png-')];
-    for (const dir of [one, two]) writeExports(dir, seed, { site: SITE, base: '/', title: 'docgraph' }, undefined, new Set());
+    for (const dir of [one, two]) await writeExports(dir, seed, { site: SITE, base: '/', title: 'docgraph' }, undefined, new Set());
     const entities = seed.nodes.filter(isEntityNode);
     expect(entities.length).toBeGreaterThan(10);
     for (const n of entities) {
