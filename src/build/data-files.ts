@@ -18,8 +18,8 @@ import { joinedLines, jsonFileChunks, writeBytesIfChanged, writeChunksIfChanged 
  * modification time, so an unchanged image is not copied again (a rename over an existing file makes
  * ext4 flush it: 658 images took 9 s in a dev rebuild).
  */
-export async function copyAssets(result: Pick<PipelineResult, 'links'>, contentDir: string, dataDir: string, written: Set<string>): Promise<void> {
-  const assets = [...new Set(result.links.filter((l) => l.class === 'asset').map((l) => l.assetPath!))].sort();
+export async function copyAssets(result: Pick<PipelineResult, 'links'>, contentDir: string, dataDir: string, written: Set<string>, extra: readonly string[] = []): Promise<void> {
+  const assets = [...new Set([...result.links.filter((l) => l.class === 'asset').map((l) => l.assetPath!), ...extra])].sort();
   for (const asset of assets) {
     const target = join(dataDir, 'public', asset);
     await mkdir(dirname(target), { recursive: true });
