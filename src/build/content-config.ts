@@ -26,7 +26,7 @@ export function parseContentConfig(source: string, file: string, files: ContentF
   const parsed = contentConfigSchema.safeParse(plain.value ?? {});
   const at = (path: readonly PropertyKey[]): string => where(nodeAt(doc, path)?.range?.[0] ?? 0);
   const label = (path: readonly PropertyKey[]): string => path.map(String).join('.') || '(top level)';
-  if (!parsed.success) return { errors: parsed.error.issues.map((issue) => schemaError(issue, at, label)) };
+  if (!parsed.success) return { errors: byPosition(parsed.error.issues.flatMap((issue) => schemaError(issue, at, label).split('\n'))) };
   const config = parsed.data;
   const errors: string[] = [];
   const missing = (path: readonly PropertyKey[], name: string, what: string): void => {
@@ -44,6 +44,15 @@ export function parseContentConfig(source: string, file: string, files: ContentF
     });
   if (config.nav) walkNav(config.nav, ['nav']);
   return errors.length ? { errors } : { config };
+}
+
+/** Top to bottom, as the reader goes through the file (zod reports in its own key order). */
+function byPosition(errors: string[]): string[] {
+  const pos = (e: string): number[] => (/:(\d+):(\d+): /.exec(e) ?? ['', '0', '0']).slice(1).map(Number);
+  return errors.sort((a, b) => {
+    const [pa, pb] = [pos(a), pos(b)];
+    return pa[0]! - pb[0]! || pa[1]! - pb[1]!;
+  });
 }
 
 function schemaError(issue: z.core.$ZodIssue, at: (path: readonly PropertyKey[]) => string, label: (path: readonly PropertyKey[]) => string): string {

@@ -14,7 +14,7 @@ import { siteGraph } from '../lib/graph.ts';
 import { joinedLines, jsonFileChunks, writeBytesIfChanged, writeChunksIfChanged } from './json-file.ts';
 
 /**
- * Copies the assets the documents link to into `<data>/public`. Copies carry the source's
+ * Copies the assets the documents link to, and the files docgraph.yaml names (`extra`), into `<data>/public`. Copies carry the source's
  * modification time, so an unchanged image is not copied again (a rename over an existing file makes
  * ext4 flush it: 658 images took 9 s in a dev rebuild).
  */
