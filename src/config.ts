@@ -34,7 +34,7 @@ export const contentConfigSchema = z.strictObject({
   base: z.string().regex(/^\/[\w\-./]*$/).optional(),
   /** Image in the header: a content path, or `{ src, alt, replacesTitle }` (Starlight's shape). */
   logo: z
-    .union([contentPath, z.strictObject({ src: contentPath, alt: text.optional(), replacesTitle: z.boolean().default(false) })])
+    .union([contentPath, z.strictObject({ src: contentPath, alt: z.string().optional(), replacesTitle: z.boolean().default(false) })])
     .optional(),
   /** The brand colour (links, current page, accents): one colour, or one per theme. */
   accentColor: z.union([hexColour, z.strictObject({ light: hexColour, dark: hexColour })]).optional(),

@@ -42,6 +42,10 @@ describe('docgraph.yaml settings', () => {
     ]);
   });
 
+  it('takes an empty alt (a decorative logo beside the title)', () => {
+    expect(errorsOf("logo: { src: a.svg, alt: '' }\n", 'a.svg')).toBeUndefined();
+  });
+
   it('refuses paths out of the content folder and YAML syntax errors', () => {
     expect(errorsOf('logo: ../secret.png\n')?.[0]).toMatch(/^docs\/docgraph\.yaml:1:7: logo: must be a path relative to the content folder/);
     expect(errorsOf('title: [unclosed\n')?.[0]).toMatch(/^docs\/docgraph\.yaml:\d+:\d+: .*\(fix the YAML syntax\)$/);
