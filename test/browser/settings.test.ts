@@ -52,7 +52,12 @@ beforeAll(async () => {
   const outDir = path.join(root, 'site');
   await build(docs, outDir, path.join(root, 'data'));
   const assets = sirv(outDir, { dev: false, dotfiles: false });
-  server = createServer((req, res) => assets(req, res, () => ((res.statusCode = 404), res.end())));
+  server = createServer((req, res) =>
+    assets(req, res, () => {
+      res.statusCode = 404;
+      res.end();
+    }),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }, 240_000);
