@@ -2,12 +2,14 @@
 // and write the data folder Astro reads (layout in src/outputs/site-data.ts).
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { readContentDir, type ContentSnapshot } from '../pipeline/load.ts';
 import { formatOf } from '../pipeline/parse.ts';
 import { runPipeline, type PipelineResult } from '../pipeline/index.ts';
 import { createArticleRenderer } from '../outputs/html-renderer.ts';
-import { buildSiteData } from '../outputs/site-model.ts';
+import { ACCENT_CSS, buildSiteData, settingsAssets } from '../outputs/site-model.ts';
+import { accentColours, accentStylesheet } from '../outputs/accent.ts';
+import { readGitDates } from './git-dates.ts';
 import { MDX_DOCUMENTS_FILE, type SiteData } from '../outputs/site-data.ts';
 import type { GraphView } from '../outputs/graph-view.ts';
 import { ENCODER_VERSION } from '../search/encoder.ts';
@@ -16,7 +18,7 @@ import { createDocumentCache } from './document-cache.ts';
 import { codeHash, sha256 } from './code-hash.ts';
 import { createLayoutCache } from './layout-cache.ts';
 import { jsonFileChunks, writeChunksIfChanged } from './json-file.ts';
-import { PROJECT_ROOT } from './project.ts';
+import { PROJECT_ROOT, readContentConfig } from './project.ts';
 import { copyAssets, fileStore, mdxStore, removeUnwritten, writeExports, writeGraphFiles, writeIfChanged, writeSearchFiles } from './data-files.ts';
 import { createDocumentPool, defaultWorkers } from './document-pool.ts';
 import { workerHeapMiB } from './heap-budget.ts';
@@ -93,6 +95,10 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
   // Dropped once the pipeline has read it: the sources' text would otherwise stay to the end.
   let snapshot: ContentSnapshot | undefined = await readContentDir(options.contentDir);
   options.onStage?.('load', performance.now() - loadStarted);
+  // docgraph.yaml's site settings (the CLI already checked the file; dev re-reads it on every edit).
+  const config = await readContentConfig(options.contentDir);
+  // One `git log` beside the pipeline, when the dates are asked for.
+  const gitDates = config.lastUpdated === 'git' ? readGitDates(options.contentDir) : undefined;
   const mdxDocuments = (paths: string[]) => {
     mkdirSync(options.dataDir, { recursive: true });
     writeIfChanged(join(options.dataDir, MDX_DOCUMENTS_FILE), `${JSON.stringify(paths)}\n`);
@@ -135,8 +141,16 @@ export async function buildData(options: DataBuildOptions): Promise<PipelineResu
   options.onPool?.({ helped: pool?.helped ?? 0 });
 
   const started = performance.now();
-  await copyAssets(result, options.contentDir, options.dataDir, written);
-  let site: SiteData | undefined = buildSiteData(result, resolve(options.contentDir));
+  await copyAssets(result, options.contentDir, options.dataDir, written, settingsAssets(config));
+  if (config.accentColor) {
+    const file = join(options.dataDir, 'public', ACCENT_CSS);
+    mkdirSync(dirname(file), { recursive: true });
+    writeIfChanged(file, accentStylesheet(accentColours(config.accentColor)));
+    written.add(file);
+  }
+  const dates = await gitDates;
+  if (dates?.problem) console.warn(`docgraph: docgraph.yaml lastUpdated: git: no dates (${dates.problem})`);
+  let site: SiteData | undefined = buildSiteData(result, resolve(options.contentDir), { config, ...(dates ? { lastUpdated: dates.dates } : {}) });
   if (!resident) writeChunksIfChanged(join(options.dataDir, 'site.json'), jsonFileChunks(site));
   if (hasMdx) mdxDocuments(site.documents.filter((d) => d.format === 'mdx').map((d) => d.path));
   // Every article's HTML and MDX copy is written by now.

@@ -15,12 +15,12 @@ import { siteGraph } from '../lib/graph.ts';
 import { joinedLines, jsonFileChunks, writeBytesIfChanged, writeChunksIfChanged } from './json-file.ts';
 
 /**
- * Copies the assets the documents link to into `<data>/public`. Copies carry the source's
+ * Copies the assets the documents link to, and the files docgraph.yaml names (`extra`), into `<data>/public`. Copies carry the source's
  * modification time, so an unchanged image is not copied again (a rename over an existing file makes
  * ext4 flush it: 658 images took 9 s in a dev rebuild).
  */
-export async function copyAssets(result: Pick<PipelineResult, 'links'>, contentDir: string, dataDir: string, written: Set<string>): Promise<void> {
-  const assets = [...new Set(result.links.filter((l) => l.class === 'asset').map((l) => l.assetPath!))].sort();
+export async function copyAssets(result: Pick<PipelineResult, 'links'>, contentDir: string, dataDir: string, written: Set<string>, extra: readonly string[] = []): Promise<void> {
+  const assets = [...new Set([...result.links.filter((l) => l.class === 'asset').map((l) => l.assetPath!), ...extra])].sort();
   for (const asset of assets) {
     const target = join(dataDir, 'public', asset);
     await mkdir(dirname(target), { recursive: true });

@@ -5,7 +5,7 @@
 //
 // What every page may read (the shared part of each key): the graph's nodes and edges without their
 // evidence sentences, the laid-out graph for local graphs (graph-view.json, also without evidence),
-// the nav tree, and the titles, URLs and section titles of all documents (links, breadcrumbs,
+// the nav tree, docgraph.yaml's site settings, and the titles, URLs and section titles of all documents (links, breadcrumbs,
 // previous/next, evidence captions). Evidence sentences are read only where an edge's end has its page: an entity page quotes
 // the edges that touch it, so rewording a sentence re-renders the edited page and the entity pages
 // that quote it, not the whole site. An MDX page can embed any entity's relations
@@ -39,6 +39,8 @@ function sharedInput(): string {
   // graph-view.json quotes the evidence of typed relations too (for /graph/'s side panel).
   shapeOf(hash, getGraphView());
   hash.update(JSON.stringify(site.nav));
+  // Every page's header and footer show docgraph.yaml's logo, styles and footer links.
+  hash.update(JSON.stringify(site.settings ?? null));
   for (const d of site.documents) {
     const sections = d.sections.map((s) => [s.id, s.title, s.depth, s.anchors]);
     hash.update(JSON.stringify([d.id, d.path, d.slug, d.url, d.format, d.title, d.description, d.htmlFile, sections]));

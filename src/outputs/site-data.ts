@@ -15,7 +15,8 @@
 //                               build-time layout positions, for the interactive graph pages
 //   <data>/public/graph-view/overview.json, graph-view/c/*.json  above 1,500 documents only: the
 //                               clustered graph the graph pages open on (src/outputs/graph-overview.ts)
-//   <data>/public/...           content assets (images) at their content-relative path
+//   <data>/public/...           content assets (images, and docgraph.yaml's logo and customCss) at their content-relative path
+//   <data>/public/_settings/accent.css  the stylesheet made from docgraph.yaml's accentColor
 //
 //   <data>/public/embed/svg/<route-id>.svg, embed/mermaid/<route-id>.mmd, oembed/<route-id>.json,
 //   <data>/public/exports/graph.graphml, exports/neo4j/{nodes,relationships}.csv, exports/graph.cypher
@@ -63,6 +64,21 @@ export interface SiteDocument {
   /** Entities mentioned, most mentions first. */
   entities: { id: string; count: number }[];
   backlinks: SiteBacklink[];
+  /** "Edit this page": docgraph.yaml `editUrl` + the content path (each segment URL-encoded). */
+  editUrl?: string;
+  /** `lastUpdated: git`: ISO 8601 date of the last commit that touched the file; none without history. */
+  lastUpdated?: string;
+}
+
+/** docgraph.yaml's look-and-feel settings, resolved for the pages. URLs are site-relative, without the base path. */
+export interface SiteSettings {
+  /** The header image; the title stays as text beside it, or visually hidden when `replacesTitle`. */
+  logo?: { src: string; alt: string; replacesTitle: boolean };
+  /** The stylesheet made from `accentColor` (src/outputs/accent.ts). */
+  accentCss?: string;
+  /** `customCss`, linked after the site's own styles, in order. */
+  customCss: string[];
+  footer: { label: string; href: string }[];
 }
 
 export interface SiteData {
@@ -70,6 +86,7 @@ export interface SiteData {
   contentDir: string;
   documents: SiteDocument[];
   nav: NavItem[];
+  settings: SiteSettings;
 }
 
 /**

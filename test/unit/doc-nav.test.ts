@@ -17,7 +17,7 @@ function site(groups: number, perGroup: number): SiteData {
     }
     nav.push({ title: `Group ${g}`, children });
   }
-  return { contentDir: '/c', documents, nav };
+  return { contentDir: '/c', documents, nav, settings: { customCss: [], footer: [] } };
 }
 
 const links = (html: string) => [...html.matchAll(/<a href="([^"]+)"/g)].map((m) => m[1]);
