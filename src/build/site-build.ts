@@ -9,8 +9,10 @@ import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 export interface SiteBuildOptions {
-  /** The project (Astro's root). */
+  /** docgraph's own folder (astro.config.mjs, src/). */
   root: string;
+  /** Where each Astro build gets its own root folder: the cache folder, in the folder docgraph runs from. */
+  workDir: string;
   /** The content folder: Astro's content sync runs only when it holds MDX. */
   contentDir: string;
   /** The data folder the pipeline writes (DOCGRAPH_DATA); the site kit lives in it (site-kit.ts). */
@@ -51,7 +53,7 @@ export const SITE_CHILD = fileURLToPath(new URL('./site-child.ts', import.meta.u
 
 export function startSiteBuild(options: SiteBuildOptions): SiteBuild {
   // The parent's own Node flags (its heap limit) carry over.
-  const child = fork(SITE_CHILD, [JSON.stringify({ root: options.root, contentDir: options.contentDir, dataDir: options.dataDir, outDir: options.outDir, cacheDir: options.cacheDir, emptyOut: options.emptyOut, quiet: options.quiet, force: options.force })], {
+  const child = fork(SITE_CHILD, [JSON.stringify({ root: options.root, workDir: options.workDir, contentDir: options.contentDir, dataDir: options.dataDir, outDir: options.outDir, cacheDir: options.cacheDir, emptyOut: options.emptyOut, quiet: options.quiet, force: options.force })], {
     env: options.env,
     stdio: 'inherit',
   });
