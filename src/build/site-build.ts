@@ -3,10 +3,11 @@
 // on 2 cores they take the second one while the pipeline (one thread) works on the first, and the
 // child waits for the data before it renders pages (src/build/site-child.ts).
 import { fork } from 'node:child_process';
-import { readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { dependenciesDir } from './project.ts';
 
 export interface SiteBuildOptions {
   /** docgraph's own folder (astro.config.mjs, src/). */
@@ -87,6 +88,20 @@ export function startSiteBuild(options: SiteBuildOptions): SiteBuild {
   };
   child.on('message', (message) => build.onMessage?.(message as SiteBuildMessage));
   return build;
+}
+
+/**
+ * A new root folder for one Astro build or dev server, in `workDir` (project.ts buildRootsDir). Astro
+ * keeps per-build files under its root (.astro/, the prerender chunks), so two at once get two roots.
+ * The chunks import their dependencies by name: a link to docgraph's node_modules lets them find them
+ * wherever the folder is. Working folders of killed builds older than a day are removed first.
+ */
+export async function makeBuildRoot(workDir: string): Promise<string> {
+  await mkdir(workDir, { recursive: true });
+  await removeStaleBuildFolders(workDir);
+  const root = await mkdtemp(join(workDir, 'site-build-'));
+  await symlink(dependenciesDir(), join(root, 'node_modules'), 'dir');
+  return root;
 }
 
 /** A day: no build runs that long, so an older working folder is a killed build's. */

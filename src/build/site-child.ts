@@ -3,13 +3,12 @@
 // the parent says the data is there. Otherwise it runs Astro's `build`, held at two points until the
 // parent says the data is there: before the content sync (which lists the MDX documents to compile)
 // and before pages are rendered (after Vite has bundled the site).
-import { mkdir, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { z } from 'zod';
 import { listContentFiles } from '../pipeline/load.ts';
-import { dependenciesDir } from './project.ts';
-import { removeStaleBuildFolders, type SiteBuildMessage } from './site-build.ts';
+import { makeBuildRoot, type SiteBuildMessage } from './site-build.ts';
 import { linkCachedPages, pruneUnbuiltPages } from './cached-pages.ts';
 import { captureKit, kitKey, loadKit, type SiteKit } from './site-kit.ts';
 import { loadKitApp, preloadKitApp, renderWithKit } from './site-render.ts';
@@ -117,14 +116,10 @@ async function buildWithAstro(args: Args, key: string, sync: boolean): Promise<v
   // Astro keeps files of the build under <root>/.astro/ (the list of MDX modules to compile, the
   // prerender chunks): two builds of the project at once (tests, previews, a dev server) overwrote
   // each other's and one failed on the other's MDX list. Each build gets its own root and working
-  // folder in the cache folder (never inside an installed docgraph); the configuration and src/ stay
-  // docgraph's (astro.config.mjs sets srcDir). Its chunks import their dependencies by name, which
-  // a link to docgraph's node_modules lets them find wherever the cache folder is.
-  await mkdir(args.workDir, { recursive: true });
-  await removeStaleBuildFolders(args.workDir);
-  const cwd = await mkdtemp(join(args.workDir, 'site-build-'));
+  // folder in the cache folder (never inside an installed docgraph; site-build.ts makeBuildRoot); the
+  // configuration and src/ stay docgraph's (astro.config.mjs sets srcDir).
+  const cwd = await makeBuildRoot(args.workDir);
   const home = process.cwd();
-  await symlink(dependenciesDir(), join(cwd, 'node_modules'), 'dir');
   const { build } = await import('astro');
   try {
     process.chdir(cwd);

@@ -2,7 +2,9 @@
 // pipeline runs once, then again whenever a Markdown/MDX file of the content folder, its
 // docgraph.yaml or the vocabulary changes; the data folder is rewritten and the browser reloads.
 import { parseArgs } from 'node:util';
-import { join, resolve, sep } from 'node:path';
+import { rmSync } from 'node:fs';
+import { constants } from 'node:os';
+import { join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import type { AstroIntegration } from 'astro';
 import { Readable } from 'node:stream';
@@ -12,7 +14,8 @@ import { lookup } from 'mrmime';
 import { formatSummary } from '../pipeline/report.ts';
 import { RESIDENT_DATA } from '../outputs/site-data.ts';
 import { buildData } from '../build/build-data.ts';
-import { chooseVocabulary, dataDirFor, PROJECT_ROOT, readContentConfig } from '../build/project.ts';
+import { buildRootsDir, cacheDirFor, chooseVocabulary, dataDirFor, PROJECT_ROOT, readContentConfig } from '../build/project.ts';
+import { makeBuildRoot } from '../build/site-build.ts';
 import { createResident } from '../build/resident.ts';
 
 const Flags = z.strictObject({
@@ -128,7 +131,12 @@ export async function runDev(argv: readonly string[]): Promise<undefined> {
     return true;
   }
 
+  // Astro's root is a folder of the cache folder, as for a build (src/build/site-build.ts makeBuildRoot):
+  // Astro writes .astro/ and Vite its dependency cache under it, never inside an installed docgraph.
+  const root = await makeBuildRoot(buildRootsDir(cacheDirFor(flags['cache-dir'])));
+  process.on('exit', () => rmSync(root, { recursive: true, force: true }));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => process.exit(128 + constants.signals[signal]));
   const { dev } = await import('astro');
-  await dev({ root: PROJECT_ROOT, server: { port: flags.port, host: 'localhost' }, integrations: [hotReload] });
+  await dev({ root, configFile: relative(root, join(PROJECT_ROOT, 'astro.config.mjs')), server: { port: flags.port, host: 'localhost' }, integrations: [hotReload] });
   return undefined;
 }

@@ -16,9 +16,12 @@ const exec = promisify(execFile);
 const NODE_22_BIN = dirname(process.execPath);
 const OLD_NODE = '/usr/bin/node';
 
-/** The environment of a user's shell: `bin` first on the PATH, no docgraph variables of this project. */
+/**
+ * The environment of a user's shell: `bin` first on the PATH, none of the variables this project's
+ * npm script and vitest set (Astro's dev server changes its ways under VITEST).
+ */
 function userEnv(bin: string): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('DOCGRAPH_') && !name.startsWith('npm_')));
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(DOCGRAPH_|npm_|VITEST|TEST$|NODE_ENV$)/.test(name)));
   const path = (process.env.PATH ?? '').split(delimiter).filter((dir) => dir !== NODE_22_BIN && !dir.endsWith(join('node_modules', '.bin')));
   return { ...env, PATH: [bin, ...path].join(delimiter), ASTRO_TELEMETRY_DISABLED: '1' };
 }
@@ -47,6 +50,33 @@ function listing(dir: string): string[] {
       return `${name} ${stat.isDirectory() ? 'dir' : stat.size} ${stat.mtimeMs}`;
     })
     .sort();
+}
+
+/**
+ * Starts `docgraph <args> --port N` (the installed bin itself, as npx runs it: killing npx would leave
+ * the server running), waits for `ready` in its output, fetches `path`, and stops it.
+ */
+async function whileServing(args: string[], path: string, ready: string): Promise<{ status: number; text: string; output: string }> {
+  const port = await freePort();
+  const server = spawn(join(app, 'node_modules', '.bin', 'docgraph'), [...args, '--port', String(port)], { cwd: app, env: userEnv(NODE_22_BIN), stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise((resolve) => server.on('exit', resolve));
+  let output = '';
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const read = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes(ready)) resolve();
+      };
+      server.stdout.on('data', read);
+      server.stderr.on('data', read);
+      server.on('exit', (code) => reject(new Error(`docgraph ${args[0]} exited ${code}: ${output}`)));
+    });
+    const response = await fetch(`http://localhost:${port}${path}`);
+    return { status: response.status, text: await response.text(), output };
+  } finally {
+    server.kill('SIGTERM');
+    await exited;
+  }
 }
 
 let app = '';
@@ -117,23 +147,15 @@ describe('the installed docgraph command', () => {
   });
 
   it('serves the built site', async () => {
-    const port = await freePort();
-    const server = spawn('npx', ['--no-install', 'docgraph', 'serve', '--out', 'site', '--port', String(port)], { cwd: app, env: userEnv(NODE_22_BIN), stdio: ['ignore', 'pipe', 'pipe'] });
-    try {
-      let output = '';
-      await new Promise<void>((resolve, reject) => {
-        server.stdout.on('data', (chunk: Buffer) => {
-          output += chunk.toString();
-          if (output.includes('docgraph: serving')) resolve();
-        });
-        server.on('exit', (code) => reject(new Error(`serve exited ${code}: ${output}`)));
-      });
-      const page = await fetch(`http://localhost:${port}/docs/guide/sign-in/`);
-      expect(page.status).toBe(200);
-      expect(await page.text()).toContain('Sign-in');
-    } finally {
-      server.kill('SIGTERM');
-    }
+    const page = await whileServing(['serve', '--out', 'site'], '/docs/guide/sign-in/', 'docgraph: serving');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Sign-in');
+  });
+
+  it('serves the folder with hot reload (dev)', async () => {
+    const page = await whileServing(['dev', '--content', 'docs'], '/docs/guide/sign-in/', 'watching for file changes');
+    expect(page.status, `${page.output}\n${page.text.slice(0, 600)}`).toBe(200);
+    expect(page.text).toContain('Package test handbook');
   });
 
   it('wrote nothing inside the installed package', () => {
