@@ -10,11 +10,15 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const projectDir = fileURLToPath(new URL('.', import.meta.url));
 const env = process.env;
+// flexsearch's dist/ folder, wherever npm put it (the project's node_modules, or the one an installed
+// docgraph shares with its user): its `require` entry is dist/flexsearch.bundle.min.js.
+const flexsearchDist = path.dirname(createRequire(import.meta.url).resolve('flexsearch'));
 
 const dataDir = path.resolve(projectDir, env.DOCGRAPH_DATA || '.docgraph/data');
 const contentDir = resolveContentDir();
@@ -80,9 +84,9 @@ export default defineConfig({
     // the same API as the full build that Node uses, a third of its size.
     resolve: {
       alias: [
-        { find: /^flexsearch$/, replacement: path.join(projectDir, 'node_modules/flexsearch/dist/flexsearch.compact.module.min.js') },
+        { find: /^flexsearch$/, replacement: path.join(flexsearchDist, 'flexsearch.compact.module.min.js') },
         // The ESM language file imports flexsearch's full module tree for a type; the bundled one does not.
-        { find: /^flexsearch\/lang\/en$/, replacement: path.join(projectDir, 'node_modules/flexsearch/dist/lang/en.min.js') },
+        { find: /^flexsearch\/lang\/en$/, replacement: path.join(flexsearchDist, 'lang/en.min.js') },
       ],
     },
   },

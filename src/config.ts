@@ -68,5 +68,7 @@ export const buildFlagsSchema = z.strictObject({
   workers: z.string().regex(/^\d{1,2}$/, 'must be a whole number from 0 to 99').transform(Number).optional(),
   /** Print, for each sentence of this content file that names two entities, the edges it gave or why none. */
   explain: z.string().min(1).optional(),
+  /** docgraph's caches and data folder (default `.docgraph` in the folder the command runs from). */
+  'cache-dir': z.string().min(1).optional(),
 });
 export type BuildFlags = z.infer<typeof buildFlagsSchema>;

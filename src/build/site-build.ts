@@ -3,14 +3,17 @@
 // on 2 cores they take the second one while the pipeline (one thread) works on the first, and the
 // child waits for the data before it renders pages (src/build/site-child.ts).
 import { fork } from 'node:child_process';
-import { readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { dependenciesDir } from './project.ts';
 
 export interface SiteBuildOptions {
-  /** The project (Astro's root). */
+  /** docgraph's own folder (astro.config.mjs, src/). */
   root: string;
+  /** Where each Astro build gets its own root folder: the cache folder, in the folder docgraph runs from. */
+  workDir: string;
   /** The content folder: Astro's content sync runs only when it holds MDX. */
   contentDir: string;
   /** The data folder the pipeline writes (DOCGRAPH_DATA); the site kit lives in it (site-kit.ts). */
@@ -51,7 +54,7 @@ export const SITE_CHILD = fileURLToPath(new URL('./site-child.ts', import.meta.u
 
 export function startSiteBuild(options: SiteBuildOptions): SiteBuild {
   // The parent's own Node flags (its heap limit) carry over.
-  const child = fork(SITE_CHILD, [JSON.stringify({ root: options.root, contentDir: options.contentDir, dataDir: options.dataDir, outDir: options.outDir, cacheDir: options.cacheDir, emptyOut: options.emptyOut, quiet: options.quiet, force: options.force })], {
+  const child = fork(SITE_CHILD, [JSON.stringify({ root: options.root, workDir: options.workDir, contentDir: options.contentDir, dataDir: options.dataDir, outDir: options.outDir, cacheDir: options.cacheDir, emptyOut: options.emptyOut, quiet: options.quiet, force: options.force })], {
     env: options.env,
     stdio: 'inherit',
   });
@@ -85,6 +88,20 @@ export function startSiteBuild(options: SiteBuildOptions): SiteBuild {
   };
   child.on('message', (message) => build.onMessage?.(message as SiteBuildMessage));
   return build;
+}
+
+/**
+ * A new root folder for one Astro build or dev server, in `workDir` (project.ts buildRootsDir). Astro
+ * keeps per-build files under its root (.astro/, the prerender chunks), so two at once get two roots.
+ * The chunks import their dependencies by name: a link to docgraph's node_modules lets them find them
+ * wherever the folder is. Working folders of killed builds older than a day are removed first.
+ */
+export async function makeBuildRoot(workDir: string): Promise<string> {
+  await mkdir(workDir, { recursive: true });
+  await removeStaleBuildFolders(workDir);
+  const root = await mkdtemp(join(workDir, 'site-build-'));
+  await symlink(dependenciesDir(), join(root, 'node_modules'), 'dir');
+  return root;
 }
 
 /** A day: no build runs that long, so an older working folder is a killed build's. */

@@ -3,12 +3,12 @@
 // the parent says the data is there. Otherwise it runs Astro's `build`, held at two points until the
 // parent says the data is there: before the content sync (which lists the MDX documents to compile)
 // and before pages are rendered (after Vite has bundled the site).
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { z } from 'zod';
 import { listContentFiles } from '../pipeline/load.ts';
-import { removeStaleBuildFolders, type SiteBuildMessage } from './site-build.ts';
+import { makeBuildRoot, type SiteBuildMessage } from './site-build.ts';
 import { linkCachedPages, pruneUnbuiltPages } from './cached-pages.ts';
 import { captureKit, kitKey, loadKit, type SiteKit } from './site-kit.ts';
 import { loadKitApp, preloadKitApp, renderWithKit } from './site-render.ts';
@@ -17,7 +17,7 @@ import { loadKitApp, preloadKitApp, renderWithKit } from './site-render.ts';
 // that don't need type generation"): build() hands its options to the builder as they are.
 type BuildOptions = NonNullable<Parameters<typeof import('astro').build>[1]> & { sync: boolean };
 
-const Args = z.object({ root: z.string(), contentDir: z.string(), dataDir: z.string(), outDir: z.string(), cacheDir: z.string(), emptyOut: z.boolean(), quiet: z.boolean(), force: z.boolean() });
+const Args = z.object({ root: z.string(), workDir: z.string(), contentDir: z.string(), dataDir: z.string(), outDir: z.string(), cacheDir: z.string(), emptyOut: z.boolean(), quiet: z.boolean(), force: z.boolean() });
 
 const ready = { sources: () => {}, data: () => {} };
 const readiness = {
@@ -116,11 +116,10 @@ async function buildWithAstro(args: Args, key: string, sync: boolean): Promise<v
   // Astro keeps files of the build under <root>/.astro/ (the list of MDX modules to compile, the
   // prerender chunks): two builds of the project at once (tests, previews, a dev server) overwrote
   // each other's and one failed on the other's MDX list. Each build gets its own root and working
-  // folder, inside the project so that its chunks still find node_modules; the configuration and
-  // src/ stay the project's (astro.config.mjs sets srcDir).
-  await mkdir(join(args.root, '.docgraph'), { recursive: true });
-  await removeStaleBuildFolders(join(args.root, '.docgraph'));
-  const cwd = await mkdtemp(join(args.root, '.docgraph', 'site-build-'));
+  // folder in the cache folder (never inside an installed docgraph; site-build.ts makeBuildRoot); the
+  // configuration and src/ stay docgraph's (astro.config.mjs sets srcDir).
+  const cwd = await makeBuildRoot(args.workDir);
+  const home = process.cwd();
   const { build } = await import('astro');
   try {
     process.chdir(cwd);
@@ -131,10 +130,10 @@ async function buildWithAstro(args: Args, key: string, sync: boolean): Promise<v
       outDir: args.outDir,
       logLevel: args.quiet ? 'error' : 'warn',
       force: args.force,
-      integrations: [waitForData(sync, args.emptyOut), captureKit(args.root, args.dataDir, key)],
+      integrations: [waitForData(sync, args.emptyOut), captureKit(args.dataDir, key)],
     }, { sync } as BuildOptions);
   } finally {
-    process.chdir(args.root);
+    process.chdir(home);
     await rm(cwd, { recursive: true, force: true });
   }
 }

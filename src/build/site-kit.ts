@@ -17,6 +17,7 @@ import type { AstroIntegration } from 'astro';
 import { z } from 'zod';
 import { codeHash } from './code-hash.ts';
 import { linkTree } from './link-public.ts';
+import { dependenciesDir } from './project.ts';
 
 /** Bumped when the kit's layout or kit.json changes. */
 const KIT_VERSION = 1;
@@ -116,7 +117,7 @@ interface Internals {
  * Astro hands the bundle's app, and copies the client assets once the build is done. Nothing is
  * written to <data>/.site-kit/ unless the build succeeds.
  */
-export function captureKit(root: string, dataDir: string, key: string): AstroIntegration {
+export function captureKit(dataDir: string, key: string): AstroIntegration {
   const staging = `${kitDir(dataDir)}.new`;
   let config: Pick<SiteKit, 'origin' | 'base' | 'trailingSlash' | 'concurrency' | 'assets'> | undefined;
   let outDir: URL | undefined;
@@ -182,8 +183,8 @@ export function captureKit(root: string, dataDir: string, key: string): AstroInt
         const assets = join(fileURLToPath(dir), config.assets);
         if (existsSync(assets)) linkTree(assets, join(staging, 'client', config.assets));
         // The bundle's chunks import their dependencies by name: from <data>/.site-kit/bundle/ Node
-        // looks for them in the folders above, which this link makes the project's node_modules.
-        symlinkSync(join(root, 'node_modules'), join(staging, 'node_modules'), 'dir');
+        // looks for them in the folders above, which this link makes docgraph's node_modules.
+        symlinkSync(dependenciesDir(), join(staging, 'node_modules'), 'dir');
         const kit: SiteKit = { version: KIT_VERSION, key, ...config, ...captured };
         writeFileSync(join(staging, 'kit.json'), `${JSON.stringify(kit)}\n`);
         // The last kit went when this build started (astro:config:done).

@@ -62,7 +62,7 @@ async function check(argv: string[]): Promise<number> {
   const { buildData } = await import('../build/build-data.ts');
   const result = await buildData({
     contentDir,
-    dataDir: dataDirFor(),
+    dataDir: dataDirFor(flags['cache-dir']),
     vocabularyPath,
     externalDocsBase: flags['external-docs-base'] ?? config.externalDocsBase,
     base: flags.base ?? config.base ?? '/',

@@ -23,7 +23,7 @@ function siteEnv(data: string, content: string, out: string): NodeJS.ProcessEnv 
 
 /** The site child as `npm run build` starts it into a new output folder, rendering every page (force). */
 function startSite(content: string, data: string, out: string): SiteBuild {
-  return startSiteBuild({ root: PROJECT_ROOT, contentDir: content, dataDir: data, outDir: out, cacheDir: join(data, '.astro-cache'), emptyOut: true, env: siteEnv(data, content, out), quiet: true, force: true });
+  return startSiteBuild({ root: PROJECT_ROOT, workDir: join(PROJECT_ROOT, '.docgraph'), contentDir: content, dataDir: data, outDir: out, cacheDir: join(data, '.astro-cache'), emptyOut: true, env: siteEnv(data, content, out), quiet: true, force: true });
 }
 
 describe('the site build beside the pipeline', () => {
