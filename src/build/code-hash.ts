@@ -22,7 +22,26 @@ export function codeHash(projectRoot: string): string {
   }
   const lock = join(projectRoot, 'package-lock.json');
   if (existsSync(lock)) parts.push(readFileSync(lock, 'utf8'));
+  else parts.push(...installedVersions(projectRoot));
   return sha256(parts);
+}
+
+/**
+ * An installed docgraph has no lock file of its own: the versions npm resolved for its dependencies
+ * (hoisted beside it, or nested in its own node_modules) stand in, so that an upgrade of one of them
+ * still makes every cache stale.
+ */
+function installedVersions(projectRoot: string): string[] {
+  const file = join(projectRoot, 'package.json');
+  if (!existsSync(file)) return [];
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { dependencies?: Record<string, string> };
+  return Object.keys(manifest.dependencies ?? {}).sort(compareStrings).map((name) => {
+    const own = join(projectRoot, 'node_modules', name, 'package.json');
+    const hoisted = join(projectRoot, '..', name, 'package.json');
+    const found = existsSync(own) ? own : existsSync(hoisted) ? hoisted : undefined;
+    const version = found ? (JSON.parse(readFileSync(found, 'utf8')) as { version?: string }).version : undefined;
+    return `${name}@${version ?? 'missing'}`;
+  });
 }
 
 export function sha256(parts: readonly string[]): string {

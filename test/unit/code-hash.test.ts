@@ -26,4 +26,17 @@ describe('codeHash', () => {
       expect(codeHash(root), file).toBe(before);
     }
   });
+
+  it('without a lock file (an installed copy), changes when the installed version of a dependency does', async () => {
+    const root = join(await tempDir('docgraph-code-hash-installed-'), 'node_modules', 'docgraph');
+    await mkdir(join(root, 'src'), { recursive: true });
+    await writeFile(join(root, 'src', 'a.ts'), 'one');
+    await writeFile(join(root, 'package.json'), JSON.stringify({ dependencies: { astro: '^7.0.0' } }));
+    const hoisted = join(root, '..', 'astro');
+    await mkdir(hoisted, { recursive: true });
+    await writeFile(join(hoisted, 'package.json'), JSON.stringify({ version: '7.3.5' }));
+    const before = codeHash(root);
+    await writeFile(join(hoisted, 'package.json'), JSON.stringify({ version: '7.4.1' }));
+    expect(codeHash(root)).not.toBe(before);
+  });
 });
