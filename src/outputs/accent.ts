@@ -53,8 +53,23 @@ export function accentColours(setting: string | AccentColours): AccentColours {
   return { light: readableOn(light.toLowerCase(), 'light'), dark: readableOn(dark.toLowerCase(), 'dark') };
 }
 
-/** The stylesheet, linked after the site's own: it overrides the accent and link custom properties. */
+/**
+ * The stylesheet, linked after the site's own: it overrides the accent and link custom properties, and
+ * tints the chips and the current page in the sidebar with the accent (the default blue tint beside
+ * orange links looked like a leftover). Chip text is the page's text colour, readable on any tint this light
+ * (or dark).
+ */
 export function accentStylesheet(colours: AccentColours): string {
   const pair = `light-dark(${colours.light}, ${colours.dark})`;
-  return `/* From docgraph.yaml accentColor (each theme's colour reaches ${MIN_CONTRAST}:1 contrast on its backgrounds). */\n:root {\n  --accent: ${pair};\n  --link: ${pair};\n}\n`;
+  const tint = `light-dark(color-mix(in srgb, ${colours.light} 12%, #ffffff), color-mix(in srgb, ${colours.dark} 22%, #0d1117))`;
+  return [
+    `/* From docgraph.yaml accentColor (each theme's colour reaches ${MIN_CONTRAST}:1 contrast on its backgrounds). */`,
+    ':root {',
+    `  --accent: ${pair};`,
+    `  --link: ${pair};`,
+    `  --chip-bg: ${tint};`,
+    '  --chip-fg: light-dark(#1b1f24, #e6edf3);',
+    '}',
+    '',
+  ].join('\n');
 }

@@ -88,6 +88,12 @@ describe('docgraph.yaml settings', () => {
         const colour = await p.locator('article.doc a').first().evaluate((a) => getComputedStyle(a).color);
         expect(colour).toBe(rgb(accentColours('#0b7a75')[theme]));
         expect(await p.locator('html').evaluate((h) => getComputedStyle(h).getPropertyValue('--accent').trim())).toContain('#0b7a75');
+        // The current page in the sidebar is tinted with the accent (green-blue), not the default blue.
+        const current = await p.locator('.nav-tree a[aria-current="page"]').evaluate((a) => getComputedStyle(a).backgroundColor);
+        const [r, g, b] = current.match(/[\d.]+/g)!.map(Number);
+        expect(current).not.toBe(theme === 'light' ? 'rgb(221, 244, 255)' : 'rgb(12, 45, 107)');
+        expect(g!).toBeGreaterThan(r!);
+        expect(Math.abs(g! - b!)).toBeLessThan(40);
       }));
   }
 
