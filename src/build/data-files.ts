@@ -84,25 +84,32 @@ export async function writeExports(dataDir: string, graph: PipelineResult['graph
     }
   }
   const paths: string[] = [];
-  let rasters = 0;
+  // Pictures render a few at a time off the main thread and are written in the order they came.
+  let rendering: { target: string; bytes: Promise<Uint8Array> }[] = [];
+  const flush = async () => {
+    for (const { target, bytes } of rendering) writeBytesIfChanged(target, await bytes);
+    rendering = [];
+    await releaseRasters();
+  };
   for (const file of exportFiles(graph, exportOptions)) {
     const target = join(dataDir, 'public', file.path);
     mkdirSync(dirname(target), { recursive: true });
     if ('lines' in file) writeChunksIfChanged(target, joinedLines(file.lines));
     else if ('bytes' in file) {
-      writeBytesIfChanged(target, file.bytes());
-      if (++rasters % RASTERS_PER_RELEASE === 0) await releaseRasters();
+      rendering.push({ target, bytes: file.render ? file.render() : Promise.resolve(file.bytes()) });
+      if (rendering.length === RASTERS_PER_RELEASE) await flush();
     } else writeChunksIfChanged(target, [file.data]);
     paths.push(file.path);
     written.add(target);
   }
+  await flush();
   if (key !== undefined) {
     mkdirSync(dirname(record), { recursive: true });
     writeFileSync(record, `${JSON.stringify({ key, files: paths })}\n`);
   }
 }
 
-/** Pictures rendered between two releases of their pixels (~1.3 MB each). */
+/** Pictures in flight, and rendered between two releases of their pixels (~1.3 MB each). */
 const RASTERS_PER_RELEASE = 16;
 
 export async function removeUnwritten(dir: string, written: ReadonlySet<string>): Promise<void> {

@@ -12,7 +12,7 @@ import { neo4jNodeRows, neo4jRelationshipRows } from './neo4j-csv.ts';
 import { pickNeighbourhood, relationIndex } from './neighbourhood.ts';
 import { entityOEmbed } from './oembed.ts';
 import { embedPaths, entityRouteId } from './snippets.ts';
-import { svgToPng } from './png.ts';
+import { svgToPng, svgToPngAsync } from './png.ts';
 import { neighbourhoodSvg } from './svg.ts';
 import { mapFiles } from '../map/files.ts';
 
@@ -21,7 +21,11 @@ import { mapFiles } from '../map/files.ts';
  * (whole-graph exports are hundreds of MB at 10,000 documents) or its bytes, made when asked for
  * (a PNG takes ~20 ms to rasterize; listing the files must not pay for that).
  */
-export type ExportFile = { path: string; data: string } | { path: string; lines: Iterable<string> } | { path: string; bytes: () => Uint8Array };
+/** `bytes` makes a binary file on the spot (the dev server answers a request with it); `render`, where given, makes the same bytes off the main thread (a build renders several at once). */
+export type ExportFile =
+  | { path: string; data: string }
+  | { path: string; lines: Iterable<string> }
+  | { path: string; bytes: () => Uint8Array; render?: () => Promise<Uint8Array> };
 
 export interface ExportOptions {
   /** The deployed origin: URLs inside the files are absolute when it is known. */
@@ -62,7 +66,7 @@ export function createExporter(graph: KnowledgeGraph, options: ExportOptions): E
     // they break wherever the file is copied to.
     const svg = neighbourhoodSvg(view, { href: options.site ? (n) => url(n.url) : undefined });
     yield { path: `embed/svg/${routeId}.svg`, data: svg };
-    yield { path: `embed/png/${routeId}.png`, bytes: () => svgToPng(svg) };
+    yield { path: `embed/png/${routeId}.png`, bytes: () => svgToPng(svg), render: () => svgToPngAsync(svg) };
     yield { path: `embed/mermaid/${routeId}.mmd`, data: neighbourhoodMermaid(view) };
     const oembed = entityOEmbed({ label: node.label, iframeUrl: url(paths.iframe), providerName: options.title, providerUrl: url('/') });
     yield { path: `oembed/${routeId}.json`, data: `${jsonLdString(oembed)}\n` };

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 
 /** Twice the SVG's size: crisp on high-density screens and wikis that scale it, ~2-4x the SVG's bytes. */
 export const PNG_ZOOM = 2;
@@ -47,6 +47,11 @@ function options(svg: string): ResvgRenderOptions {
 
 export function svgToPng(svg: string): Uint8Array {
   return new Resvg(svg, options(svg)).render().asPng();
+}
+
+/** The same bytes, rendered on libuv's thread pool: a build keeps several in flight on its spare core. */
+export async function svgToPngAsync(svg: string): Promise<Uint8Array> {
+  return (await renderAsync(svg, options(svg))).asPng();
 }
 
 /**

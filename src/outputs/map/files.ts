@@ -2,7 +2,7 @@
 // SVG, its PNG (rasterized when written), the Mermaid text and the oEmbed answer of /embed/map/.
 import type { KnowledgeGraph } from '../../pipeline/types.ts';
 import type { ExportFile, ExportOptions } from '../exports/files.ts';
-import { svgToPng } from '../exports/png.ts';
+import { svgToPng, svgToPngAsync } from '../exports/png.ts';
 import { framedSnippet } from '../exports/snippets.ts';
 import { oneLine } from '../exports/text.ts';
 import { jsonLdString, publicUrl } from '../../lib/seo.ts';
@@ -30,7 +30,7 @@ export function* mapFiles(graph: KnowledgeGraph, options: ExportOptions): Genera
     edgeHref: options.site ? (e) => `${url(MAP_PATHS.page)}#${e.anchor}` : undefined,
   });
   yield { path: MAP_PATHS.svg.slice(1), data: svg };
-  yield { path: MAP_PATHS.png.slice(1), bytes: () => svgToPng(svg) };
+  yield { path: MAP_PATHS.png.slice(1), bytes: () => svgToPng(svg), render: () => svgToPngAsync(svg) };
   yield { path: MAP_PATHS.mermaid.slice(1), data: mapMermaid(layout) };
   const title = mapTitle(options.title);
   const oembed = {
