@@ -103,8 +103,9 @@ function edgeLabel(entry: Neighbour, side: 'left' | 'right'): string {
     .join(', ');
 }
 
-function shape(p: Placed, style: TypeStyle, strokeWidth: number): string {
-  const common = `fill="${style.fill}" stroke="${style.stroke}" stroke-width="${strokeWidth}"${style.dash ? ` stroke-dasharray="${style.dash}"` : ''}`;
+/** A node's box in its type's shape and colours; `attrs` (e.g. a class) go first. Also the map's (map/svg.ts). */
+export function shape(p: { x: number; y: number; w: number; h: number; node: { type: NodeType } }, style: TypeStyle, strokeWidth: number, attrs = ''): string {
+  const common = `${attrs}fill="${style.fill}" stroke="${style.stroke}" stroke-width="${strokeWidth}"${style.dash ? ` stroke-dasharray="${style.dash}"` : ''}`;
   if (p.node.type === 'tool') {
     // A hexagon: tools are things you run.
     const i = 10;

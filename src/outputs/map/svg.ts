@@ -7,7 +7,7 @@
 import { relationPhrase } from '../../lib/relations.ts';
 import type { GraphEdge, GraphNode } from '../../pipeline/types.ts';
 // One look for every static picture: the entity embeds' colours and font (text stays #111827 on every fill).
-import { FALLBACK_STYLE, FONT, TYPE_STYLES, styleOf, textWidth, type TypeStyle } from '../exports/svg.ts';
+import { FALLBACK_STYLE, FONT, shape, TYPE_STYLES, styleOf, textWidth } from '../exports/svg.ts';
 import { escapeXml, oneLine } from '../exports/text.ts';
 import { EDGE_FONT, NODE_FONT, type LaidEdge, type LaidNode, type MapLayout } from './layout.ts';
 
@@ -44,29 +44,11 @@ function linkOpen(href: string | undefined, options: MapSvgOptions, attrs: strin
   return `<a${options.target ? ` target="${escapeXml(options.target)}"` : ''} href="${escapeXml(href)}"${attrs}>`;
 }
 
-function shape(n: LaidNode, style: TypeStyle): string {
-  const common = `class="map-shape" fill="${style.fill}" stroke="${style.stroke}" stroke-width="1.25"${style.dash ? ` stroke-dasharray="${style.dash}"` : ''}`;
-  if (n.node.type === 'tool') {
-    const i = 10;
-    const pts = [
-      [n.x + i, n.y],
-      [n.x + n.w - i, n.y],
-      [n.x + n.w, n.y + n.h / 2],
-      [n.x + n.w - i, n.y + n.h],
-      [n.x + i, n.y + n.h],
-      [n.x, n.y + n.h / 2],
-    ];
-    return `<polygon points="${pts.map(([a, b]) => `${a},${b}`).join(' ')}" ${common}/>`;
-  }
-  const rx = n.node.type === 'concept' ? n.h / 2 : 4;
-  return `<rect x="${n.x}" y="${n.y}" width="${n.w}" height="${n.h}" rx="${rx}" ${common}/>`;
-}
-
 function nodeMarkup(n: LaidNode, options: MapSvgOptions): string {
   const style = styleOf(n.node.type);
   const body =
     `<title>${escapeXml(`${oneLine(n.node.label)} (${style.name})`)}</title>` +
-    shape(n, style) +
+    shape(n, style, 1.25, 'class="map-shape" ') +
     `<text class="map-node-text" x="${n.x + n.w / 2}" y="${n.y + n.h / 2}" dy="0.35em" text-anchor="middle" font-size="${NODE_FONT}" fill="#111827">${escapeXml(n.label)}</text>`;
   const cls = ` class="map-node map-node--${typeClass(n.node.type)}" data-node="${escapeXml(n.node.id)}"`;
   const open = linkOpen(options.nodeHref?.(n.node), options, cls);
