@@ -68,8 +68,8 @@ export function pipelineHeapBudget(contentDir: string): number | undefined {
  * to 89 s, for ~130 MB more peak memory. (Taking those 192 MB off the old space instead made the
  * same build collect its old space more often: parse 105 s, peak 1815 MiB.)
  */
-export function runPipelineChild(budget: number, handoff: string): number {
-  const child = spawnSync(process.execPath, [...withHeapBudget(process.execArgv, budget), ...process.argv.slice(1), '--no-site'], {
+export function runPipelineChild(budget: number, handoff: string, extraArgs: readonly string[] = []): number {
+  const child = spawnSync(process.execPath, [...withHeapBudget(process.execArgv, budget), ...process.argv.slice(1), ...extraArgs], {
     stdio: 'inherit',
     env: { ...process.env, [HANDOFF]: handoff },
   });

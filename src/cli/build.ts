@@ -124,7 +124,7 @@ export async function runBuild(argv: readonly string[]): Promise<number> {
   async function runDataBuildInChild(budget: number): Promise<BuildReport['counts'] | undefined> {
     const file = join(await mkdtemp(join(tmpdir(), 'docgraph-handoff-')), 'handoff.json');
     try {
-      const status = runPipelineChild(budget, file);
+      const status = runPipelineChild(budget, file, ['--no-site']);
       if (status !== 0 || !existsSync(file)) return undefined;
       const handed = JSON.parse(await readFile(file, 'utf8')) as { counts: BuildReport['counts']; stages: [string, number][] };
       stages.push(...handed.stages);

@@ -5,7 +5,6 @@
 //
 // Paths in every format are relative to the folder the command runs in (in CI, the repository root:
 // GitHub annotations and SARIF locations need paths from there), whatever --content is.
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -13,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { buildFlagsSchema } from '../config.ts';
 import { chooseVocabulary, dataDirFor, PROJECT_ROOT, readContentConfig } from '../build/project.ts';
-import { HANDOFF, pipelineHeapBudget, withHeapBudget } from '../build/heap-budget.ts';
+import { pipelineHeapBudget, runPipelineChild } from '../build/heap-budget.ts';
 import { CHECK_FORMATS, formatCheck, summaryLine, type CheckReport } from '../outputs/diagnostics/index.ts';
 import type { Diagnostic } from '../pipeline/types.ts';
 import type { PipelineResult } from '../pipeline/index.ts';
@@ -50,12 +49,8 @@ async function check(argv: string[]): Promise<number> {
   // A folder that needs another heap budget is checked in a child under it (as `build` does).
   const budget = pipelineHeapBudget(contentDir);
   if (budget !== undefined) {
-    const child = spawnSync(process.execPath, [...withHeapBudget(process.execArgv, budget), ...process.argv.slice(1)], {
-      stdio: 'inherit',
-      // Set, pipelineHeapBudget answers "this process fits": the child does not spawn again.
-      env: { ...process.env, [HANDOFF]: 'check' },
-    });
-    return child.status ?? 2;
+    // HANDOFF set: pipelineHeapBudget answers "this process fits", so the child does not spawn again.
+    return runPipelineChild(budget, 'check');
   }
   const config = await readContentConfig(contentDir);
   const vocabularyPath = chooseVocabulary(contentDir, flags.vocabulary);
