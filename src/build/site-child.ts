@@ -95,7 +95,7 @@ async function main(): Promise<number> {
   // Decided from the folder, before the pipeline has listed its documents: an .mdx file that is not a
   // document only costs a whole build and the content sync.
   const mdxFiles = listContentFiles(args.contentDir).filter((path) => /\.mdx$/i.test(path));
-  const key = kitKey({ root: args.root, contentDir: args.contentDir, outDir: args.outDir, env: process.env, mdxFiles });
+  const key = kitKey({ root: args.root, contentDir: args.contentDir, outDir: args.outDir, dataDir: args.dataDir, env: process.env, mdxFiles });
   // The last build's pages, into an output folder that was set aside (not emptied) when the cache is
   // used. Here rather than in the parent, which meanwhile runs the pipeline: this process has time to
   // spare until the data is ready.

@@ -10,8 +10,8 @@
 // Rendering with it: site-render.ts. Written only by a whole build that succeeded; any build that may
 // change what the kit describes removes it first.
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { z } from 'zod';
@@ -53,6 +53,8 @@ export interface KitKeyInputs {
   root: string;
   contentDir: string;
   outDir: string;
+  /** The data folder the kit lives in: the folders above are keyed by their path from it. */
+  dataDir: string;
   /** The DOCGRAPH_* variables astro.config.mjs reads. */
   env: NodeJS.ProcessEnv;
   /** The content's MDX files (relative paths), compiled into the bundle. */
@@ -69,8 +71,11 @@ export function kitKey(inputs: KitKeyInputs): string {
   part(`kit ${KIT_VERSION} ${process.version}`);
   part(codeHash(inputs.root));
   part(readFileSync(join(inputs.root, 'astro.config.mjs')));
-  part(inputs.outDir);
-  for (const name of Object.keys(inputs.env).filter((n) => n.startsWith('DOCGRAPH_')).sort()) part(`${name}=${inputs.env[name]}`);
+  // Folders by their path from the data folder, never absolute: a cache restored at another checkout
+  // path or on another machine (CI) keeps its key when the layout around it is the same.
+  const from = (folder: string): string => (isAbsolute(folder) ? relative(inputs.dataDir, folder).split(sep).join('/') : folder);
+  part(from(inputs.outDir));
+  for (const name of Object.keys(inputs.env).filter((n) => n.startsWith('DOCGRAPH_')).sort()) part(`${name}=${from(inputs.env[name] ?? '')}`);
   for (const path of [...inputs.mdxFiles].sort()) {
     part(path);
     part(readFileSync(join(inputs.contentDir, path)));
@@ -83,10 +88,30 @@ export function loadKit(dataDir: string, key: string): SiteKit | undefined {
   const dir = kitDir(dataDir);
   try {
     const kit = Kit.parse(JSON.parse(readFileSync(join(dir, 'kit.json'), 'utf8')));
-    return kit.key === key && existsSync(join(dir, 'bundle', kit.entry)) ? kit : undefined;
+    if (kit.key !== key || !existsSync(join(dir, 'bundle', kit.entry))) return undefined;
+    linkDependencies(dir);
+    return kit;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Points the kit's node_modules link at this installation's dependencies. A kit restored from a cache
+ * made at another path (CI) holds a link to where the dependencies were there.
+ */
+function linkDependencies(dir: string): void {
+  const link = join(dir, 'node_modules');
+  const target = dependenciesDir();
+  let current: string | undefined;
+  try {
+    current = readlinkSync(link);
+  } catch {
+    current = undefined;
+  }
+  if (current === target) return;
+  rmSync(link, { recursive: true, force: true });
+  symlinkSync(target, link, 'dir');
 }
 
 function removeKit(dataDir: string): void {

@@ -8,8 +8,12 @@ import { indexGraph, type GraphIndex } from './graph.ts';
 import type { GraphView } from '../outputs/graph-view.ts';
 import { OVERVIEW_URL } from '../outputs/graph-overview.ts';
 
-export const dataDir: string = __DOCGRAPH_DATA_DIR__;
-export const contentDir: string = __DOCGRAPH_CONTENT_DIR__;
+// The folders the build CLI passes at run time win over the ones baked in when the site was bundled:
+// a site kit restored from a cache at another path (another checkout, another CI machine) then reads
+// this build's data folder, not the one of the machine that bundled it.
+const runtimeFolder = (value: string | undefined): string | undefined => (value && path.isAbsolute(value) ? value : undefined);
+export const dataDir: string = runtimeFolder(process.env.DOCGRAPH_DATA) ?? __DOCGRAPH_DATA_DIR__;
+export const contentDir: string = runtimeFolder(process.env.DOCGRAPH_CONTENT) ?? __DOCGRAPH_CONTENT_DIR__;
 
 function readJson<T>(file: string, what: string): T {
   if (!existsSync(file)) {

@@ -5,7 +5,7 @@
 // document.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { appendFile, cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -98,5 +98,31 @@ describe('incremental site build', () => {
     const [a, b] = [await files(out), await files(cleanOut)];
     expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
     for (const [path, bytes] of a) expect(bytes.equals(b.get(path)!), path).toBe(true);
+  });
+
+  it('uses a cache restored at another path, as a CI cache of another checkout or machine is', { timeout: 240_000 }, async () => {
+    const work = await tempDir('docgraph-site-relocated-');
+    const first = join(work, 'first');
+    await cp(join(PROJECT_ROOT, 'content'), join(first, 'content'), { recursive: true });
+    await build(join(first, 'content'), join(first, 'cache', 'data'), join(first, 'site'));
+    const built = await files(join(first, 'site'));
+
+    // The checkout moves: content, cache and output keep their places relative to each other, and the
+    // old path is gone (nothing may still be read from it). The kit's link to the dependencies points
+    // where they were on the machine that made it.
+    const second = join(work, 'second');
+    await cp(first, second, { recursive: true, verbatimSymlinks: true });
+    await rm(first, { recursive: true, force: true });
+    const link = join(second, 'cache', 'data', '.site-kit', 'node_modules');
+    await rm(link, { force: true });
+    await symlink(join(first, 'node_modules'), link, 'dir');
+    await rm(join(second, 'site'), { recursive: true, force: true });
+
+    const printed = await build(join(second, 'content'), join(second, 'cache', 'data'), join(second, 'site'));
+    expect(printed).toMatch(RENDERED_WITH_KIT);
+    expect(printed).not.toContain(first);
+    const rebuilt = await files(join(second, 'site'));
+    expect([...rebuilt.keys()].sort()).toEqual([...built.keys()].sort());
+    for (const [path, bytes] of built) expect(bytes.equals(rebuilt.get(path)!), path).toBe(true);
   });
 });
