@@ -69,6 +69,9 @@ export default defineConfig({
       __DOCGRAPH_TITLE__: JSON.stringify(env.DOCGRAPH_TITLE || 'docgraph'),
     },
     server: { fs: { allow: [projectDir, contentDir, dataDir] } },
+    // `npm run dev`: the browser islands' dependencies are pre-bundled when the server starts. Found
+    // on the first visit of a graph page instead, Vite bundled them then and reloaded the page.
+    optimizeDeps: { include: ['cytoscape', '@dagrejs/dagre', 'zod'] },
     build: {
       rolldownOptions: {
         // Every MDX module warns that Rolldown may not keep Astro's "use astro:head-inject" directive
