@@ -308,10 +308,16 @@ function readVerb(r: Reader, i: number, entry: VerbEntry): void {
   }
   let c = skipAfter(r, after);
   let objects: Objects;
-  if (entry.preps.length > 0 && entry.preps.includes(u[c]?.lower ?? '')) objects = objectsFrom(r.a, r.lex, c + 1, [u[c]!.lower]);
+  if (entry.indirectPreps.length > 0) {
+    const found = indirectObjects(r, c, entry.indirectPreps);
+    if (found === undefined) return r.reject('no-object', word);
+    objects = found;
+  } else if (entry.preps.length > 0 && entry.preps.includes(u[c]?.lower ?? '')) objects = objectsFrom(r.a, r.lex, c + 1, [u[c]!.lower]);
   else if (entry.preps.length > 0 && entry.objectPreps.length === 0 && entry.transitive !== true) return r.reject('no-object', word);
   else objects = objectsFrom(r.a, r.lex, c);
   if (objects.groups.length === 0) return r.reject('no-object', word);
+  // "Office 365 uses two main identity models: A and B": the members are kinds the subject has, not what it needs.
+  if (objects.listed && !entry.colonList) return r.reject('kinds-list', word);
 
   // "configure Y using X": the instrument is the agent.
   const instrumentAt = entry.instrumentPreps.length > 0 ? prepAhead(r, objects.next, entry.instrumentPreps) : -1;
@@ -336,6 +342,19 @@ function readVerb(r: Reader, i: number, entry: VerbEntry): void {
     const more = objectsFrom(r.a, r.lex, objects.next + 1);
     if (more.groups.length > 0) orient(r, entry, subjectIds(subject), members(more.groups), rule, conf * 0.95);
   }
+}
+
+/** "sends the changes to accounts to the Azure AD instance": the first of `preps` within the clause whose object is named. */
+function indirectObjects(r: Reader, from: number, preps: readonly string[]): Objects | undefined {
+  const { u } = r;
+  for (let k = from; k < r.limit && k < from + 10; k++) {
+    const x = u[k]!;
+    if (BOUNDARY.has(x.lower) || x.lower === ',' || CLAUSE_WORDS.has(x.lower) || RELATIVE.has(x.lower) || x.negated || NEGATORS.has(x.lower)) return undefined;
+    if (!preps.includes(x.lower)) continue;
+    const objects = objectsFrom(r.a, r.lex, k + 1, [x.lower]);
+    if (objects.groups.length > 0) return objects;
+  }
+  return undefined;
 }
 
 /** "B is replaced by A", "Y is required for X", "X was renamed Y", "X is built on Y". */
@@ -390,7 +409,7 @@ function emitPurpose(r: Reader, tools: readonly string[], target: VerbEntry, sta
     // "use X to connect to Y": X is joined with Y.
     const objects = objectsFrom(r.a, r.lex, c + 1, [r.u[c]!.lower]);
     if (objects.groups.length === 0) return false;
-    r.emit(tools, target.type, members(objects.groups), rule, confidence);
+    r.emit(tools, target.purposeType ?? target.type, members(objects.groups), rule, confidence);
     return true;
   }
   const objects = objectsFrom(r.a, r.lex, start);
@@ -445,7 +464,7 @@ function readPurposeFirst(r: Reader, i: number, after: number, entry: VerbEntry)
   if (inCondition(u, i)) return false;
   const objects = objectsFrom(r.a, r.lex, after);
   if (objects.groups.length === 0) return false;
-  return toolAfter(r, objects, (tools, far) => r.emit(tools, entry.type, members(objects.groups), `purpose:${entry.id}`, entry.confidence * (far ? 0.85 : 0.95)));
+  return toolAfter(r, objects, (tools, far) => r.emit(tools, entry.purposeType ?? entry.type, members(objects.groups), `purpose:${entry.id}`, entry.confidence * (far ? 0.85 : 0.95)));
 }
 
 /** The tools of the main clause after a purpose phrase: "..., (you can also) use Y". */

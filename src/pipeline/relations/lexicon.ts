@@ -33,6 +33,12 @@ const VerbSchema = PredicateSchema.extend({
   particles: z.record(z.string(), z.string()).default({}),
   passiveOnly: z.boolean().default(false),
   purpose: z.boolean().default(false),
+  /** The type a purpose clause states when it differs from the verb's own ("use X to connect to Y": X works with Y). */
+  purposeType: z.enum(TYPED).optional(),
+  /** Whether the objects may be a colon list after a counted category ("uses two models: A and B" names kinds, not needs). */
+  colonList: z.boolean().default(true),
+  /** "X sends the changes to Y": prepositions whose object is the patient after an unnamed direct object. */
+  indirectPreps: words.default([]),
 });
 
 const LightNounSchema = PredicateSchema.extend({ verbs: words.min(1) });

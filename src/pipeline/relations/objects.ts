@@ -10,6 +10,8 @@ export interface Objects {
   next: number;
   /** Words skipped before the first name. */
   skipped: number;
+  /** The names are the members of a list a counted category noun introduced ("two main models: A and B"). */
+  listed: boolean;
 }
 
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'cannot', 'neither', 'nor', 'without']);
@@ -17,7 +19,7 @@ const QUANTIFIERS = new Set(['one', 'all', 'each', 'some', 'any', 'most', 'both'
 
 export function objectsFrom(a: Analysed, lexicon: Lexicon, start: number, preps: readonly string[] = []): Objects {
   const u = a.units;
-  const out: Objects = { groups: [], next: start, skipped: 0 };
+  const out: Objects = { groups: [], next: start, skipped: 0, listed: false };
   let k = start;
   let budget = 8;
   let counted = false;
@@ -30,6 +32,7 @@ export function objectsFrom(a: Analysed, lexicon: Lexicon, start: number, preps:
       if (counted && u[g.last + 1]?.lower === ':') {
         k = g.last + 2;
         counted = false;
+        out.listed = true;
         continue;
       }
       out.groups.push(g);
@@ -86,6 +89,7 @@ export function objectsFrom(a: Analysed, lexicon: Lexicon, start: number, preps:
       }
       // "two main models: A and B", "many hybrid scenarios (Staged migration, Hybrid Exchange)"
       if ((u[n]?.lower === ':' || u[n]?.lower === '(') && u[n + 1]?.kind === 'entity') {
+        out.listed ||= counted && u[n]!.lower === ':';
         out.skipped += n - k;
         k = n + 1;
         continue;
@@ -103,6 +107,7 @@ export function objectsFrom(a: Analysed, lexicon: Lexicon, start: number, preps:
     }
     // "two main models: cloud authentication and federated authentication"
     if (x.lower === ':' && k > start && u[k + 1]?.kind === 'entity' && (u[k - 1]!.pos === 'NOUN' || u[k - 1]!.pos === 'PROPN')) {
+      out.listed ||= counted;
       k++;
       continue;
     }

@@ -1,0 +1,71 @@
+// Sentence-level readings of the relation lexicon (src/pipeline/relations/clauses.ts, lexicon.yaml):
+// each reading with its direction, and the same words negated, asked, conditional or pointing elsewhere.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createMentionMatcher, findMentions } from '../../src/pipeline/mentions.ts';
+import { extractRelations } from '../../src/pipeline/relations.ts';
+import type { Relation, Sentence } from '../../src/pipeline/types.ts';
+import { parseVocabulary } from '../../src/pipeline/vocabulary.ts';
+
+const read = (rel: string): string => readFileSync(fileURLToPath(new URL(rel, import.meta.url)), 'utf8');
+const { entities } = parseVocabulary(read('../../content/vocabulary.yaml'), 'vocabulary.yaml');
+const matcher = createMentionMatcher(entities);
+
+const sentence = (text: string, block: Sentence['block'] = 'paragraph'): Sentence => ({ docId: 'doc:t', sectionId: 's', file: 't.md', line: 1, text, block });
+const run = (text: string): Relation[] => {
+  const sentences = [sentence(text)];
+  return extractRelations({ sentences, sections: [], mentions: findMentions(sentences, matcher), entities });
+};
+const one = (text: string): string[] => [...new Set(run(text).map((r) => `${r.source} ${r.type} ${r.target}`))].sort();
+const rules = (text: string): string[] => [...new Set(run(text).map((r) => r.rule ?? ''))].sort();
+
+/** Sentences that state nothing, however close their words come to a reading. */
+function none(...texts: string[]): void {
+  for (const text of texts) expect(one(text), text).toEqual([]);
+}
+
+describe('purpose clauses of connecting verbs', () => {
+  it('"use X to connect to Y": X works with Y (the means, not one of the joined systems)', () => {
+    expect(one('You can use ExpressRoute to connect directly to Office 365.')).toEqual(['expressroute works-with office-365']);
+    expect(rules('You can use ExpressRoute to connect directly to Office 365.')).toEqual(['purpose:integrate']);
+  });
+  it('gives nothing negated, asked, conditional or as a pointer', () => {
+    none(
+      'You cannot use ExpressRoute to connect to Office 365.',
+      'Can you use ExpressRoute to connect to Office 365?',
+      'If you use ExpressRoute to connect to Office 365, plan the routes.',
+      'For more information, see Use ExpressRoute to connect to Office 365.',
+    );
+  });
+});
+
+describe('verbs of sending and querying', () => {
+  it('"X sends <something> to Y": X integrates with Y', () => {
+    expect(one('Azure AD Connect sends the changes to accounts and passwords to Azure AD.')).toEqual(['azure-ad-connect integrates-with azure-ad']);
+  });
+  it('"X queries Y": X works with Y', () => {
+    expect(one('Azure AD Connect queries a domain controller for changes.')).toEqual(['azure-ad-connect works-with domain-controller']);
+  });
+  it('gives nothing negated, asked or conditional', () => {
+    none(
+      'Azure AD Connect does not send passwords to Azure AD.',
+      'Does Azure AD Connect send passwords to Azure AD?',
+      'If Azure AD Connect sends the changes to Azure AD, the sync is complete.',
+      'Azure AD Connect never queries a domain controller.',
+    );
+  });
+});
+
+describe('synchronizing between two systems', () => {
+  it('joins the two systems, not the means with each', () => {
+    expect(one('Azure AD Connect synchronizes between Active Directory and Azure AD.')).toEqual(['active-directory integrates-with azure-ad']);
+  });
+});
+
+describe('"uses" before a counted list of kinds', () => {
+  it('is no requirement: the list names the kinds the subject has', () => {
+    none('Office 365 uses two main identity models: cloud authentication and federated authentication.');
+    expect(one('Office 365 uses Azure AD.')).toEqual(['office-365 requires azure-ad']);
+  });
+});
