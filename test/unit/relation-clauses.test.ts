@@ -69,3 +69,26 @@ describe('"uses" before a counted list of kinds', () => {
     expect(one('Office 365 uses Azure AD.')).toEqual(['office-365 requires azure-ad']);
   });
 });
+
+describe('a part noun as the head of the name before it', () => {
+  it('"the X feature in Y": X is part of Y', () => {
+    expect(one('Take advantage of the seamless SSO feature in Azure AD Connect.')).toEqual(['seamless-sso part-of azure-ad-connect']);
+    expect(rules('Take advantage of the seamless SSO feature in Azure AD Connect.')).toEqual(['noun:part-head']);
+  });
+  it('gives nothing negated, asked, or as a pointer', () => {
+    none(
+      'There is no seamless SSO feature in Azure AD Connect.',
+      'Is there a seamless SSO feature in Azure AD Connect?',
+      'For more information, see the seamless SSO feature in Azure AD Connect.',
+    );
+  });
+});
+
+describe('"in combination with"', () => {
+  it('the first works with the second', () => {
+    expect(one('You can run Azure AD PowerShell in combination with Office 365 PowerShell.')).toEqual(['azure-ad-powershell works-with office-365-powershell']);
+  });
+  it('gives nothing negated or asked', () => {
+    none('You cannot run Azure AD PowerShell in combination with Office 365 PowerShell.', 'Can you run Azure AD PowerShell in combination with Office 365 PowerShell?');
+  });
+});

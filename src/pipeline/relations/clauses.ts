@@ -518,6 +518,7 @@ function readNoun(r: Reader, i: number, entry: PredicateEntry): void {
   let subject: Subject;
   const at = u[j];
   const negated = u[i]!.negated || u.slice(j + 1, i).some((x) => NEGATORS.has(x.lower));
+  if (entry.headOf !== (j === i - 1 && at?.kind === 'entity')) return;
   if (at?.lemma === 'be') {
     const left = auxChain(r, j);
     const why = negated ? 'negated' : blockedAt(r, j, left);
@@ -528,6 +529,11 @@ function readNoun(r: Reader, i: number, entry: PredicateEntry): void {
     if (negated) return r.reject('negated', word);
   } else if (at?.lower === ',' && u[j - 1] !== undefined && r.lex.headNouns.has(u[j - 1]!.lower) && u[j - 2]?.kind === 'entity') {
     subject = { kind: 'group', group: r.a.groupAt.get(j - 2)! };
+  } else if (entry.headOf) {
+    // "the Network Load Balancing feature in Windows Server": the noun is the name's own head.
+    const g = r.a.groupAt.get(j)!;
+    if (g.members.length !== 1 || negated || u.slice(Math.max(0, g.first - 3), g.first).some((x) => x.negated || NEGATORS.has(x.lower))) return;
+    subject = { kind: 'group', group: g };
   } else return;
   if (subject.kind === 'none') return r.reject(subject.reason, word);
   orient(r, entry, subjectIds(subject), members(objects.groups), `noun:${entry.id}`, entry.confidence * topicFactor(subject) * fillerFactor(objects.skipped));
@@ -637,7 +643,8 @@ function readMarker(r: Reader, m: MarkerEntry): void {
       const leftIds = renaming ? [leftGroup.members[leftGroup.members.length - 1]!] : leftGroup.members;
       // "A (formerly known as B or C)": every old name.
       const rightIds = renaming ? right.groups[0]!.members : members(right.groups);
-      if (renaming && !m.reverse) r.emit(rightIds, m.type, leftIds, rule, m.confidence);
+      // Renaming markers name the old name on the right unless reversed; the others the source on the left unless reversed.
+      if (renaming !== m.reverse) r.emit(rightIds, m.type, leftIds, rule, m.confidence);
       else r.emit(leftIds, m.type, rightIds, rule, m.confidence);
     }
   }

@@ -17,6 +17,8 @@ const PredicateSchema = z.strictObject({
   confidence,
   preps: words.default([]),
   agentPreps: words.default([]),
+  /** Nouns: also as the head of the name before them ("the X feature in Y" as "X is a feature of Y"). */
+  headOf: z.boolean().default(false),
 });
 
 const VerbSchema = PredicateSchema.extend({
@@ -149,14 +151,18 @@ export function parseLexicon(text: string): Lexicon {
   for (const f of data.irregularForms) triggers.add(f);
   // Category examples ("services such as") read without a predicate word.
   for (const e of data.fillers.examples) addForms(e[0]!);
+  // A marker's most telling word ("combination" of "in combination with"; "s" of "'s", as the test splits words).
+  const stop = new Set(data.stopWords);
   for (const m of data.markers) {
-    for (const w of m.words) addForms(w[0]!);
+    for (const w of m.words) addForms((w.find((x) => !stop.has(x)) ?? w[0]!).replace(/[^\p{L}]/gu, ''));
     for (const v of m.verbs) addForms(v);
   }
   for (const h of [...data.headingWords, ...data.tableHeaders]) for (const w of h.words) addForms(w.split(' ')[0]!);
-  // Choices readClauses reads without an entry: "either X or Y", "choose between X and Y".
+  // Constructions readClauses reads without an entry: "either X or Y", "choose between X and Y".
   triggers.add('either');
   triggers.add('between');
+  // "directory synchronization with password hash sync": an option read without an entry.
+  triggers.add('with');
   return {
     verbs: byLemma(data.verbs),
     nouns: byLemma(data.nouns),
