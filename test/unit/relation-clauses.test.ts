@@ -92,3 +92,21 @@ describe('"in combination with"', () => {
     none('You cannot run Azure AD PowerShell in combination with Office 365 PowerShell.', 'Can you run Azure AD PowerShell in combination with Office 365 PowerShell?');
   });
 });
+
+describe('relative clauses and pronouns', () => {
+  it('a relative clause on the complement of "is" speaks of the copula\'s subject', () => {
+    expect(one('Use SharePoint Online, which is an online service that is part of Office 365.')).toEqual(['sharepoint-online part-of office-365']);
+    none('SharePoint Online, which is not an online service that is part of Office 365, stays.');
+  });
+  it('"it" after another name in the sentence is not taken for the section topic', () => {
+    const md = (text: string): string[] => {
+      const sentences: Sentence[] = [{ docId: 'doc:t', sectionId: 's', file: 't.md', line: 3, text, block: 'paragraph' }];
+      const sections = [{ docId: 'doc:t', id: 's', anchors: [], depth: 1, title: 'Modern authentication', text: '', file: 't.md', line: 1 }];
+      const heading: Sentence = { docId: 'doc:t', sectionId: 's', file: 't.md', line: 1, text: 'Modern authentication', block: 'heading' };
+      const all = [heading, ...sentences];
+      return extractRelations({ sentences: all, sections, mentions: findMentions(all, matcher), entities }).map((r) => `${r.source} ${r.type} ${r.target}`);
+    };
+    expect(md('It uses ADAL.')).toEqual(['modern-authentication requires adal']);
+    expect(md('If the client needs Exchange Online, it uses ADAL.')).toEqual([]);
+  });
+});

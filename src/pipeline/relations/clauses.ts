@@ -181,7 +181,20 @@ function subjectBefore(r: Reader, end: number, verb?: Unit): Subject {
     if (u[h]?.lower === ',' || u[h]?.lower === '(') h--;
     const r0 = h;
     while (h >= 0 && u[h]!.kind === 'word' && lex.headNouns.has(u[h]!.lower) && r0 - h < 2) h--;
-    if (h >= 0 && u[h]!.kind === 'entity') return { kind: 'group', group: a.groupAt.get(h)! };
+    if (h >= 0 && u[h]!.kind === 'entity') {
+      const g = a.groupAt.get(h)!;
+      // "SharePoint Online, which is an online service that is part of Office 365": the clause speaks of
+      // what the copula's subject is, so of that subject.
+      if (r0 === j - 1) {
+        let b = g.first - 1;
+        while (b >= 0 && u[b]!.kind === 'word' && (u[b]!.pos === 'DET' || u[b]!.pos === 'ADJ' || lex.fillers.has(u[b]!.lower)) && g.first - b < 5) b--;
+        if (u[b]?.lemma === 'be') {
+          const owner = subjectBefore(r, auxChain(r, b).at);
+          if (owner.kind === 'group') return owner;
+        }
+      }
+      return { kind: 'group', group: g };
+    }
     return antecedentOwner(r, r0);
   }
   if (ctx.topic !== undefined) {
@@ -189,7 +202,10 @@ function subjectBefore(r: Reader, end: number, verb?: Unit): Subject {
       const start = j - phrase.length + 1;
       if (start < 0 || !phrase.every((p, n) => u[start + n]!.lower === p)) continue;
       const prev = u[start - 1];
-      if (prev === undefined || BOUNDARY.has(prev.lower) || prev.lower === ',' || prev.pos === 'CCONJ') return { kind: 'topic', id: ctx.topic };
+      if (!(prev === undefined || BOUNDARY.has(prev.lower) || prev.lower === ',' || prev.pos === 'CCONJ')) continue;
+      // "If the Skype for Business client needs Exchange, it uses ADAL": "it" may be a name before it, not the topic.
+      if (u.slice(0, start).some((x) => x.kind === 'entity')) return { kind: 'none', reason: 'pronoun-ambiguous' };
+      return { kind: 'topic', id: ctx.topic };
     }
   }
   return { kind: 'none', reason: 'no-subject' };
