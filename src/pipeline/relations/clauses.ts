@@ -96,6 +96,8 @@ export function readClauses(a: Analysed, lexicon: Lexicon, ctx: ClauseContext): 
     if (i > 0) for (const entry of lexicon.adjectives.get(w.lower) ?? []) readAdjective(r, i, entry);
   }
   for (const m of lexicon.markers) readMarker(r, m);
+  readForUse(r);
+  readFallback(r);
   readGroups(r);
   if (statements.length === 0 && rejections.length === 0) rejections.push({ reason: 'no-predicate' });
   return { statements, rejections };
@@ -429,7 +431,19 @@ function emitPurpose(r: Reader, tools: readonly string[], target: VerbEntry, sta
     return true;
   }
   const objects = objectsFrom(r.a, r.lex, start);
-  if (objects.groups.length === 0) return false;
+  if (objects.groups.length === 0) {
+    // "to provide synchronization of identities and optionally provide password sync": the second purpose names it.
+    for (let k = start; k < r.limit && k - start < 8; k++) {
+      const x = r.u[k]!;
+      if (BOUNDARY.has(x.lower) || x.kind === 'entity' || RELATIVE.has(x.lower) || CLAUSE_WORDS.has(x.lower)) return false;
+      if (x.lower !== 'and' && x.lower !== 'or') continue;
+      let m = k + 1;
+      while (r.u[m]?.pos === 'ADV') m++;
+      const again = purposeVerb(r, m);
+      if (again !== undefined && again.entry === target) return emitPurpose(r, tools, target, again.start, confidence * 0.95);
+    }
+    return false;
+  }
   if (target.objectPreps.length > 0) {
     const at = prepAhead(r, objects.next, target.objectPreps);
     const second = at < 0 ? undefined : objectsFrom(r.a, r.lex, at + 1, [r.u[at]!.lower]);
@@ -504,6 +518,53 @@ function toolAfter(r: Reader, objects: Objects, found: (tools: string[], far: bo
     }
   }
   return false;
+}
+
+/** "For directory synchronization (with or without password sync), use Azure AD Connect": the tool sets up what it is for. */
+function readForUse(r: Reader): void {
+  const { u } = r;
+  let first = 0;
+  while (u[first]?.pos === 'PUNCT') first++;
+  if (u[first]?.lower !== 'for') return;
+  const objects = objectsFrom(r.a, r.lex, first + 1);
+  if (objects.groups.length === 0) return;
+  const purposes = [...objects.groups];
+  let next = objects.next;
+  // "with or without password synchronization": what the tool is for, too.
+  while (u[next]?.lower === 'with') {
+    const k = u[next + 1]?.lower === 'or' && u[next + 2]?.lower === 'without' ? next + 3 : next + 1;
+    const more = objectsFrom(r.a, r.lex, k);
+    if (more.groups.length === 0) break;
+    purposes.push(...more.groups);
+    next = more.next;
+  }
+  toolAfter(r, { ...objects, groups: purposes, next }, (tools, far) => r.emit(tools, 'sets-up', members(purposes), 'frame:for-use', far ? 0.7 : 0.75));
+}
+
+/** "Migrate to Exchange 2016 if you can't migrate to Office 365": the first is the fallback for the second. */
+function readFallback(r: Reader): void {
+  const { u } = r;
+  const cond = u.findIndex((x, i) => i < r.limit && (x.lower === 'if' || x.lower === 'unless'));
+  if (cond < 2) return;
+  const targetOf = (k: number): Objects => objectsFrom(r.a, r.lex, u[k + 1]?.lower === 'to' ? k + 2 : k + 1);
+  for (let v = cond - 1; v >= 0 && cond - v < 10; v--) {
+    const verb = u[v]!;
+    if (BOUNDARY.has(verb.lower) || verb.lower === ',') return;
+    if (!r.lex.choiceVerbs.has(verb.lemma) || verb.kind !== 'word') continue;
+    const first = targetOf(v);
+    if (first.groups.length === 0 || first.next > cond || blockedAt(r, v, auxChain(r, v)) !== undefined) return;
+    for (let w = cond + 1; w < r.limit && w - cond < 8; w++) {
+      const x = u[w]!;
+      if (BOUNDARY.has(x.lower) || x.lower === ',') return;
+      if (x.lemma !== verb.lemma) continue;
+      const left = auxChain(r, w);
+      if (!left.negated) return;
+      const second = targetOf(w);
+      if (second.groups.length > 0) r.emit(members(first.groups), 'alternative-to', members(second.groups), 'frame:fallback', 0.8);
+      return;
+    }
+    return;
+  }
 }
 
 /** "configure SharePoint 2013 to use (your installation of) Office Web Apps Server": X requires Y. */

@@ -15,6 +15,7 @@ export interface Objects {
 }
 
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'cannot', 'neither', 'nor', 'without']);
+const CONTAINER_PREPS = new Set(['in', 'within', 'from']);
 const QUANTIFIERS = new Set(['one', 'all', 'each', 'some', 'any', 'most', 'both', 'either', 'least', 'many', 'none']);
 
 export function objectsFrom(a: Analysed, lexicon: Lexicon, start: number, preps: readonly string[] = []): Objects {
@@ -80,6 +81,24 @@ export function objectsFrom(a: Analysed, lexicon: Lexicon, start: number, preps:
       // "identity integration tools such as", "the cloud service Azure AD"
       let n = k;
       while (n < u.length && n - k < 5 && u[n]!.kind === 'word' && exampleAt(u, n, lexicon) === 0 && (u[n]!.pos === 'NOUN' || u[n]!.pos === 'PROPN' || u[n]!.pos === 'ADJ' || (u[n]!.lower === 'and' && u[n + 1]?.pos === 'NOUN'))) n++;
+      // "the set of accounts in AD DS", "publishing pages in SharePoint Online": generic things that stand for where they are.
+      if (n > k && lexicon.genericNouns.has(u[n - 1]!.lower) && CONTAINER_PREPS.has(u[n]?.lower ?? '')) {
+        let m = n + 1;
+        while (u[m]?.kind === 'word' && (u[m]!.pos === 'DET' || isPossessive(u[m]!) || u[m]!.lower === 'on-premises')) m++;
+        if (u[m]?.kind === 'entity') {
+          out.skipped += m - k;
+          budget -= m - k;
+          k = m;
+          continue;
+        }
+      }
+      // "the list of accounts in AD DS": a generic noun's "of" phrase.
+      if (n > k && n - k < 3 && lexicon.genericNouns.has(u[n - 1]!.lower) && u[n]?.lower === 'of' && (u[n + 1]?.pos === 'NOUN' || u[n + 1]?.pos === 'ADJ')) {
+        out.skipped += n + 1 - k;
+        budget -= n + 1 - k;
+        k = n + 1;
+        continue;
+      }
       const example = exampleAt(u, n, lexicon);
       if (example > 0) {
         out.skipped += n - k + example;
