@@ -110,3 +110,41 @@ describe('relative clauses and pronouns', () => {
     expect(md('If the client needs Exchange Online, it uses ADAL.')).toEqual([]);
   });
 });
+
+describe('"For X, use Y"', () => {
+  it('the tool sets up what it is for, and the options "with or without" it names', () => {
+    expect(one('For directory synchronization with or without password hash sync, use Azure AD Connect.')).toEqual([
+      'azure-ad-connect sets-up directory-synchronization', 'azure-ad-connect sets-up password-hash-sync',
+    ]);
+  });
+  it('gives nothing negated, asked, or as a pointer', () => {
+    none(
+      'For directory synchronization, do not use Azure AD Connect.',
+      'For directory synchronization, should you use Azure AD Connect?',
+      'For more information about directory synchronization, use the Azure AD Connect guide.',
+    );
+  });
+});
+
+describe('a fallback: "V X if you can\'t V Y"', () => {
+  it('the two are alternatives', () => {
+    expect(one('We recommend that you migrate to Exchange Server if you can\'t migrate to Exchange Online.')).toEqual(['exchange-online alternative-to exchange-server']); // symmetric: stored in id order
+  });
+  it('not when the second is not negated, nor when the first is', () => {
+    none('Migrate to Exchange Server if you migrate to Exchange Online.', 'Do not migrate to Exchange Server if you can\'t migrate to Exchange Online.');
+  });
+});
+
+describe('objects behind generic nouns', () => {
+  it('"the list of accounts in AD DS" stands for where they are', () => {
+    expect(one('Azure AD Connect synchronizes the list of accounts in Active Directory with Azure AD.')).toEqual(['active-directory integrates-with azure-ad']);
+    none('Azure AD Connect does not synchronize the list of accounts in Active Directory with Azure AD.');
+  });
+});
+
+describe('coordinated purposes', () => {
+  it('"to provide <unnamed> and optionally provide Y": the second purpose names what the tool sets up', () => {
+    expect(one('You can use Azure AD Connect to provide synchronization of identities and optionally provide password hash sync.')).toEqual(['azure-ad-connect sets-up password-hash-sync']);
+    none('You cannot use Azure AD Connect to provide synchronization of identities and optionally provide password hash sync.');
+  });
+});
