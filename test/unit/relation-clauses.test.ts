@@ -148,3 +148,47 @@ describe('coordinated purposes', () => {
     none('You cannot use Azure AD Connect to provide synchronization of identities and optionally provide password hash sync.');
   });
 });
+
+describe('a concession: "Although you can use X, you can also use Y"', () => {
+  it('the two tools are alternatives', () => {
+    expect(one('Although you can use the Microsoft 365 admin center, you can also use Office 365 PowerShell to manage groups.')).toEqual(['microsoft-365-admin-center alternative-to office-365-powershell']);
+  });
+  it('not when either use is negated', () => {
+    none('Although you cannot use the Microsoft 365 admin center, you can also use Office 365 PowerShell.', 'Although you can use the Microsoft 365 admin center, you cannot use Office 365 PowerShell.');
+  });
+});
+
+describe('"X uses Y to <purpose>"', () => {
+  it('the subject needs what it uses, and an example of the subject stands for it', () => {
+    expect(one('Office 365 uses Azure AD to configure single sign-on.')).toEqual(['azure-ad sets-up single-sign-on', 'office-365 requires azure-ad']);
+    expect(one('Cloud services like Office 365 use Azure AD to cache tokens.')).toEqual(['office-365 requires azure-ad']);
+    none('Office 365 does not use Azure AD to configure single sign-on.');
+  });
+});
+
+describe('verbs the tagger calls nouns, and light nouns after participles', () => {
+  it('"X communicates/NOUN with Y" is still the verb', () => {
+    expect(one('The Exchange Server communicates with Lync Server 2013.')).toEqual(['exchange-server integrates-with lync-server-2013']);
+  });
+  it('"provides you with this dedicated network connection to Y"', () => {
+    expect(one('ExpressRoute provides you with this dedicated network connection to Office 365.')).toEqual(['expressroute integrates-with office-365']);
+    none('ExpressRoute does not provide you with this dedicated network connection to Office 365.');
+  });
+});
+
+describe('objects in parentheses and relative clauses', () => {
+  it('a list in parentheses is objects too, and the list goes on after it', () => {
+    expect(one('Use ExpressRoute to connect to Azure (Exchange Online and SharePoint Online), and Office 365.')).toEqual([
+      'expressroute works-with azure', 'expressroute works-with exchange-online', 'expressroute works-with office-365', 'expressroute works-with sharepoint-online',
+    ]);
+  });
+  it('one name in parentheses is another name, not an object', () => {
+    expect(one('Office 365 includes Exchange Online (Azure).')).toEqual(['exchange-online part-of office-365']);
+  });
+  it('a non-restrictive relative after a list speaks of its last name', () => {
+    expect(one('It talks to SharePoint Online, Exchange Server (which communicates with Lync Server 2013).')).toEqual(['exchange-server integrates-with lync-server-2013']);
+  });
+  it('a restrictive relative on a name inside a phrase, or in a hypothesis, asserts nothing', () => {
+    none('Virtual machines in Azure that use Azure AD are listed.', 'If it fails, mailboxes in Office 365 that use Exchange Online might stop.');
+  });
+});

@@ -40,6 +40,8 @@ const CONDITIONS = new Set(['if', 'unless', 'whether', 'when', 'whenever']);
 const HYPOTHETICAL = new Set(['would', 'could', 'might', 'may']);
 const RELATIVE = new Set(['which', 'that', 'who']);
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'cannot', 'neither', 'nor', 'without']);
+const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those']);
+const CONCESSIVE = new Set(['although', 'though', 'while', 'whereas']);
 const TOOL_VERBS = new Set(['use', 'run', 'install', 'deploy', 'download', 'try']);
 
 type Emit = (sources: readonly string[], type: RelationType, targets: readonly string[], rule: string, confidence: number) => void;
@@ -98,6 +100,7 @@ export function readClauses(a: Analysed, lexicon: Lexicon, ctx: ClauseContext): 
   for (const m of lexicon.markers) readMarker(r, m);
   readForUse(r);
   readFallback(r);
+  readConcession(r);
   readGroups(r);
   if (statements.length === 0 && rejections.length === 0) rejections.push({ reason: 'no-predicate' });
   return { statements, rejections };
@@ -110,7 +113,7 @@ function isVerbUse(u: readonly Unit[], i: number): boolean {
   if (w.pos !== 'NOUN' && w.pos !== 'PROPN') return false;
   const prev = u[i - 1];
   // The tagger calls "uses" after a product name a noun ("Office 365 uses Azure AD").
-  return prev === undefined || BOUNDARY.has(prev.lower) || prev.lower === ',' || prev.pos === 'PRON' || prev.pos === 'AUX' || prev.pos === 'ADV' || prev.lower === 'to' || prev.kind === 'entity';
+  return prev === undefined || BOUNDARY.has(prev.lower) || prev.lower === ',' || prev.pos === 'PRON' || prev.pos === 'AUX' || prev.pos === 'ADV' || prev.lower === 'to' || prev.kind === 'entity' || RELATIVE.has(prev.lower);
 }
 
 // --- the predicate's surroundings ------------------------------------------------------------------
@@ -175,7 +178,9 @@ function subjectBefore(r: Reader, end: number, verb?: Unit): Subject {
     // "synchronization between X and Y requires": X is inside a phrase; "Using AD FS requires" keeps AD FS,
     // and so does "Subscriptions of X and Y include" (the noun stands for the names after it).
     const transparent = before?.lower === 'of' && lex.transparentNouns.has(u[g.first - 2]?.lemma ?? '');
-    if (before !== undefined && (before.pos === 'ADP' || before.pos === 'VERB') && !lex.gerunds.has(before.lower) && !transparent) return { kind: 'none', reason: 'subject-in-phrase' };
+    // "Cloud services like Office 365 use CDNs": an example of the subject stands for it.
+    const example = before !== undefined && lex.examples.some((p) => p.length === 1 && p[0] === before.lower) && u[g.first - 2]?.kind === 'word' && (u[g.first - 2]!.pos === 'NOUN' || u[g.first - 2]!.pos === 'PROPN');
+    if (before !== undefined && (before.pos === 'ADP' || before.pos === 'VERB') && !lex.gerunds.has(before.lower) && !transparent && !example) return { kind: 'none', reason: 'subject-in-phrase' };
     return { kind: 'group', group: g };
   }
   if (RELATIVE.has(x.lower)) {
@@ -184,10 +189,15 @@ function subjectBefore(r: Reader, end: number, verb?: Unit): Subject {
     const r0 = h;
     while (h >= 0 && u[h]!.kind === 'word' && lex.headNouns.has(u[h]!.lower) && r0 - h < 2) h--;
     if (h >= 0 && u[h]!.kind === 'entity') {
-      const g = a.groupAt.get(h)!;
-      // "SharePoint Online, which is an online service that is part of Office 365": the clause speaks of
-      // what the copula's subject is, so of that subject.
+      let g = a.groupAt.get(h)!;
+      // "A, B and C (which communicates with D)": a non-restrictive relative speaks of the nearest name.
+      if (r0 < j - 1 && g.members.length > 1) g = { ...g, members: [g.members[g.members.length - 1]!], joins: [''], first: h };
       if (r0 === j - 1) {
+        // "virtual machines in Azure IaaS that use ...", "(if ...) mailboxes that use ...": a restrictive
+        // clause on a name inside a phrase, or in a hypothesis, restricts; it asserts nothing.
+        if (u[g.first - 1]?.pos === 'ADP' || u.slice(0, g.first).some((x) => CONDITIONS.has(x.lower) || HYPOTHETICAL.has(x.lower))) return { kind: 'none', reason: 'restrictive-clause' };
+        // "SharePoint Online, which is an online service that is part of Office 365": the clause speaks of
+        // what the copula's subject is, so of that subject.
         let b = g.first - 1;
         while (b >= 0 && u[b]!.kind === 'word' && (u[b]!.pos === 'DET' || u[b]!.pos === 'ADJ' || lex.fillers.has(u[b]!.lower)) && g.first - b < 5) b--;
         if (u[b]?.lemma === 'be') {
@@ -295,7 +305,14 @@ function readVerb(r: Reader, i: number, entry: VerbEntry): void {
   };
 
   // "use X to configure Y", "X is used to configure Y", "X helps you prepare Y"
-  if (readPurposeUse(r, i, after, left, blocked)) return;
+  if (readPurposeUse(r, i, after, left, blocked)) {
+    // "Office 365 uses a CNAME record to implement Autodiscover": the subject also needs what it uses.
+    if (u[i]!.lemma !== 'use' || left.passive || entry.preps.length > 0 || entry.objectPreps.length > 0 || blockedAt(r, i, left) !== undefined) return;
+    const subject = subjectBefore(r, left.at, u[i]);
+    const used = objectsFrom(r.a, r.lex, after);
+    if (subject.kind !== 'none' && used.groups.length > 0) orient(r, entry, subjectIds(subject), members(used.groups), rule, entry.confidence * topicFactor(subject) * 0.95);
+    return;
+  }
   // "To set up X, use Y": the verb opens a purpose clause.
   if (entry.purpose && u[i - 1]?.lower === 'to' && readPurposeFirst(r, i, after, entry)) return;
   // "configure SharePoint 2013 to use Office Web Apps Server": the first needs the second.
@@ -567,6 +584,32 @@ function readFallback(r: Reader): void {
   }
 }
 
+/** "Although you can use X (to ...), you can also use Y": two tools for the same work. */
+function readConcession(r: Reader): void {
+  const { u } = r;
+  let first = 0;
+  while (u[first]?.pos === 'PUNCT') first++;
+  if (!CONCESSIVE.has(u[first]?.lower ?? '')) return;
+  const toolUse = (from: number, to: number): { at: number; objects: Objects } | undefined => {
+    for (let k = from; k < to; k++) {
+      const x = u[k]!;
+      if (BOUNDARY.has(x.lower) || (x.lower === ',' && k > from)) return undefined;
+      if (x.kind !== 'word' || !TOOL_VERBS.has(x.lemma) || !isVerbUse(u, k) || u[k - 1]?.lower === 'to') continue;
+      if (blockedAt(r, k, auxChain(r, k)) !== undefined) return undefined;
+      const objects = objectsFrom(r.a, r.lex, k + 1);
+      return objects.groups.length > 0 ? { at: k, objects } : undefined;
+    }
+    return undefined;
+  };
+  const conceded = toolUse(first + 1, r.limit);
+  if (conceded === undefined) return;
+  const comma = u.findIndex((x, k) => k > conceded.objects.next - 1 && x.lower === ',');
+  if (comma < 0) return;
+  const main = toolUse(comma + 1, r.limit);
+  if (main === undefined || u[main.at]!.lemma !== u[conceded.at]!.lemma) return;
+  r.emit(members(conceded.objects.groups), 'alternative-to', members(main.objects.groups), 'frame:concession', 0.8);
+}
+
 /** "configure SharePoint 2013 to use (your installation of) Office Web Apps Server": X requires Y. */
 function readConfigureToUse(r: Reader, after: number, blocked: () => boolean): boolean {
   const { u } = r;
@@ -624,7 +667,9 @@ function readLightNoun(r: Reader, i: number, entry: LightNounEntry): void {
   if (!entry.preps.includes(prep)) return;
   // Back over adjectives and determiners to the light verb.
   let v = i - 1;
-  while (v >= 0 && u[v]!.kind === 'word' && (u[v]!.pos === 'DET' || u[v]!.pos === 'ADJ' || u[v]!.pos === 'NUM' || u[v]!.pos === 'NOUN' || isPossessive(u[v]!) || r.lex.fillers.has(u[v]!.lower)) && i - v < 5) v--;
+  // "this dedicated network connection": the tagger calls "this" a pronoun and "dedicated" a verb.
+  const modifier = (x: Unit): boolean => x.pos === 'DET' || x.pos === 'ADJ' || x.pos === 'NUM' || x.pos === 'NOUN' || isPossessive(x) || r.lex.fillers.has(x.lower) || (x.pos === 'VERB' && /ed$/.test(x.lower)) || DEMONSTRATIVES.has(x.lower);
+  while (v >= 0 && u[v]!.kind === 'word' && modifier(u[v]!) && i - v < 5) v--;
   // "provides you with this dedicated connection to ..."
   if (u[v]?.lower === 'with' && (u[v - 1]?.pos === 'PRON' || u[v - 1]?.pos === 'NOUN')) v -= 2;
   else if (u[v]?.lower === 'with') v -= 1;

@@ -100,6 +100,7 @@ export type StructureEntry = z.infer<typeof StructureSchema>;
 
 /** The lexicon with lookup tables. */
 export interface Lexicon {
+  /** By lemma and by every regular form of it. */
   verbs: ReadonlyMap<string, readonly VerbEntry[]>;
   nouns: ReadonlyMap<string, readonly PredicateEntry[]>;
   lightNouns: ReadonlyMap<string, readonly LightNounEntry[]>;
@@ -163,8 +164,12 @@ export function parseLexicon(text: string): Lexicon {
   triggers.add('between');
   // "directory synchronization with password hash sync": an option read without an entry.
   triggers.add('with');
+  // Verbs also by their regular forms: the tagger leaves the lemma of a verb it calls a noun as written
+  // ("The Services Farm communicates/NOUN with ...").
+  const verbs = byLemma(data.verbs);
+  for (const [lemma, entries] of [...verbs]) for (const f of inflections(lemma)) if (!verbs.has(f)) verbs.set(f, entries);
   return {
-    verbs: byLemma(data.verbs),
+    verbs,
     nouns: byLemma(data.nouns),
     lightNouns: byLemma(data.lightNouns),
     adjectives: byLemma(data.adjectives),

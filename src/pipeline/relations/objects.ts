@@ -39,6 +39,25 @@ export function objectsFrom(a: Analysed, lexicon: Lexicon, start: number, preps:
       out.groups.push(g);
       k = g.last + 1;
       out.next = k;
+      // "Microsoft SaaS services (Office 365 and Dynamics 365), Azure PaaS services, and ...": the names in
+      // parentheses are objects too, and the list goes on after them.
+      const close = u[k]?.lower === '(' ? u.findIndex((x, m) => m > k && x.lower === ')') : -1;
+      if (close > k && close - k < 12) {
+        const inner = u[k + 1]?.kind === 'entity' ? a.groupAt.get(k + 1) : undefined;
+        // One name alone in parentheses is an acronym, a version or another name of the first: not a list.
+        if (inner !== undefined && inner.members.length > 1 && inner.last + 1 === close && !inner.modifier && !u.slice(k, close).some((x) => x.negated)) {
+          out.groups.push(inner);
+          out.next = close + 1;
+        }
+        let c = close + 1;
+        if (u[c]?.lower === ',') c++;
+        if (u[c]?.lower === 'and' || u[c]?.lower === 'or') c++;
+        if (c > close + 1 && u[c]?.kind === 'entity') {
+          k = c;
+          budget = 6;
+          continue;
+        }
+      }
       // "Office 365, including A and B": the examples are objects too.
       const example = exampleAt(u, k, lexicon);
       if (example > 0 && u[k + example]?.kind === 'entity') {
