@@ -192,3 +192,18 @@ describe('objects in parentheses and relative clauses', () => {
     none('Virtual machines in Azure that use Azure AD are listed.', 'If it fails, mailboxes in Office 365 that use Exchange Online might stop.');
   });
 });
+
+describe('"X in Y"', () => {
+  it('a named thing in another is part of it', () => {
+    expect(one('Seamless SSO in Azure AD Connect is enabled by default.')).toEqual(['seamless-sso part-of azure-ad-connect']);
+    expect(rules('Seamless SSO in Azure AD Connect is enabled by default.')).toEqual(['marker:in']);
+  });
+  it('not when a verb puts it there, inside a longer phrase or a list, or negated', () => {
+    none(
+      'You can deploy SharePoint Server in Azure.',
+      'Use Exchange Online and SharePoint Online in Office 365.',
+      'There is no seamless SSO in Azure AD Connect.',
+      'Is seamless SSO in Azure AD Connect?',
+    );
+  });
+});

@@ -754,6 +754,16 @@ function readMarker(r: Reader, m: MarkerEntry): void {
       }
       while (before >= 0 && u[before]!.kind === 'word' && (lex.headNouns.has(u[before]!.lower) || u[before]!.pos === 'ADV')) before--;
       const leftGroup = before >= 0 && u[before]!.kind === 'entity' ? r.a.groupAt.get(before) : undefined;
+      // "A, B, and C in D": D may hold C or all of them.
+      if (leftGroup !== undefined && m.nearest && leftGroup.members.length > 1) continue;
+      if (leftGroup !== undefined && m.notAfter.length > 0) {
+        // "deploy SharePoint in Azure": the verb before the first name (across determiners) puts it there.
+        let v = leftGroup.first - 1;
+        while (v >= 0 && u[v]!.kind === 'word' && (u[v]!.pos === 'DET' || u[v]!.pos === 'ADJ' || isPossessive(u[v]!) || lex.fillers.has(u[v]!.lower))) v--;
+        const verb = u[v];
+        // Nor a name inside a longer phrase or a list ("web front end servers in", "..., and virtual machines in").
+        if (verb !== undefined && (m.notAfter.includes(verb.lemma) || ['ADP', 'VERB', 'AUX', 'NOUN', 'PROPN', 'CCONJ'].includes(verb.pos))) continue;
+      }
       let k = end;
       if (!renaming && lex.gerunds.has(u[k]?.lower ?? '')) k++;
       const right = objectsFrom(r.a, lex, k);

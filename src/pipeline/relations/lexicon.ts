@@ -52,6 +52,10 @@ const MarkerSchema = z.strictObject({
   words: z.array(words.min(1)).default([]),
   verbs: words.default([]),
   reverse: z.boolean().default(false),
+  /** Verb lemmas that, right before the first name, make the phrase the place of the action ("deploy X in Azure"). */
+  notAfter: words.default([]),
+  /** Only a single name before the marker is its first argument ("A, B, and C in D" may put C or all in D). */
+  nearest: z.boolean().default(false),
 });
 
 const StructureSchema = z.strictObject({
