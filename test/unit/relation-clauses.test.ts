@@ -207,3 +207,13 @@ describe('"X in Y"', () => {
     );
   });
 });
+
+describe('passive "included as part of", and nouns the tagger calls verbs', () => {
+  it('"X is included as part of your Y subscription": X is part of Y', () => {
+    expect(one('Exchange Online is included as part of your Office 365 subscription.')).toEqual(['exchange-online part-of office-365']);
+    none('Exchange Online is not included as part of your Office 365 subscription.');
+  });
+  it('"synchronize the set of accounts in A to the set of accounts in B" joins A and B', () => {
+    expect(one('Azure AD Connect synchronizes the set of accounts in your Active Directory forest to the set of accounts in Office 365.')).toEqual(['active-directory integrates-with office-365']);
+  });
+});

@@ -407,10 +407,12 @@ function readPassive(r: Reader, i: number, after: number, left: Left, entry: Ver
     r.emit(subjectIds(patient), entry.type, members(complement.groups), rule, entry.confidence * topicFactor(patient));
     return;
   }
-  const c = skipAfter(r, after);
+  let c = skipAfter(r, after);
   const prep = u[c]?.lower ?? '';
   const preps = [...entry.agentPreps, ...entry.preps];
   if (!preps.includes(prep)) return r.reject('no-object', word);
+  // "is included as part of Y"
+  if (prep === 'as' && u[c + 1]?.lower === 'part' && u[c + 2]?.lower === 'of') c += 2;
   const agents = objectsFrom(r.a, r.lex, c + 1, [prep]);
   if (patient.kind === 'none' || agents.groups.length === 0) return r.reject(patient.kind === 'none' ? patient.reason : 'no-object', word);
   if (blocked()) return;

@@ -89,7 +89,8 @@ export function objectsFrom(a: Analysed, lexicon: Lexicon, start: number, preps:
       k++;
       continue;
     }
-    if (x.pos === 'NOUN' || x.pos === 'PROPN') {
+    // The tagger calls some nouns after a determiner verbs ("the set/VERB of accounts").
+    if (x.pos === 'NOUN' || x.pos === 'PROPN' || (x.pos === 'VERB' && u[k - 1]?.pos === 'DET')) {
       // "an installation of", "a free subscription to"
       if (lexicon.transparentNouns.has(x.lemma) && lexicon.transparentPreps.has(u[k + 1]?.lower ?? '')) {
         k += 2;
