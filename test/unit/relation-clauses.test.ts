@@ -217,3 +217,14 @@ describe('passive "included as part of", and nouns the tagger calls verbs', () =
     expect(one('Azure AD Connect synchronizes the set of accounts in your Active Directory forest to the set of accounts in Office 365.')).toEqual(['active-directory integrates-with office-365']);
   });
 });
+
+describe('restrictive clauses and own instances', () => {
+  it('"X that ..." right after a name narrows the name and asserts nothing', () => {
+    none('UPNs that are used for single sign-on can contain letters.');
+    expect(one('The user principal name is used for single sign-on.')).toEqual(['user-principal-name works-with single-sign-on']);
+  });
+  it('"your own X instance" is an instance of a kind, not the named thing', () => {
+    none('You can use Azure to deploy your own Office 365 instance.');
+    expect(one('You can use Azure AD Connect to deploy AD FS.')).toEqual(['azure-ad-connect sets-up ad-fs']);
+  });
+});

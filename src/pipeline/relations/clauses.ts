@@ -193,9 +193,6 @@ function subjectBefore(r: Reader, end: number, verb?: Unit): Subject {
       // "A, B and C (which communicates with D)": a non-restrictive relative speaks of the nearest name.
       if (r0 < j - 1 && g.members.length > 1) g = { ...g, members: [g.members[g.members.length - 1]!], joins: [''], first: h };
       if (r0 === j - 1) {
-        // "virtual machines in Azure IaaS that use ...", "(if ...) mailboxes that use ...": a restrictive
-        // clause on a name inside a phrase, or in a hypothesis, restricts; it asserts nothing.
-        if (u[g.first - 1]?.pos === 'ADP' || u.slice(0, g.first).some((x) => CONDITIONS.has(x.lower) || HYPOTHETICAL.has(x.lower))) return { kind: 'none', reason: 'restrictive-clause' };
         // "SharePoint Online, which is an online service that is part of Office 365": the clause speaks of
         // what the copula's subject is, so of that subject.
         let b = g.first - 1;
@@ -204,6 +201,11 @@ function subjectBefore(r: Reader, end: number, verb?: Unit): Subject {
           const owner = subjectBefore(r, auxChain(r, b).at);
           if (owner.kind === 'group') return owner;
         }
+        // "virtual machines in Azure IaaS that use ...", "(if ...) mailboxes that use ...": a restrictive
+        // clause on a name inside a phrase, or in a hypothesis, restricts; it asserts nothing. So does
+        // "that" right after a name ("UPNs that are used for SSO can contain ..."): a proper name takes no
+        // restrictive clause, a name used as a kind is narrowed by it.
+        if (x.lower === 'that' || u[g.first - 1]?.pos === 'ADP' || u.slice(0, g.first).some((w) => CONDITIONS.has(w.lower) || HYPOTHETICAL.has(w.lower))) return { kind: 'none', reason: 'restrictive-clause' };
       }
       return { kind: 'group', group: g };
     }

@@ -77,6 +77,8 @@ export function objectsFrom(a: Analysed, lexicon: Lexicon, start: number, preps:
       continue;
     }
     if (x.negated || NEGATORS.has(x.lower)) break;
+    // "deploy your own CDN instance": an instance of a kind, not the named thing.
+    if (x.lower === 'own') break;
     if (x.pos === 'DET' || x.pos === 'NUM' || isPossessive(x) || lexicon.fillers.has(x.lower) || (x.pos === 'ADJ' && !x.lower.endsWith('ing'))) {
       if (lexicon.countWords.has(x.lower) && x.lower !== 'both') counted = true;
       k++;
