@@ -228,3 +228,22 @@ describe('restrictive clauses and own instances', () => {
     expect(one('You can use Azure AD Connect to deploy AD FS.')).toEqual(['azure-ad-connect sets-up ad-fs']);
   });
 });
+
+describe('instructions to set up a tool for a purpose', () => {
+  it('"Install and configure X for Y with Z": X sets up Y and Z', () => {
+    expect(one('Install and configure Azure AD Connect for directory synchronization with password hash sync.')).toEqual([
+      'azure-ad-connect sets-up directory-synchronization', 'azure-ad-connect sets-up password-hash-sync',
+    ]);
+    expect(rules('Install and configure Azure AD Connect for directory synchronization.')).toEqual(['frame:configure-for']);
+  });
+  it('not negated, asked, or after a subject that is no instruction', () => {
+    none(
+      'Do not configure Azure AD Connect for directory synchronization.',
+      'Should you configure Azure AD Connect for directory synchronization?',
+      'If you configure Azure AD Connect for directory synchronization, wait an hour.',
+    );
+  });
+  it('what is done "instead of" another is not stated', () => {
+    none('Instead of configuring AD FS using Azure AD Connect, users sign in.');
+  });
+});

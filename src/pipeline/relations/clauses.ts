@@ -152,6 +152,11 @@ function blockedAt(r: Reader, i: number, left: Left): string | undefined {
   if (left.negated || r.u[i]!.negated) return 'negated';
   if (left.hypothetical) return 'hypothetical';
   if (inCondition(r.u, left.at)) return 'condition';
+  // "instead of managing X through Y": what is not done.
+  for (let k = Math.max(0, left.at - 2); k < i - 1; k++) {
+    const pair = `${r.u[k]!.lower} ${r.u[k + 1]!.lower}`;
+    if (pair === 'instead of' || pair === 'rather than') return 'not-done';
+  }
   return undefined;
 }
 
@@ -366,6 +371,16 @@ function readVerb(r: Reader, i: number, entry: VerbEntry): void {
       return;
     }
   }
+  // "Install and configure Azure AD Connect for directory synchronization (with password hash sync)": the
+  // reader is told to set up a tool for a purpose; the tool sets it up.
+  if (subject.kind === 'none' && entry.forPreps.includes(u[objects.next]?.lower ?? '') && imperativeAt(r, left.at)) {
+    const purposes = withOptions(r, objectsFrom(r.a, r.lex, objects.next + 1));
+    if (purposes.groups.length > 0) {
+      if (blocked()) return;
+      r.emit(members(objects.groups), entry.type, members(purposes.groups), 'frame:configure-for', entry.confidence * 0.85);
+      return;
+    }
+  }
   if (subject.kind === 'none') return r.reject(subject.reason, word);
   if (entry.id === 'rename' || entry.id === 'use-with') return;
   // "connect to the IP address using HTTPS": a participle without an auxiliary has no subject here.
@@ -547,19 +562,29 @@ function readForUse(r: Reader): void {
   let first = 0;
   while (u[first]?.pos === 'PUNCT') first++;
   if (u[first]?.lower !== 'for') return;
-  const objects = objectsFrom(r.a, r.lex, first + 1);
-  if (objects.groups.length === 0) return;
-  const purposes = [...objects.groups];
-  let next = objects.next;
-  // "with or without password synchronization": what the tool is for, too.
-  while (u[next]?.lower === 'with') {
-    const k = u[next + 1]?.lower === 'or' && u[next + 2]?.lower === 'without' ? next + 3 : next + 1;
+  const purposes = withOptions(r, objectsFrom(r.a, r.lex, first + 1));
+  if (purposes.groups.length === 0) return;
+  toolAfter(r, purposes, (tools, far) => r.emit(tools, 'sets-up', members(purposes.groups), 'frame:for-use', far ? 0.7 : 0.75));
+}
+
+/** Purposes and the options "with (or without)" they name: "directory synchronization with or without password sync". */
+function withOptions(r: Reader, objects: Objects): Objects {
+  const { u } = r;
+  if (objects.groups.length === 0) return objects;
+  const out: Objects = { ...objects, groups: [...objects.groups] };
+  while (u[out.next]?.lower === 'with') {
+    const k = u[out.next + 1]?.lower === 'or' && u[out.next + 2]?.lower === 'without' ? out.next + 3 : out.next + 1;
     const more = objectsFrom(r.a, r.lex, k);
     if (more.groups.length === 0) break;
-    purposes.push(...more.groups);
-    next = more.next;
+    out.groups.push(...more.groups);
+    out.next = more.next;
   }
-  toolAfter(r, { ...objects, groups: purposes, next }, (tools, far) => r.emit(tools, 'sets-up', members(purposes), 'frame:for-use', far ? 0.7 : 0.75));
+  return out;
+}
+
+/** The predicate starting at `at` opens an instruction: nothing but punctuation and coordinated verbs before it ("Install and configure"). */
+function imperativeAt(r: Reader, at: number): boolean {
+  return r.u.slice(0, at).every((x) => x.pos === 'PUNCT' || x.lower === 'and' || x.lower === 'or' || (x.kind === 'word' && (x.pos === 'VERB' || r.lex.verbs.has(x.lemma))));
 }
 
 /** "Migrate to Exchange 2016 if you can't migrate to Office 365": the first is the fallback for the second. */
