@@ -80,6 +80,8 @@ describe('extractRelations on the seed article', () => {
       'office-365 integrates-with skype-for-business-server-2015',
       'pass-through-authentication alternative-to password-hash-sync',
       'pass-through-authentication option-of directory-synchronization',
+      // "You can also add password hash synchronization or single sign-on (SSO)": a choice.
+      'password-hash-sync alternative-to single-sign-on',
       'password-hash-sync option-of directory-synchronization',
       'single-sign-on option-of directory-synchronization',
     ]);

@@ -40,6 +40,8 @@ const CONDITIONS = new Set(['if', 'unless', 'whether', 'when', 'whenever']);
 const HYPOTHETICAL = new Set(['would', 'could', 'might', 'may']);
 const RELATIVE = new Set(['which', 'that', 'who']);
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'cannot', 'neither', 'nor', 'without']);
+const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those']);
+const CONCESSIVE = new Set(['although', 'though', 'while', 'whereas']);
 const TOOL_VERBS = new Set(['use', 'run', 'install', 'deploy', 'download', 'try']);
 
 type Emit = (sources: readonly string[], type: RelationType, targets: readonly string[], rule: string, confidence: number) => void;
@@ -96,6 +98,9 @@ export function readClauses(a: Analysed, lexicon: Lexicon, ctx: ClauseContext): 
     if (i > 0) for (const entry of lexicon.adjectives.get(w.lower) ?? []) readAdjective(r, i, entry);
   }
   for (const m of lexicon.markers) readMarker(r, m);
+  readForUse(r);
+  readFallback(r);
+  readConcession(r);
   readGroups(r);
   if (statements.length === 0 && rejections.length === 0) rejections.push({ reason: 'no-predicate' });
   return { statements, rejections };
@@ -108,7 +113,7 @@ function isVerbUse(u: readonly Unit[], i: number): boolean {
   if (w.pos !== 'NOUN' && w.pos !== 'PROPN') return false;
   const prev = u[i - 1];
   // The tagger calls "uses" after a product name a noun ("Office 365 uses Azure AD").
-  return prev === undefined || BOUNDARY.has(prev.lower) || prev.lower === ',' || prev.pos === 'PRON' || prev.pos === 'AUX' || prev.pos === 'ADV' || prev.lower === 'to' || prev.kind === 'entity';
+  return prev === undefined || BOUNDARY.has(prev.lower) || prev.lower === ',' || prev.pos === 'PRON' || prev.pos === 'AUX' || prev.pos === 'ADV' || prev.lower === 'to' || prev.kind === 'entity' || RELATIVE.has(prev.lower);
 }
 
 // --- the predicate's surroundings ------------------------------------------------------------------
@@ -147,6 +152,11 @@ function blockedAt(r: Reader, i: number, left: Left): string | undefined {
   if (left.negated || r.u[i]!.negated) return 'negated';
   if (left.hypothetical) return 'hypothetical';
   if (inCondition(r.u, left.at)) return 'condition';
+  // "instead of managing X through Y": what is not done.
+  for (let k = Math.max(0, left.at - 2); k < i - 1; k++) {
+    const pair = `${r.u[k]!.lower} ${r.u[k + 1]!.lower}`;
+    if (pair === 'instead of' || pair === 'rather than') return 'not-done';
+  }
   return undefined;
 }
 
@@ -173,7 +183,9 @@ function subjectBefore(r: Reader, end: number, verb?: Unit): Subject {
     // "synchronization between X and Y requires": X is inside a phrase; "Using AD FS requires" keeps AD FS,
     // and so does "Subscriptions of X and Y include" (the noun stands for the names after it).
     const transparent = before?.lower === 'of' && lex.transparentNouns.has(u[g.first - 2]?.lemma ?? '');
-    if (before !== undefined && (before.pos === 'ADP' || before.pos === 'VERB') && !lex.gerunds.has(before.lower) && !transparent) return { kind: 'none', reason: 'subject-in-phrase' };
+    // "Cloud services like Office 365 use CDNs": an example of the subject stands for it.
+    const example = before !== undefined && lex.examples.some((p) => p.length === 1 && p[0] === before.lower) && u[g.first - 2]?.kind === 'word' && (u[g.first - 2]!.pos === 'NOUN' || u[g.first - 2]!.pos === 'PROPN');
+    if (before !== undefined && (before.pos === 'ADP' || before.pos === 'VERB') && !lex.gerunds.has(before.lower) && !transparent && !example) return { kind: 'none', reason: 'subject-in-phrase' };
     return { kind: 'group', group: g };
   }
   if (RELATIVE.has(x.lower)) {
@@ -181,7 +193,27 @@ function subjectBefore(r: Reader, end: number, verb?: Unit): Subject {
     if (u[h]?.lower === ',' || u[h]?.lower === '(') h--;
     const r0 = h;
     while (h >= 0 && u[h]!.kind === 'word' && lex.headNouns.has(u[h]!.lower) && r0 - h < 2) h--;
-    if (h >= 0 && u[h]!.kind === 'entity') return { kind: 'group', group: a.groupAt.get(h)! };
+    if (h >= 0 && u[h]!.kind === 'entity') {
+      let g = a.groupAt.get(h)!;
+      // "A, B and C (which communicates with D)": a non-restrictive relative speaks of the nearest name.
+      if (r0 < j - 1 && g.members.length > 1) g = { ...g, members: [g.members[g.members.length - 1]!], joins: [''], first: h };
+      if (r0 === j - 1) {
+        // "SharePoint Online, which is an online service that is part of Office 365": the clause speaks of
+        // what the copula's subject is, so of that subject.
+        let b = g.first - 1;
+        while (b >= 0 && u[b]!.kind === 'word' && (u[b]!.pos === 'DET' || u[b]!.pos === 'ADJ' || lex.fillers.has(u[b]!.lower)) && g.first - b < 5) b--;
+        if (u[b]?.lemma === 'be') {
+          const owner = subjectBefore(r, auxChain(r, b).at);
+          if (owner.kind === 'group') return owner;
+        }
+        // "virtual machines in Azure IaaS that use ...", "(if ...) mailboxes that use ...": a restrictive
+        // clause on a name inside a phrase, or in a hypothesis, restricts; it asserts nothing. So does
+        // "that" right after a name ("UPNs that are used for SSO can contain ..."): a proper name takes no
+        // restrictive clause, a name used as a kind is narrowed by it.
+        if (x.lower === 'that' || u[g.first - 1]?.pos === 'ADP' || u.slice(0, g.first).some((w) => CONDITIONS.has(w.lower) || HYPOTHETICAL.has(w.lower))) return { kind: 'none', reason: 'restrictive-clause' };
+      }
+      return { kind: 'group', group: g };
+    }
     return antecedentOwner(r, r0);
   }
   if (ctx.topic !== undefined) {
@@ -189,7 +221,10 @@ function subjectBefore(r: Reader, end: number, verb?: Unit): Subject {
       const start = j - phrase.length + 1;
       if (start < 0 || !phrase.every((p, n) => u[start + n]!.lower === p)) continue;
       const prev = u[start - 1];
-      if (prev === undefined || BOUNDARY.has(prev.lower) || prev.lower === ',' || prev.pos === 'CCONJ') return { kind: 'topic', id: ctx.topic };
+      if (!(prev === undefined || BOUNDARY.has(prev.lower) || prev.lower === ',' || prev.pos === 'CCONJ')) continue;
+      // "If the Skype for Business client needs Exchange, it uses ADAL": "it" may be a name before it, not the topic.
+      if (u.slice(0, start).some((x) => x.kind === 'entity')) return { kind: 'none', reason: 'pronoun-ambiguous' };
+      return { kind: 'topic', id: ctx.topic };
     }
   }
   return { kind: 'none', reason: 'no-subject' };
@@ -277,7 +312,14 @@ function readVerb(r: Reader, i: number, entry: VerbEntry): void {
   };
 
   // "use X to configure Y", "X is used to configure Y", "X helps you prepare Y"
-  if (readPurposeUse(r, i, after, left, blocked)) return;
+  if (readPurposeUse(r, i, after, left, blocked)) {
+    // "Office 365 uses a CNAME record to implement Autodiscover": the subject also needs what it uses.
+    if (u[i]!.lemma !== 'use' || left.passive || entry.preps.length > 0 || entry.objectPreps.length > 0 || blockedAt(r, i, left) !== undefined) return;
+    const subject = subjectBefore(r, left.at, u[i]);
+    const used = objectsFrom(r.a, r.lex, after);
+    if (subject.kind !== 'none' && used.groups.length > 0) orient(r, entry, subjectIds(subject), members(used.groups), rule, entry.confidence * topicFactor(subject) * 0.95);
+    return;
+  }
   // "To set up X, use Y": the verb opens a purpose clause.
   if (entry.purpose && u[i - 1]?.lower === 'to' && readPurposeFirst(r, i, after, entry)) return;
   // "configure SharePoint 2013 to use Office Web Apps Server": the first needs the second.
@@ -308,10 +350,16 @@ function readVerb(r: Reader, i: number, entry: VerbEntry): void {
   }
   let c = skipAfter(r, after);
   let objects: Objects;
-  if (entry.preps.length > 0 && entry.preps.includes(u[c]?.lower ?? '')) objects = objectsFrom(r.a, r.lex, c + 1, [u[c]!.lower]);
+  if (entry.indirectPreps.length > 0) {
+    const found = indirectObjects(r, c, entry.indirectPreps);
+    if (found === undefined) return r.reject('no-object', word);
+    objects = found;
+  } else if (entry.preps.length > 0 && entry.preps.includes(u[c]?.lower ?? '')) objects = objectsFrom(r.a, r.lex, c + 1, [u[c]!.lower]);
   else if (entry.preps.length > 0 && entry.objectPreps.length === 0 && entry.transitive !== true) return r.reject('no-object', word);
   else objects = objectsFrom(r.a, r.lex, c);
   if (objects.groups.length === 0) return r.reject('no-object', word);
+  // "Office 365 uses two main identity models: A and B": the members are kinds the subject has, not what it needs.
+  if (objects.listed && !entry.colonList) return r.reject('kinds-list', word);
 
   // "configure Y using X": the instrument is the agent.
   const instrumentAt = entry.instrumentPreps.length > 0 ? prepAhead(r, objects.next, entry.instrumentPreps) : -1;
@@ -320,6 +368,16 @@ function readVerb(r: Reader, i: number, entry: VerbEntry): void {
     if (tools.groups.length > 0) {
       if (blocked()) return;
       orient(r, entry, members(tools.groups), members(objects.groups), `instrument:${entry.id}`, entry.confidence * 0.9);
+      return;
+    }
+  }
+  // "Install and configure Azure AD Connect for directory synchronization (with password hash sync)": the
+  // reader is told to set up a tool for a purpose; the tool sets it up.
+  if (subject.kind === 'none' && entry.forPreps.includes(u[objects.next]?.lower ?? '') && imperativeAt(r, left.at)) {
+    const purposes = withOptions(r, objectsFrom(r.a, r.lex, objects.next + 1));
+    if (purposes.groups.length > 0) {
+      if (blocked()) return;
+      r.emit(members(objects.groups), entry.type, members(purposes.groups), 'frame:configure-for', entry.confidence * 0.85);
       return;
     }
   }
@@ -338,6 +396,19 @@ function readVerb(r: Reader, i: number, entry: VerbEntry): void {
   }
 }
 
+/** "sends the changes to accounts to the Azure AD instance": the first of `preps` within the clause whose object is named. */
+function indirectObjects(r: Reader, from: number, preps: readonly string[]): Objects | undefined {
+  const { u } = r;
+  for (let k = from; k < r.limit && k < from + 10; k++) {
+    const x = u[k]!;
+    if (BOUNDARY.has(x.lower) || x.lower === ',' || CLAUSE_WORDS.has(x.lower) || RELATIVE.has(x.lower) || x.negated || NEGATORS.has(x.lower)) return undefined;
+    if (!preps.includes(x.lower)) continue;
+    const objects = objectsFrom(r.a, r.lex, k + 1, [x.lower]);
+    if (objects.groups.length > 0) return objects;
+  }
+  return undefined;
+}
+
 /** "B is replaced by A", "Y is required for X", "X was renamed Y", "X is built on Y". */
 function readPassive(r: Reader, i: number, after: number, left: Left, entry: VerbEntry, blocked: () => boolean): void {
   const { u } = r;
@@ -353,10 +424,12 @@ function readPassive(r: Reader, i: number, after: number, left: Left, entry: Ver
     r.emit(subjectIds(patient), entry.type, members(complement.groups), rule, entry.confidence * topicFactor(patient));
     return;
   }
-  const c = skipAfter(r, after);
+  let c = skipAfter(r, after);
   const prep = u[c]?.lower ?? '';
   const preps = [...entry.agentPreps, ...entry.preps];
   if (!preps.includes(prep)) return r.reject('no-object', word);
+  // "is included as part of Y"
+  if (prep === 'as' && u[c + 1]?.lower === 'part' && u[c + 2]?.lower === 'of') c += 2;
   const agents = objectsFrom(r.a, r.lex, c + 1, [prep]);
   if (patient.kind === 'none' || agents.groups.length === 0) return r.reject(patient.kind === 'none' ? patient.reason : 'no-object', word);
   if (blocked()) return;
@@ -390,11 +463,23 @@ function emitPurpose(r: Reader, tools: readonly string[], target: VerbEntry, sta
     // "use X to connect to Y": X is joined with Y.
     const objects = objectsFrom(r.a, r.lex, c + 1, [r.u[c]!.lower]);
     if (objects.groups.length === 0) return false;
-    r.emit(tools, target.type, members(objects.groups), rule, confidence);
+    r.emit(tools, target.purposeType ?? target.type, members(objects.groups), rule, confidence);
     return true;
   }
   const objects = objectsFrom(r.a, r.lex, start);
-  if (objects.groups.length === 0) return false;
+  if (objects.groups.length === 0) {
+    // "to provide synchronization of identities and optionally provide password sync": the second purpose names it.
+    for (let k = start; k < r.limit && k - start < 8; k++) {
+      const x = r.u[k]!;
+      if (BOUNDARY.has(x.lower) || x.kind === 'entity' || RELATIVE.has(x.lower) || CLAUSE_WORDS.has(x.lower)) return false;
+      if (x.lower !== 'and' && x.lower !== 'or') continue;
+      let m = k + 1;
+      while (r.u[m]?.pos === 'ADV') m++;
+      const again = purposeVerb(r, m);
+      if (again !== undefined && again.entry === target) return emitPurpose(r, tools, target, again.start, confidence * 0.95);
+    }
+    return false;
+  }
   if (target.objectPreps.length > 0) {
     const at = prepAhead(r, objects.next, target.objectPreps);
     const second = at < 0 ? undefined : objectsFrom(r.a, r.lex, at + 1, [r.u[at]!.lower]);
@@ -445,7 +530,7 @@ function readPurposeFirst(r: Reader, i: number, after: number, entry: VerbEntry)
   if (inCondition(u, i)) return false;
   const objects = objectsFrom(r.a, r.lex, after);
   if (objects.groups.length === 0) return false;
-  return toolAfter(r, objects, (tools, far) => r.emit(tools, entry.type, members(objects.groups), `purpose:${entry.id}`, entry.confidence * (far ? 0.85 : 0.95)));
+  return toolAfter(r, objects, (tools, far) => r.emit(tools, entry.purposeType ?? entry.type, members(objects.groups), `purpose:${entry.id}`, entry.confidence * (far ? 0.85 : 0.95)));
 }
 
 /** The tools of the main clause after a purpose phrase: "..., (you can also) use Y". */
@@ -469,6 +554,89 @@ function toolAfter(r: Reader, objects: Objects, found: (tools: string[], far: bo
     }
   }
   return false;
+}
+
+/** "For directory synchronization (with or without password sync), use Azure AD Connect": the tool sets up what it is for. */
+function readForUse(r: Reader): void {
+  const { u } = r;
+  let first = 0;
+  while (u[first]?.pos === 'PUNCT') first++;
+  if (u[first]?.lower !== 'for') return;
+  const purposes = withOptions(r, objectsFrom(r.a, r.lex, first + 1));
+  if (purposes.groups.length === 0) return;
+  toolAfter(r, purposes, (tools, far) => r.emit(tools, 'sets-up', members(purposes.groups), 'frame:for-use', far ? 0.7 : 0.75));
+}
+
+/** Purposes and the options "with (or without)" they name: "directory synchronization with or without password sync". */
+function withOptions(r: Reader, objects: Objects): Objects {
+  const { u } = r;
+  if (objects.groups.length === 0) return objects;
+  const out: Objects = { ...objects, groups: [...objects.groups] };
+  while (u[out.next]?.lower === 'with') {
+    const k = u[out.next + 1]?.lower === 'or' && u[out.next + 2]?.lower === 'without' ? out.next + 3 : out.next + 1;
+    const more = objectsFrom(r.a, r.lex, k);
+    if (more.groups.length === 0) break;
+    out.groups.push(...more.groups);
+    out.next = more.next;
+  }
+  return out;
+}
+
+/** The predicate starting at `at` opens an instruction: nothing but punctuation and coordinated verbs before it ("Install and configure"). */
+function imperativeAt(r: Reader, at: number): boolean {
+  return r.u.slice(0, at).every((x) => x.pos === 'PUNCT' || x.lower === 'and' || x.lower === 'or' || (x.kind === 'word' && (x.pos === 'VERB' || r.lex.verbs.has(x.lemma))));
+}
+
+/** "Migrate to Exchange 2016 if you can't migrate to Office 365": the first is the fallback for the second. */
+function readFallback(r: Reader): void {
+  const { u } = r;
+  const cond = u.findIndex((x, i) => i < r.limit && (x.lower === 'if' || x.lower === 'unless'));
+  if (cond < 2) return;
+  const targetOf = (k: number): Objects => objectsFrom(r.a, r.lex, u[k + 1]?.lower === 'to' ? k + 2 : k + 1);
+  for (let v = cond - 1; v >= 0 && cond - v < 10; v--) {
+    const verb = u[v]!;
+    if (BOUNDARY.has(verb.lower) || verb.lower === ',') return;
+    if (!r.lex.choiceVerbs.has(verb.lemma) || verb.kind !== 'word') continue;
+    const first = targetOf(v);
+    if (first.groups.length === 0 || first.next > cond || blockedAt(r, v, auxChain(r, v)) !== undefined) return;
+    for (let w = cond + 1; w < r.limit && w - cond < 8; w++) {
+      const x = u[w]!;
+      if (BOUNDARY.has(x.lower) || x.lower === ',') return;
+      if (x.lemma !== verb.lemma) continue;
+      const left = auxChain(r, w);
+      if (!left.negated) return;
+      const second = targetOf(w);
+      if (second.groups.length > 0) r.emit(members(first.groups), 'alternative-to', members(second.groups), 'frame:fallback', 0.8);
+      return;
+    }
+    return;
+  }
+}
+
+/** "Although you can use X (to ...), you can also use Y": two tools for the same work. */
+function readConcession(r: Reader): void {
+  const { u } = r;
+  let first = 0;
+  while (u[first]?.pos === 'PUNCT') first++;
+  if (!CONCESSIVE.has(u[first]?.lower ?? '')) return;
+  const toolUse = (from: number, to: number): { at: number; objects: Objects } | undefined => {
+    for (let k = from; k < to; k++) {
+      const x = u[k]!;
+      if (BOUNDARY.has(x.lower) || (x.lower === ',' && k > from)) return undefined;
+      if (x.kind !== 'word' || !TOOL_VERBS.has(x.lemma) || !isVerbUse(u, k) || u[k - 1]?.lower === 'to') continue;
+      if (blockedAt(r, k, auxChain(r, k)) !== undefined) return undefined;
+      const objects = objectsFrom(r.a, r.lex, k + 1);
+      return objects.groups.length > 0 ? { at: k, objects } : undefined;
+    }
+    return undefined;
+  };
+  const conceded = toolUse(first + 1, r.limit);
+  if (conceded === undefined) return;
+  const comma = u.findIndex((x, k) => k > conceded.objects.next - 1 && x.lower === ',');
+  if (comma < 0) return;
+  const main = toolUse(comma + 1, r.limit);
+  if (main === undefined || u[main.at]!.lemma !== u[conceded.at]!.lemma) return;
+  r.emit(members(conceded.objects.groups), 'alternative-to', members(main.objects.groups), 'frame:concession', 0.8);
 }
 
 /** "configure SharePoint 2013 to use (your installation of) Office Web Apps Server": X requires Y. */
@@ -499,6 +667,7 @@ function readNoun(r: Reader, i: number, entry: PredicateEntry): void {
   let subject: Subject;
   const at = u[j];
   const negated = u[i]!.negated || u.slice(j + 1, i).some((x) => NEGATORS.has(x.lower));
+  if (entry.headOf !== (j === i - 1 && at?.kind === 'entity')) return;
   if (at?.lemma === 'be') {
     const left = auxChain(r, j);
     const why = negated ? 'negated' : blockedAt(r, j, left);
@@ -509,6 +678,11 @@ function readNoun(r: Reader, i: number, entry: PredicateEntry): void {
     if (negated) return r.reject('negated', word);
   } else if (at?.lower === ',' && u[j - 1] !== undefined && r.lex.headNouns.has(u[j - 1]!.lower) && u[j - 2]?.kind === 'entity') {
     subject = { kind: 'group', group: r.a.groupAt.get(j - 2)! };
+  } else if (entry.headOf) {
+    // "the Network Load Balancing feature in Windows Server": the noun is the name's own head.
+    const g = r.a.groupAt.get(j)!;
+    if (g.members.length !== 1 || negated || u.slice(Math.max(0, g.first - 3), g.first).some((x) => x.negated || NEGATORS.has(x.lower))) return;
+    subject = { kind: 'group', group: g };
   } else return;
   if (subject.kind === 'none') return r.reject(subject.reason, word);
   orient(r, entry, subjectIds(subject), members(objects.groups), `noun:${entry.id}`, entry.confidence * topicFactor(subject) * fillerFactor(objects.skipped));
@@ -522,7 +696,9 @@ function readLightNoun(r: Reader, i: number, entry: LightNounEntry): void {
   if (!entry.preps.includes(prep)) return;
   // Back over adjectives and determiners to the light verb.
   let v = i - 1;
-  while (v >= 0 && u[v]!.kind === 'word' && (u[v]!.pos === 'DET' || u[v]!.pos === 'ADJ' || u[v]!.pos === 'NUM' || u[v]!.pos === 'NOUN' || isPossessive(u[v]!) || r.lex.fillers.has(u[v]!.lower)) && i - v < 5) v--;
+  // "this dedicated network connection": the tagger calls "this" a pronoun and "dedicated" a verb.
+  const modifier = (x: Unit): boolean => x.pos === 'DET' || x.pos === 'ADJ' || x.pos === 'NUM' || x.pos === 'NOUN' || isPossessive(x) || r.lex.fillers.has(x.lower) || (x.pos === 'VERB' && /ed$/.test(x.lower)) || DEMONSTRATIVES.has(x.lower);
+  while (v >= 0 && u[v]!.kind === 'word' && modifier(u[v]!) && i - v < 5) v--;
   // "provides you with this dedicated connection to ..."
   if (u[v]?.lower === 'with' && (u[v - 1]?.pos === 'PRON' || u[v - 1]?.pos === 'NOUN')) v -= 2;
   else if (u[v]?.lower === 'with') v -= 1;
@@ -607,6 +783,16 @@ function readMarker(r: Reader, m: MarkerEntry): void {
       }
       while (before >= 0 && u[before]!.kind === 'word' && (lex.headNouns.has(u[before]!.lower) || u[before]!.pos === 'ADV')) before--;
       const leftGroup = before >= 0 && u[before]!.kind === 'entity' ? r.a.groupAt.get(before) : undefined;
+      // "A, B, and C in D": D may hold C or all of them.
+      if (leftGroup !== undefined && m.nearest && leftGroup.members.length > 1) continue;
+      if (leftGroup !== undefined && m.notAfter.length > 0) {
+        // "deploy SharePoint in Azure": the verb before the first name (across determiners) puts it there.
+        let v = leftGroup.first - 1;
+        while (v >= 0 && u[v]!.kind === 'word' && (u[v]!.pos === 'DET' || u[v]!.pos === 'ADJ' || isPossessive(u[v]!) || lex.fillers.has(u[v]!.lower))) v--;
+        const verb = u[v];
+        // Nor a name inside a longer phrase or a list ("web front end servers in", "..., and virtual machines in").
+        if (verb !== undefined && (m.notAfter.includes(verb.lemma) || ['ADP', 'VERB', 'AUX', 'NOUN', 'PROPN', 'CCONJ'].includes(verb.pos))) continue;
+      }
       let k = end;
       if (!renaming && lex.gerunds.has(u[k]?.lower ?? '')) k++;
       const right = objectsFrom(r.a, lex, k);
@@ -618,7 +804,8 @@ function readMarker(r: Reader, m: MarkerEntry): void {
       const leftIds = renaming ? [leftGroup.members[leftGroup.members.length - 1]!] : leftGroup.members;
       // "A (formerly known as B or C)": every old name.
       const rightIds = renaming ? right.groups[0]!.members : members(right.groups);
-      if (renaming && !m.reverse) r.emit(rightIds, m.type, leftIds, rule, m.confidence);
+      // Renaming markers name the old name on the right unless reversed; the others the source on the left unless reversed.
+      if (renaming !== m.reverse) r.emit(rightIds, m.type, leftIds, rule, m.confidence);
       else r.emit(leftIds, m.type, rightIds, rule, m.confidence);
     }
   }

@@ -17,6 +17,8 @@ const PredicateSchema = z.strictObject({
   confidence,
   preps: words.default([]),
   agentPreps: words.default([]),
+  /** Nouns: also as the head of the name before them ("the X feature in Y" as "X is a feature of Y"). */
+  headOf: z.boolean().default(false),
 });
 
 const VerbSchema = PredicateSchema.extend({
@@ -33,6 +35,12 @@ const VerbSchema = PredicateSchema.extend({
   particles: z.record(z.string(), z.string()).default({}),
   passiveOnly: z.boolean().default(false),
   purpose: z.boolean().default(false),
+  /** The type a purpose clause states when it differs from the verb's own ("use X to connect to Y": X works with Y). */
+  purposeType: z.enum(TYPED).optional(),
+  /** Whether the objects may be a colon list after a counted category ("uses two models: A and B" names kinds, not needs). */
+  colonList: z.boolean().default(true),
+  /** "X sends the changes to Y": prepositions whose object is the patient after an unnamed direct object. */
+  indirectPreps: words.default([]),
 });
 
 const LightNounSchema = PredicateSchema.extend({ verbs: words.min(1) });
@@ -44,6 +52,10 @@ const MarkerSchema = z.strictObject({
   words: z.array(words.min(1)).default([]),
   verbs: words.default([]),
   reverse: z.boolean().default(false),
+  /** Verb lemmas that, right before the first name, make the phrase the place of the action ("deploy X in Azure"). */
+  notAfter: words.default([]),
+  /** Only a single name before the marker is its first argument ("A, B, and C in D" may put C or all in D). */
+  nearest: z.boolean().default(false),
 });
 
 const StructureSchema = z.strictObject({
@@ -92,6 +104,7 @@ export type StructureEntry = z.infer<typeof StructureSchema>;
 
 /** The lexicon with lookup tables. */
 export interface Lexicon {
+  /** By lemma and by every regular form of it. */
   verbs: ReadonlyMap<string, readonly VerbEntry[]>;
   nouns: ReadonlyMap<string, readonly PredicateEntry[]>;
   lightNouns: ReadonlyMap<string, readonly LightNounEntry[]>;
@@ -143,16 +156,24 @@ export function parseLexicon(text: string): Lexicon {
   for (const f of data.irregularForms) triggers.add(f);
   // Category examples ("services such as") read without a predicate word.
   for (const e of data.fillers.examples) addForms(e[0]!);
+  // A marker's most telling word ("combination" of "in combination with"; "s" of "'s", as the test splits words).
+  const stop = new Set(data.stopWords);
   for (const m of data.markers) {
-    for (const w of m.words) addForms(w[0]!);
+    for (const w of m.words) addForms((w.find((x) => !stop.has(x)) ?? w[0]!).replace(/[^\p{L}]/gu, ''));
     for (const v of m.verbs) addForms(v);
   }
   for (const h of [...data.headingWords, ...data.tableHeaders]) for (const w of h.words) addForms(w.split(' ')[0]!);
-  // Choices readClauses reads without an entry: "either X or Y", "choose between X and Y".
+  // Constructions readClauses reads without an entry: "either X or Y", "choose between X and Y".
   triggers.add('either');
   triggers.add('between');
+  // "directory synchronization with password hash sync": an option read without an entry.
+  triggers.add('with');
+  // Verbs also by their regular forms: the tagger leaves the lemma of a verb it calls a noun as written
+  // ("The Services Farm communicates/NOUN with ...").
+  const verbs = byLemma(data.verbs);
+  for (const [lemma, entries] of [...verbs]) for (const f of inflections(lemma)) if (!verbs.has(f)) verbs.set(f, entries);
   return {
-    verbs: byLemma(data.verbs),
+    verbs,
     nouns: byLemma(data.nouns),
     lightNouns: byLemma(data.lightNouns),
     adjectives: byLemma(data.adjectives),
