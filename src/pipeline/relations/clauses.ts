@@ -664,7 +664,7 @@ function readGroups(r: Reader): void {
 /** The members joined by "or" (and commas before it): "A, B, or C" -> all; "A and B or C" -> B, C. */
 function orSegment(g: Group): string[] {
   const last = g.joins.lastIndexOf('or');
-  if (last < 0 || g.joins.includes('and')) return [];
+  if (last < 0 || g.joins.includes('and') || g.joins.includes('/')) return [];
   return g.members;
 }
 
@@ -675,7 +675,12 @@ function choiceVerbBefore(r: Reader, g: Group): boolean {
   if (r.u[k]?.lower === 'to' || r.u[k]?.lower === 'from') k--;
   const verb = r.u[k];
   if (verb === undefined || !r.lex.choiceVerbs.has(verb.lemma)) return false;
-  return blockedAt(r, k, auxChain(r, k)) !== 'negated';
+  // "regardless of the use of A or B": a noun, not a choice made.
+  if ((r.u[k - 1]?.pos === 'DET' && r.u[k - 1]?.lower !== 'either') || r.u[k + 1]?.lower === 'of') return false;
+  // "if you use A or B", "you could use A or B": no choice is stated ("when you add A or B" is one).
+  const left = auxChain(r, k);
+  const why = blockedAt(r, k, left);
+  return why === undefined || (why === 'condition' && !inStrictCondition(r.u, left.at));
 }
 
 /** "The two overall models are A and B", "two main models: A and B", "choose from A, B and C". */
@@ -741,4 +746,15 @@ function readExamples(r: Reader, owner: Group): void {
 
 function round(n: number): number {
   return Math.round(n * 100) / 100;
+}
+
+/** Inside an "if", "unless" or "whether" clause (a "when" clause may still state what one does). */
+function inStrictCondition(u: readonly Unit[], i: number): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    const x = u[j]!;
+    if (x.kind !== 'word') continue;
+    if (BOUNDARY.has(x.lower) || x.lower === ',') return false;
+    if (x.lower === 'if' || x.lower === 'unless' || x.lower === 'whether') return true;
+  }
+  return false;
 }

@@ -25,7 +25,7 @@ export interface Unit {
 
 export interface Group {
   members: string[];
-  /** The word that joins each member to the one before ('' for the first, ',' for a bare comma). */
+  /** The word that joins each member to the one before ('' for the first, ',' for a bare comma, '/' for a slash). */
   joins: string[];
   /** Units the group spans (first and last, inclusive). */
   first: number;
@@ -130,7 +130,10 @@ function findGroups(units: readonly Unit[], lexicon: Lexicon): Group[] {
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
     if (u.kind !== 'entity') continue;
-    const prev = units[i - 1]?.lower;
+    // "either X or Y", "either the X or the Y", "both the X and Y".
+    let p = i - 1;
+    while (p > 0 && units[p]!.kind === 'word' && units[p]!.pos === 'DET' && units[p]!.lower !== 'either' && units[p]!.lower !== 'both' && i - p < 3) p--;
+    const prev = units[p]?.lower;
     const g: Group = { members: [...members(u)], joins: members(u).map(() => ''), first: i, last: skipHeads(units, i, lexicon), conj: '', either: prev === 'either' || prev === 'both', modifier: false };
     let j = g.last + 1;
     for (;;) {
@@ -138,10 +141,12 @@ function findGroups(units: readonly Unit[], lexicon: Lexicon): Group[] {
       let k = j;
       let conj: Group['conj'] | undefined;
       let sawJoiner = false;
+      let slash = false;
       while (k < units.length && units[k]!.kind === 'word' && JOINERS.has(units[k]!.lower)) {
         const w = units[k]!.lower;
         if (w === 'and' || w === '&') conj = 'and';
         if (w === 'or' || w === 'and/or' || w === '/') conj = 'or';
+        if (w === '/') slash = true;
         sawJoiner = true;
         k++;
       }
@@ -159,7 +164,8 @@ function findGroups(units: readonly Unit[], lexicon: Lexicon): Group[] {
       for (const m of members(next)) {
         if (g.members.includes(m)) continue;
         g.members.push(m);
-        g.joins.push(conj ?? ',');
+        // "TCP/IP", "A/B": a slash joins a compound or a pair of labels, not a choice.
+        g.joins.push(slash ? '/' : (conj ?? ','));
       }
       if (conj !== undefined) g.conj = g.conj === '' || g.conj === conj ? conj : g.conj;
       g.last = skipHeads(units, k, lexicon);
