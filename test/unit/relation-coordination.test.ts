@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createMentionMatcher, findMentions } from '../../src/pipeline/mentions.ts';
-import { extractRelations } from '../../src/pipeline/relations.ts';
+import { analyseSentence, extractRelations } from '../../src/pipeline/relations.ts';
+import { lexicon } from '../../src/pipeline/relations/lexicon.ts';
 import type { Relation, Sentence } from '../../src/pipeline/types.ts';
 import { parseVocabulary } from '../../src/pipeline/vocabulary.ts';
 
@@ -38,5 +39,37 @@ describe('choices between coordinated names', () => {
       'You cannot add password hash sync or pass-through authentication.',
       'See password hash sync or pass-through authentication.',
     ]) expect(one(text), text).toEqual([]);
+  });
+
+  it('reads "either A ... or B" when a phrase stands between the choices', () => {
+    expect(withRules('Use either AD FS over the Internet or Web Application Proxy with a gateway.')).toEqual(['ad-fs alternative-to web-application-proxy (marker:either-or)']);
+    expect(one('You need either Exchange Server and up, or Exchange Online.')).toEqual(['exchange-online alternative-to exchange-server']);
+    // "either" without an "or" in its clause states no choice.
+    expect(one('Either AD FS works, and then seamless SSO signs users in.')).toEqual([]);
+  });
+
+  it('reads every destination of a move as a choice: "migrate your X to A, B, or C"', () => {
+    expect(one('You can migrate your DirSync installation to Azure AD Sync, Azure AD Connect, or IdFix.')).toEqual([
+      'azure-ad-connect alternative-to azure-ad-sync', 'azure-ad-connect alternative-to idfix', 'azure-ad-connect replaces dirsync',
+      'azure-ad-sync alternative-to idfix', 'azure-ad-sync replaces dirsync', 'idfix replaces dirsync',
+    ]);
+    // A plain list of three after "use" is not a choice.
+    expect(one('You can use Exchange Online, SharePoint Online, or Microsoft Teams.')).toEqual([]);
+  });
+
+  it('analyses "add A or B" although no relation word is in it', () => {
+    expect(one('You can also add pass-through authentication or seamless single sign-on.')).toEqual(['pass-through-authentication alternative-to seamless-sso']);
+  });
+
+  it('reads "X with or without Y": Y is an option of X', () => {
+    expect(withRules('Directory synchronization with or without password hash sync is set up by Azure AD Connect.')).toContain('password-hash-sync option-of directory-synchronization (group:with)');
+    expect(one('Directory synchronization without password hash sync is possible.')).toEqual([]);
+  });
+
+  it('keeps the name before a version tag as the head of "Exchange Server 2013 CU19"', () => {
+    const text = 'Exchange Server 2013 CU19 requires Windows Server.';
+    const slot = (id: string, name: string) => ({ entityId: id, start: text.indexOf(name), end: text.indexOf(name) + name.length });
+    const found = analyseSentence(text, [slot('exchange-2013', 'Exchange Server 2013'), slot('cu19', 'CU19'), slot('windows-server', 'Windows Server')], { fragment: false }, lexicon());
+    expect(found.statements.map((s) => `${s.source} ${s.type} ${s.target}`)).toEqual(['exchange-2013 requires windows-server']);
   });
 });

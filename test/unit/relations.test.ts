@@ -80,6 +80,8 @@ describe('extractRelations on the seed article', () => {
       'office-365 integrates-with skype-for-business-server-2015',
       'pass-through-authentication alternative-to password-hash-sync',
       'pass-through-authentication option-of directory-synchronization',
+      // "You can also add password hash synchronization or single sign-on (SSO)": the two choices.
+      'password-hash-sync alternative-to single-sign-on',
       'password-hash-sync option-of directory-synchronization',
       'single-sign-on option-of directory-synchronization',
     ]);
@@ -154,8 +156,10 @@ describe('extractRelations patterns', () => {
     expect(one('Password hash sync or pass-through authentication', 'heading')).toEqual([
       'pass-through-authentication alternative-to password-hash-sync',
     ]);
-    // In running prose the same words are not an options list.
-    expect(one('You can also add password hash synchronization or single sign-on (SSO) so users can log on.', 'listItem')).toEqual([]);
+    // In running prose the same words are not an options list, only the two choices "add" offers.
+    expect(one('You can also add password hash synchronization or single sign-on (SSO) so users can log on.', 'listItem')).toEqual([
+      'password-hash-sync alternative-to single-sign-on',
+    ]);
   });
 
   it('reads "X with Y" headings as options only for a specific approach', () => {

@@ -651,10 +651,13 @@ function readGroups(r: Reader): void {
       continue;
     }
     const orRun = orSegment(g);
+    const choice = orRun.length >= 2 && !g.either ? choiceVerbBefore(r, g) : undefined;
     if (orRun.length >= 2 && g.either) pairsOf(orRun, 'alternative-to', 'marker:either-or', 0.85);
     // "add password hash sync or SSO": a choice, but as often a list ("Exchange Server, Skype for
-    // Business Server, or SharePoint Server"): only with two names after a verb of choosing.
-    else if (orRun.length === 2 && choiceVerbBefore(r, g)) pairsOf(orRun, 'alternative-to', 'group:or', 0.7);
+    // Business Server, or SharePoint Server"): only with two names after a verb of choosing, or with
+    // any number as the destination of a move ("migrate your X to A, B, or C").
+    else if (choice !== undefined && (orRun.length === 2 || choice === 'destination')) pairsOf(orRun, 'alternative-to', 'group:or', 0.7);
+    else if (g.either) readEitherOr(r, g);
     if (g.conj === 'and' && g.members.length >= 2 && countedBefore(r, g)) pairsOf(g.members, 'alternative-to', 'group:choices', 0.8);
     readExamples(r, g);
     readWithOption(r, g);
@@ -668,19 +671,39 @@ function orSegment(g: Group): string[] {
   return g.members;
 }
 
-/** An "or" list right after a verb of choosing (directly, or after "to" for migrate/upgrade/move). */
-function choiceVerbBefore(r: Reader, g: Group): boolean {
+/**
+ * An "or" list right after a verb of choosing (directly, or after "to"/"from": "migrate to A or B",
+ * "migrate your X to A, B, or C", the latter a `destination`), in a clause that states it.
+ */
+function choiceVerbBefore(r: Reader, g: Group): 'choice' | 'destination' | undefined {
+  const { u, lex } = r;
+  const skippable = (x: Unit): boolean => x.kind === 'word' && (x.pos === 'DET' || x.pos === 'ADJ' || x.pos === 'ADV' || isPossessive(x) || lex.fillers.has(x.lower));
   let k = g.first - 1;
-  while (k >= 0 && r.u[k]!.kind === 'word' && (r.u[k]!.pos === 'DET' || r.u[k]!.pos === 'ADJ' || r.u[k]!.pos === 'ADV' || isPossessive(r.u[k]!) || r.lex.fillers.has(r.u[k]!.lower)) && g.first - k < 5) k--;
-  if (r.u[k]?.lower === 'to' || r.u[k]?.lower === 'from') k--;
-  const verb = r.u[k];
-  if (verb === undefined || !r.lex.choiceVerbs.has(verb.lemma)) return false;
+  while (k >= 0 && skippable(u[k]!) && g.first - k < 5) k--;
+  let destination = false;
+  if (u[k]?.lower === 'to' || u[k]?.lower === 'from') {
+    destination = u[k]!.lower === 'to';
+    k--;
+    // "migrate your Exchange 2007 environment to ...": the moved thing between the verb and "to".
+    const moved = u[k]?.kind === 'entity' ? k : u[k - 1]?.kind === 'entity' && lex.headNouns.has(u[k]!.lower) ? k - 1 : -1;
+    if (destination && moved >= 0) {
+      const first = r.a.groupAt.get(moved)?.first ?? moved;
+      let v = first - 1;
+      while (v >= 0 && skippable(u[v]!) && first - v < 4) v--;
+      const verb = u[v];
+      if (verb === undefined || !(lex.verbs.get(verb.lemma) ?? []).some((e) => e.objectPreps.includes('to') && e.reverseObjects)) return undefined;
+      k = v;
+    }
+  }
+  const verb = u[k];
+  if (verb === undefined || !lex.choiceVerbs.has(verb.lemma)) return undefined;
   // "regardless of the use of A or B": a noun, not a choice made.
-  if ((r.u[k - 1]?.pos === 'DET' && r.u[k - 1]?.lower !== 'either') || r.u[k + 1]?.lower === 'of') return false;
+  if ((u[k - 1]?.pos === 'DET' && u[k - 1]?.lower !== 'either') || u[k + 1]?.lower === 'of') return undefined;
   // "if you use A or B", "you could use A or B": no choice is stated ("when you add A or B" is one).
   const left = auxChain(r, k);
   const why = blockedAt(r, k, left);
-  return why === undefined || (why === 'condition' && !inStrictCondition(r.u, left.at));
+  if (why !== undefined && !(why === 'condition' && !inStrictCondition(u, left.at))) return undefined;
+  return destination && (lex.verbs.get(verb.lemma) ?? []).some((e) => e.reverseObjects) ? 'destination' : 'choice';
 }
 
 /** "The two overall models are A and B", "two main models: A and B", "choose from A, B and C". */
@@ -719,7 +742,8 @@ function readWithOption(r: Reader, g: Group): void {
     const entries = lex.verbs.get(x.lemma) ?? [];
     if (entries.some((e) => [...e.preps, ...e.objectPreps, ...e.instrumentPreps, ...e.agentPreps].includes('with'))) return;
   }
-  if (u.slice(Math.max(0, g.first - 4), options.last + 1).some((x) => x.negated || NEGATORS.has(x.lower))) return;
+  // "with or without Y": the "without" is the alternative the phrase offers, not a negation.
+  if (u.slice(Math.max(0, g.first - 4), options.last + 1).some((x, n, all) => (x.negated || NEGATORS.has(x.lower)) && !(x.lower === 'without' && all[n - 1]?.lower === 'or' && all[n - 2]?.lower === 'with'))) return;
   r.emit(options.members, 'option-of', g.members, 'group:with', 0.7);
 }
 
@@ -757,4 +781,27 @@ function inStrictCondition(u: readonly Unit[], i: number): boolean {
     if (x.lower === 'if' || x.lower === 'unless' || x.lower === 'whether') return true;
   }
   return false;
+}
+
+/**
+ * "either A over the Internet or B", "either A and up, or B and up": an "either" name and the name
+ * after the "or" that closes it a few words on, within the clause.
+ */
+function readEitherOr(r: Reader, g: Group): void {
+  const { u, a, lex } = r;
+  if (u.slice(Math.max(0, g.first - 3), g.first).every((x) => x.lower !== 'either') || g.joins.includes('or')) return;
+  for (let k = g.last + 1; k < r.limit && k - g.last <= 8; k++) {
+    const x = u[k]!;
+    if (x.kind === 'word' && (BOUNDARY.has(x.lower) || CLAUSE_WORDS.has(x.lower) || RELATIVE.has(x.lower) || x.pos === 'VERB' || x.pos === 'AUX' || x.negated || NEGATORS.has(x.lower))) return;
+    if (x.lower !== 'or') continue;
+    let n = k + 1;
+    while (n < u.length && u[n]!.kind === 'word' && (u[n]!.pos === 'DET' || isPossessive(u[n]!) || lex.fillers.has(u[n]!.lower))) n++;
+    const other = u[n]?.kind === 'entity' ? a.groupAt.get(n) : undefined;
+    if (other === undefined || other.modifier) return;
+    // The names from the one after "or" on ("over the Internet or an ExpressRoute connection").
+    const from = other.members.indexOf(u[n]!.members?.[0] ?? u[n]!.entity!);
+    const choices = [...g.members, ...other.members.slice(Math.max(0, from))].filter((id, i, all) => all.indexOf(id) === i);
+    choices.forEach((c, i) => r.emit([c], 'alternative-to', choices.slice(i + 1), 'marker:either-or', 0.8));
+    return;
+  }
 }

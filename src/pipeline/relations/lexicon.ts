@@ -120,6 +120,8 @@ export interface Lexicon {
   places: ReadonlySet<string>;
   /** Words (every inflection) any of whose presence lets a sentence state a relation (a cheap test before tagging). */
   triggers: ReadonlySet<string>;
+  /** Verbs of choosing (every inflection): a trigger only beside an "or" ("add A or B"). */
+  choiceTriggers: ReadonlySet<string>;
 }
 
 /** Parses and indexes a lexicon file's text; throws with the offending path when it does not fit the schema. */
@@ -151,6 +153,7 @@ export function parseLexicon(text: string): Lexicon {
   // Choices readClauses reads without an entry: "either X or Y", "choose between X and Y".
   triggers.add('either');
   triggers.add('between');
+  const choiceTriggers = new Set(data.fillers.choiceVerbs.flatMap((v) => inflections(v)));
   return {
     verbs: byLemma(data.verbs),
     nouns: byLemma(data.nouns),
@@ -178,6 +181,7 @@ export function parseLexicon(text: string): Lexicon {
     stopWords: new Set(data.stopWords),
     places: new Set(data.places),
     triggers,
+    choiceTriggers,
   };
 }
 
@@ -199,8 +203,9 @@ export function inflections(word: string): string[] {
 
 /** Whether any word of the sentence is (an inflection of) a lexicon word: the cheap test before tagging. */
 export function mayState(text: string, lex: Lexicon): boolean {
-  for (const word of text.toLowerCase().split(/[^\p{L}]+/u)) if (word !== '' && lex.triggers.has(word)) return true;
-  return false;
+  const words = text.toLowerCase().split(/[^\p{L}]+/u);
+  for (const word of words) if (word !== '' && lex.triggers.has(word)) return true;
+  return words.includes('or') && words.some((w) => lex.choiceTriggers.has(w));
 }
 
 let defaultLexicon: Lexicon | undefined;

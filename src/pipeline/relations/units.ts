@@ -71,8 +71,10 @@ export function buildUnits(tokens: readonly Token[], allSlots: readonly Slot[], 
     if (slot !== undefined && t.start < slot.end && t.end > slot.start) {
       // Every token the mention touches becomes one unit.
       let negated = t.negated;
+      let written = t.text;
       while (i + 1 < tokens.length && tokens[i + 1]!.start < slot.end) {
         i++;
+        written += tokens[i]!.text;
         if (tokens[i]!.negated) negated = true;
       }
       const before = units[units.length - 1];
@@ -80,7 +82,8 @@ export function buildUnits(tokens: readonly Token[], allSlots: readonly Slot[], 
       if (before?.kind === 'entity' && previousSlot !== undefined && slot.start - previousSlot.end <= 1) {
         // "United States Government Community Cloud", "Office 365 Exchange Online": two names with
         // nothing between are one compound name, and the last is its head.
-        before.entity = slot.entityId;
+        // "Exchange Server 2013 CU19", "Windows Server 2008 R2": a version tag is no head.
+        if (!VERSION_TAG.test(written)) before.entity = slot.entityId;
         before.negated ||= negated;
       } else units.push({ kind: 'entity', lower: '', lemma: '', pos: 'ENT', negated, entity: slot.entityId });
       s++;
@@ -121,6 +124,8 @@ function placeVirtual(units: Unit[], virtual: VirtualList): void {
   while (end > 0 && units[end - 1]!.pos === 'PUNCT') end--;
   units.splice(end, 0, list);
 }
+
+const VERSION_TAG = /^(?:cu|sp|r|v|rtm|update)?\d+(?:[.]\d+)*[a-z]?$/i;
 
 const JOINERS = new Set([',', 'and', 'or', 'and/or', '&', '/']);
 
