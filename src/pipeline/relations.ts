@@ -239,7 +239,8 @@ export function analyseSentence(text: string, slots: readonly Slot[], ctx: Claus
   const key = `${text}\u0000${slots.map((s) => `${s.entityId}:${s.start}:${s.end}`).join(',')}\u0000${ctx.topic ?? ''}\u0000${ctx.fragment}\u0000${virtual?.members.join(',') ?? ''}\u0000${titles.join(';')}`;
   const hit = memo.get(key);
   if (hit !== undefined) return hit;
-  const analysed = buildUnits(tagSentence(text), slots, lex, virtual, titles);
+  // A fragment about its topic ("Required for X" in a table row, a list item under a name).
+  const analysed = buildUnits(tagSentence(text), slots, lex, virtual, titles, ctx.fragment && ctx.topic !== undefined);
   const found = readClauses(analysed, lex, ctx);
   const result = { statements: found.statements, reasons: [...new Set(found.rejections.map((r) => (r.word === undefined ? r.reason : `${r.reason}: ${r.word}`)))] };
   if (memo.size >= MEMO_LIMIT) memo.clear();

@@ -5,8 +5,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createMentionMatcher, findMentions } from '../../src/pipeline/mentions.ts';
+import { parseMarkdown } from '../../src/pipeline/parse.ts';
 import { analyseSentence, extractRelations } from '../../src/pipeline/relations.ts';
 import { lexicon } from '../../src/pipeline/relations/lexicon.ts';
+import { extractSections } from '../../src/pipeline/sections.ts';
+import { extractSentences } from '../../src/pipeline/sentences.ts';
 import type { Relation, Sentence } from '../../src/pipeline/types.ts';
 import { parseVocabulary } from '../../src/pipeline/vocabulary.ts';
 
@@ -19,6 +22,15 @@ const run = (sentences: Sentence[]): Relation[] => extractRelations({ sentences,
 const triples = (rs: Relation[]): string[] => [...new Set(rs.map((r) => `${r.source} ${r.type} ${r.target}`))].sort();
 const one = (text: string): string[] => triples(run([sentence(text)]));
 const withRules = (text: string): string[] => [...new Set(run([sentence(text)]).map((r) => `${r.source} ${r.type} ${r.target} (${r.rule})`))].sort();
+
+/** A Markdown document through the real parser and sentence extractor. */
+function fromMarkdown(md: string): string[] {
+  const tree = parseMarkdown(md, 'md');
+  const doc = { id: 'doc:t', path: 't.md', tree };
+  const { sections, headingIds } = extractSections(doc);
+  const sentences = extractSentences(doc, headingIds);
+  return triples(extractRelations({ sentences, sections, mentions: findMentions(sentences, matcher), entities }));
+}
 
 describe('choices between coordinated names', () => {
   it('reads "either the A or the B" across determiners', () => {
@@ -71,5 +83,22 @@ describe('choices between coordinated names', () => {
     const slot = (id: string, name: string) => ({ entityId: id, start: text.indexOf(name), end: text.indexOf(name) + name.length });
     const found = analyseSentence(text, [slot('exchange-2013', 'Exchange Server 2013'), slot('cu19', 'CU19'), slot('windows-server', 'Windows Server')], { fragment: false }, lexicon());
     expect(found.statements.map((s) => `${s.source} ${s.type} ${s.target}`)).toEqual(['exchange-2013 requires windows-server']);
+  });
+});
+
+describe('fragments about a topic', () => {
+  it('reads a table cell that starts with a participle as said of its row\'s name', () => {
+    const md = '# Tools\n\n| Tool | Notes |\n| --- | --- |\n| Directory synchronization | Required for many hybrid scenarios (password hash sync, pass-through authentication). |\n| DirSync | Replaced by Azure AD Connect. |\n';
+    expect(fromMarkdown(md)).toEqual([
+      'azure-ad-connect replaces dirsync',
+      'pass-through-authentication requires directory-synchronization',
+      'password-hash-sync requires directory-synchronization',
+    ]);
+  });
+
+  it('reads a sub-item under a named item, and nothing without a topic or when negated', () => {
+    expect(fromMarkdown('- DirSync\n  - Replaced by Azure AD Connect.\n')).toEqual(['azure-ad-connect replaces dirsync']);
+    expect(fromMarkdown('# Setup\n\nRequired for password hash sync and Azure AD Connect.\n')).toEqual([]);
+    expect(fromMarkdown('| Tool | Notes |\n| --- | --- |\n| IdFix | Not required for Azure AD Connect. |\n')).toEqual([]);
   });
 });

@@ -53,7 +53,12 @@ export interface VirtualList {
   members: readonly string[];
 }
 
-export function buildUnits(tokens: readonly Token[], allSlots: readonly Slot[], lexicon: Lexicon, virtual?: VirtualList, opaque: readonly (readonly [number, number])[] = []): Analysed {
+/**
+ * `copula`: the text is a fragment about its topic (a table cell, a list item under a name); one that
+ * starts with a lexicon adjective or participle ("Required for X", "Included in Y", "Replaced by Z")
+ * reads as "<topic> is required for X".
+ */
+export function buildUnits(tokens: readonly Token[], allSlots: readonly Slot[], lexicon: Lexicon, virtual?: VirtualList, opaque: readonly (readonly [number, number])[] = [], copula = false): Analysed {
   const units: Unit[] = [];
   // Titles of linked articles are one opaque word: their names and verbs state nothing here.
   const inTitle = (start: number, end: number): boolean => opaque.some(([a, b]) => start < b && end > a);
@@ -101,6 +106,7 @@ export function buildUnits(tokens: readonly Token[], allSlots: readonly Slot[], 
     units.push({ kind: 'word', lower: t.lower, lemma: t.lemma, pos: t.pos, negated: t.negated });
   }
   if (virtual) placeVirtual(units, virtual);
+  if (copula) placeCopula(units, lexicon);
   const groups = findGroups(units, lexicon);
   const groupAt = new Map<number, Group>();
   for (const g of groups) for (let i = g.first; i <= g.last; i++) if (units[i]!.kind === 'entity') groupAt.set(i, g);
@@ -123,6 +129,18 @@ function placeVirtual(units: Unit[], virtual: VirtualList): void {
   let end = units.length;
   while (end > 0 && units[end - 1]!.pos === 'PUNCT') end--;
   units.splice(end, 0, list);
+}
+
+/** "- Required for X" -> "is required for X": the subject is the fragment's topic (see buildUnits). */
+function placeCopula(units: Unit[], lexicon: Lexicon): void {
+  let first = 0;
+  while (first < units.length && units[first]!.pos === 'PUNCT') first++;
+  const w = units[first];
+  if (w === undefined || w.kind !== 'word') return;
+  const adjective = lexicon.adjectives.has(w.lower);
+  const participle = /ed$/.test(w.lower) && w.lower !== w.lemma && (lexicon.verbs.has(w.lemma) || lexicon.verbs.has(w.lower));
+  if (!adjective && !participle) return;
+  units.splice(0, first, { kind: 'word', lower: 'is', lemma: 'be', pos: 'AUX', negated: false });
 }
 
 const VERSION_TAG = /^(?:cu|sp|r|v|rtm|update)?\d+(?:[.]\d+)*[a-z]?$/i;
