@@ -102,3 +102,23 @@ describe('fragments about a topic', () => {
     expect(fromMarkdown('| Tool | Notes |\n| --- | --- |\n| IdFix | Not required for Azure AD Connect. |\n')).toEqual([]);
   });
 });
+
+describe('examples of a category', () => {
+  it('reads the names in parentheses after a category noun as its members', () => {
+    expect(withRules('You can connect to Office 365 services (Exchange Online and SharePoint Online) directly.')).toEqual([
+      'exchange-online part-of office-365 (group:examples)', 'sharepoint-online part-of office-365 (group:examples)',
+    ]);
+    // Without a category noun the parenthesis is another name of the thing (or a comment).
+    expect(one('You can connect to Office 365 (Exchange Online) directly.')).toEqual([]);
+  });
+
+  it('reads every name of an example list, across items that are not names', () => {
+    expect(one('Office 365 (including Word, Exchange Online, enhanced presence, and SharePoint Online)')).toEqual([
+      'exchange-online part-of office-365', 'sharepoint-online part-of office-365',
+    ]);
+    expect(one('Office 365 services such as online meetings, Microsoft Teams, and Exchange Online are global.')).toEqual([
+      'exchange-online part-of office-365', 'microsoft-teams part-of office-365',
+    ]);
+    expect(one('Office 365 services such as Exchange Online do not include Microsoft Teams.')).toEqual(['exchange-online part-of office-365']);
+  });
+});

@@ -758,14 +758,47 @@ function readExamples(r: Reader, owner: Group): void {
     category ||= lex.categoryNouns.has(u[k]!.lower);
     k++;
   }
-  if (u[k]?.lower === '(') k++;
+  const paren = u[k]?.lower === '(';
+  if (paren) k++;
+  const negated = (): boolean => u.slice(Math.max(0, owner.first - 4), k).some((x) => x.negated || NEGATORS.has(x.lower));
   const example = exampleAt(u, k, lex);
-  if (example === 0) return;
+  if (example === 0) {
+    // "Microsoft SaaS services (Office 365 and Dynamics 365)": the members of a category, in parentheses.
+    const inside = paren && category && u[k]?.kind === 'entity' ? a.groupAt.get(k) : undefined;
+    if (inside === undefined || inside.modifier || u[inside.last + 1]?.lower !== ')' || negated()) return;
+    r.emit(inside.members, 'part-of', owner.members, 'group:examples', 0.8);
+    return;
+  }
   // "X such as A" without a category noun only for "including": "Office 365 including Exchange Online".
-  if (!category && u[k + example - 1]?.lower !== 'including' && u[k]?.lower !== '(') return;
-  const parts = objectsFrom(a, lex, k + example);
-  if (parts.groups.length === 0 || u.slice(Math.max(0, owner.first - 4), k).some((x) => x.negated || NEGATORS.has(x.lower))) return;
-  r.emit(members(parts.groups), 'part-of', owner.members, 'group:examples', 0.8);
+  if (!category && u[k + example - 1]?.lower !== 'including') return;
+  const parts = [...new Set([...members(objectsFrom(a, lex, k + example).groups), ...exampleMembers(r, k + example)])];
+  if (parts.length === 0 || negated()) return;
+  r.emit(parts, 'part-of', owner.members, 'group:examples', 0.8);
+}
+
+/**
+ * The names of an example list, across items that are not names: "(including Word 2010, Excel 2010,
+ * and Outlook 2010)", "such as enhanced presence, instant messaging, and Lync meetings". Up to the
+ * first word that is no part of a list of noun phrases (a verb, a preposition, a clause boundary).
+ */
+function exampleMembers(r: Reader, start: number): string[] {
+  const { u, a, lex } = r;
+  const out: string[] = [];
+  for (let k = start; k < r.limit && k - start < 30; k++) {
+    const x = u[k]!;
+    if (x.kind === 'entity') {
+      const g = a.groupAt.get(k)!;
+      if (!g.modifier) for (const m of g.members) out.push(m);
+      k = g.last;
+      continue;
+    }
+    if (x.negated || NEGATORS.has(x.lower)) break;
+    const listWord = x.lower === ',' || x.lower === 'and' || x.lower === 'or' || isPossessive(x) || lex.fillers.has(x.lower);
+    // "enhanced presence": a participle before its noun is an adjective.
+    const modifier = x.pos === 'VERB' && /(?:ed|ing)$/.test(x.lower) && u[k + 1]?.pos === 'NOUN';
+    if (!listWord && !modifier && !['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(x.pos)) break;
+  }
+  return out;
 }
 
 function round(n: number): number {
