@@ -122,3 +122,25 @@ describe('examples of a category', () => {
     expect(one('Office 365 services such as Exchange Online do not include Microsoft Teams.')).toEqual(['exchange-online part-of office-365']);
   });
 });
+
+describe('coordinated subjects and clauses', () => {
+  it('joins coordinated subjects of a reciprocal verb or noun that names nothing else', () => {
+    expect(withRules('Exchange Online and SharePoint Online require synchronization.')).toEqual(['exchange-online integrates-with sharepoint-online (group:reciprocal)']);
+    expect(one('Exchange Server and Exchange Online communicate with each other.')).toEqual(['exchange-server integrates-with exchange-online']);
+    for (const text of [
+      'Exchange Online and SharePoint Online do not require synchronization.',
+      'If Exchange Online and SharePoint Online require synchronization, plan for it.',
+      'Exchange Online and SharePoint Online require Azure AD.',
+    ]) expect(one(text).filter((t) => t.includes('integrates-with')), text).toEqual([]);
+    // "integrate with Azure AD" has an object of its own: not a reciprocal of the subjects.
+    expect(one('Exchange Online and SharePoint Online integrate with Azure AD.')).toEqual(['exchange-online integrates-with azure-ad', 'sharepoint-online integrates-with azure-ad']);
+  });
+
+  it('reads "Although you can use X, you can also use Y" as two tools for one task', () => {
+    expect(withRules('Although you can use the Microsoft 365 admin center, you can also use Office 365 PowerShell to manage groups.')).toContain('microsoft-365-admin-center alternative-to office-365-powershell (group:although-also)');
+    for (const text of [
+      'Although you can use the Microsoft 365 admin center, Office 365 PowerShell is faster.',
+      'Although you cannot use the Microsoft 365 admin center, you can also use Office 365 PowerShell.',
+    ]) expect(one(text).filter((t) => t.includes('alternative-to')), text).toEqual([]);
+  });
+});

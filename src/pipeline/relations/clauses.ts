@@ -635,8 +635,10 @@ function readGroups(r: Reader): void {
   const pairsOf = (ids: readonly string[], type: RelationType, rule: string, confidence: number): void => {
     ids.forEach((x, k) => r.emit([x], type, ids.slice(k + 1), rule, confidence));
   };
+  readConcession(r);
   for (const g of a.groups) {
     if (negatedAround(g) || g.first >= r.limit) continue;
+    readReciprocal(r, g);
     const before = u[g.first - 1]?.lower;
     if (before === 'between' && g.members.length >= 2) {
       // "between A or B and C": A and B each with C.
@@ -837,4 +839,72 @@ function readEitherOr(r: Reader, g: Group): void {
     choices.forEach((c, i) => r.emit([c], 'alternative-to', choices.slice(i + 1), 'marker:either-or', 0.8));
     return;
   }
+}
+
+/**
+ * "Although you can use X (to ...), you can also use Y": the main clause offers Y beside the X the
+ * concession grants, two tools for one task.
+ */
+function readConcession(r: Reader): void {
+  const { u, a, lex } = r;
+  let s = 0;
+  while (u[s]?.pos === 'PUNCT') s++;
+  if (!['although', 'though', 'while', 'whereas'].includes(u[s]?.lower ?? '')) return;
+  const comma = u.findIndex((x, i) => i > s && x.lower === ',');
+  if (comma < 0) return;
+  const used = (from: number, to: number): { ids: string[]; at: number } | undefined => {
+    for (let k = from; k < to; k++) {
+      const x = u[k]!;
+      if (x.kind !== 'word') continue;
+      if (BOUNDARY.has(x.lower)) return undefined;
+      if (x.lemma !== 'use') continue;
+      const objects = objectsFrom(a, lex, k + 1);
+      if (objects.groups.length === 0) return undefined;
+      const left = auxChain(r, k);
+      if (left.negated || left.hypothetical || x.negated) return undefined;
+      return { ids: members(objects.groups), at: k };
+    }
+    return undefined;
+  };
+  const granted = used(s + 1, comma);
+  const offered = used(comma + 1, Math.min(r.limit, comma + 8));
+  if (granted === undefined || offered === undefined) return;
+  // "you can also use Y", "use Y instead": the main clause offers Y as well.
+  const also = u.slice(comma + 1, offered.at).some((x) => x.lower === 'also') || u.slice(offered.at + 1, offered.at + 8).some((x) => x.lower === 'instead');
+  if (!also) return;
+  for (const g of granted.ids) r.emit([g], 'alternative-to', offered.ids, 'group:although-also', 0.75);
+}
+
+/**
+ * "A and B require synchronization", "A and B are integrated", "A and B communicate (with each
+ * other)": a reciprocal noun or verb with no other argument joins the coordinated subjects.
+ */
+function readReciprocal(r: Reader, g: Group): void {
+  const { u, lex } = r;
+  if (g.conj !== 'and' || g.members.length < 2 || g.modifier) return;
+  const before = u[g.first - 1];
+  if (before !== undefined && !(BOUNDARY.has(before.lower) || before.lower === ',' || before.pos === 'DET' || (before.kind === 'word' && CLAUSE_WORDS.has(before.lower) && !CONDITIONS.has(before.lower)))) return;
+  let k = g.last + 1;
+  while (k < u.length && u[k]!.kind === 'word' && (u[k]!.pos === 'AUX' || u[k]!.lemma === 'be' || u[k]!.pos === 'ADV' || lex.fillers.has(u[k]!.lower)) && k - g.last < 5) k++;
+  const verb = u[k];
+  if (verb === undefined || verb.kind !== 'word') return;
+  const left = auxChain(r, k);
+  if (blockedAt(r, k, left) !== undefined || inStrictCondition(u, g.first)) return;
+  // What follows must end the clause: no object of its own ("integrate with Office 365").
+  const ends = (n: number): boolean => {
+    let e = n;
+    if (u[e]?.lower === 'with' && u[e + 1]?.lower === 'each' && u[e + 2]?.lower === 'other') e += 3;
+    else if (u[e]?.lower === 'with' && u[e + 1]?.lower === 'one' && u[e + 2]?.lower === 'another') e += 3;
+    else if (u[e]?.lower === 'together') e += 1;
+    const x = u[e];
+    return x === undefined || BOUNDARY.has(x.lower) || x.lower === ',' || (x.kind === 'word' && (CLAUSE_WORDS.has(x.lower) || RELATIVE.has(x.lower)));
+  };
+  if (lex.reciprocalVerbs.has(verb.lemma) || lex.reciprocalVerbs.has(verb.lower)) {
+    if (!ends(k + 1)) return;
+  } else if (lex.reciprocalHolders.has(verb.lemma)) {
+    let n = k + 1;
+    while (n < u.length && u[n]!.kind === 'word' && (u[n]!.pos === 'DET' || u[n]!.pos === 'ADJ' || lex.fillers.has(u[n]!.lower)) && n - k < 4) n++;
+    if (u[n]?.kind !== 'word' || !lex.reciprocalNouns.has(u[n]!.lemma) || !ends(n + 1)) return;
+  } else return;
+  g.members.forEach((m, i) => r.emit([m], 'integrates-with', g.members.slice(i + 1), 'group:reciprocal', 0.75));
 }

@@ -70,6 +70,9 @@ const LexiconSchema = z.strictObject({
     choiceVerbs: words,
     countWords: words,
     gerunds: words,
+    reciprocalVerbs: words,
+    reciprocalNouns: words,
+    reciprocalHolders: words,
   }),
   topicSubjects: z.array(words.min(1)),
   pointerStarts: z.array(words.min(1)),
@@ -107,6 +110,11 @@ export interface Lexicon {
   choiceVerbs: ReadonlySet<string>;
   countWords: ReadonlySet<string>;
   gerunds: ReadonlySet<string>;
+  /** "A and B communicate", "A and B are federated": joined with nothing else named. */
+  reciprocalVerbs: ReadonlySet<string>;
+  /** "A and B require synchronization": the noun after one of `reciprocalHolders`. */
+  reciprocalNouns: ReadonlySet<string>;
+  reciprocalHolders: ReadonlySet<string>;
   topicSubjects: readonly (readonly string[])[];
   pointerStarts: readonly (readonly string[])[];
   headingWords: readonly StructureEntry[];
@@ -153,6 +161,7 @@ export function parseLexicon(text: string): Lexicon {
   // Choices readClauses reads without an entry: "either X or Y", "choose between X and Y".
   triggers.add('either');
   triggers.add('between');
+  for (const w of [...data.fillers.reciprocalVerbs, ...data.fillers.reciprocalNouns]) addForms(w);
   const choiceTriggers = new Set(data.fillers.choiceVerbs.flatMap((v) => inflections(v)));
   return {
     verbs: byLemma(data.verbs),
@@ -170,6 +179,9 @@ export function parseLexicon(text: string): Lexicon {
     choiceVerbs: new Set(data.fillers.choiceVerbs),
     countWords: new Set(data.fillers.countWords),
     gerunds: new Set(data.fillers.gerunds),
+    reciprocalVerbs: new Set(data.fillers.reciprocalVerbs),
+    reciprocalNouns: new Set(data.fillers.reciprocalNouns),
+    reciprocalHolders: new Set(data.fillers.reciprocalHolders),
     topicSubjects: data.topicSubjects,
     pointerStarts: data.pointerStarts,
     headingWords: data.headingWords,
