@@ -161,7 +161,7 @@ export function analyseRelations(input: RelationInput, options: { explain?: bool
       note?.reasons.push('no-predicate');
       continue;
     }
-    const found = analyseSentence(s.text, slots, { topic, fragment: s.block === 'listItem' || s.block === 'tableCell' }, lex, undefined, titleSpans(s));
+    const found = analyseSentence(s.text, slots, { topic, fragment: s.block === 'listItem' || s.block === 'tableCell' }, lex, undefined, titleSpans(s, slots));
     for (const st of found.statements) add(st.source, st.type, st.target, 'extracted', s, st.rule, st.confidence);
     if (note) for (const r of found.reasons) if (!note.reasons.includes(r)) note.reasons.push(r);
   }
@@ -225,11 +225,16 @@ const MEMO_LIMIT = 20_000;
 const memo = new Map<string, { statements: Statement[]; reasons: string[] }>();
 
 /** Where the sentence's link titles are (each title's first place in the text). */
-function titleSpans(s: Sentence): [number, number][] {
+function titleSpans(s: Sentence, slots: readonly Slot[]): [number, number][] {
   const spans: [number, number][] = [];
   for (const title of s.titles ?? []) {
     const at = s.text.indexOf(title.replace(/\s+/g, ' '));
-    if (at >= 0) spans.push([at, at + title.length]);
+    if (at < 0) continue;
+    const end = at + title.length;
+    // "[SharePoint Server 2013](...)": a link whose text is only a name is that name, not a title.
+    const inside = slots.filter((x) => x.start >= at && x.end <= end);
+    if (inside.length === 1 && !/[\p{L}\p{N}]/u.test(s.text.slice(at, inside[0]!.start) + s.text.slice(inside[0]!.end, end))) continue;
+    spans.push([at, end]);
   }
   return spans;
 }

@@ -144,3 +144,17 @@ describe('coordinated subjects and clauses', () => {
     ]) expect(one(text).filter((t) => t.includes('alternative-to')), text).toEqual([]);
   });
 });
+
+describe('links and "between"', () => {
+  it('reads a link whose text is only a name as that name, and a longer link text as a title', () => {
+    expect(fromMarkdown('Configure hybrid functionality between [SharePoint Server 2013](https://example.com/a) and Office 365.\n')).toEqual(['sharepoint-server-2013 integrates-with office-365']);
+    expect(fromMarkdown('Read [Integrating Exchange Online with Azure AD](https://example.com/a) today.\n')).toEqual([]);
+  });
+
+  it('reads "between your existing A or B and C" across determiners', () => {
+    expect(one('Configure hybrid functionality between your existing Lync Server 2013 or Skype for Business Server 2015 environment and Office 365.')).toEqual([
+      'lync-server-2013 integrates-with office-365', 'skype-for-business-server-2015 integrates-with office-365',
+    ]);
+    expect(one('Configure hybrid functionality between your existing Lync Server 2013 environment but not Office 365.')).toEqual([]);
+  });
+});

@@ -142,7 +142,8 @@ describe('extractRelations patterns', () => {
   });
 
   it('does not take an object of a preposition for a subject, nor cross a clause', () => {
-    expect(one('Successful directory synchronization between your on-premises directory and Office 365 requires that your on-premises directory attributes are correct.')).toEqual([]);
+    // Only the synchronization "between" the two joins them; neither is the subject of "requires".
+    expect(one('Successful directory synchronization between your on-premises directory and Office 365 requires that your on-premises directory attributes are correct.')).toEqual(['on-premises-directory integrates-with office-365']);
     expect(one('When integrating SharePoint 2013 with Azure Active Directory, an Azure service is used.')).toEqual([
       'sharepoint-server-2013 integrates-with azure-ad',
     ]);

@@ -639,15 +639,19 @@ function readGroups(r: Reader): void {
   for (const g of a.groups) {
     if (negatedAround(g) || g.first >= r.limit) continue;
     readReciprocal(r, g);
-    const before = u[g.first - 1]?.lower;
+    // "between your existing A and B": determiners may stand after "between".
+    let at = g.first - 1;
+    while (at > 0 && u[at]!.kind === 'word' && (u[at]!.pos === 'DET' || isPossessive(u[at]!) || lex.fillers.has(u[at]!.lower)) && g.first - at < 4) at--;
+    const before = u[at]?.lower === 'between' ? 'between' : u[g.first - 1]?.lower;
     if (before === 'between' && g.members.length >= 2) {
+      const first = at + 1;
       // "between A or B and C": A and B each with C.
       const cut = g.joins.lastIndexOf('and');
       const left = cut > 0 ? g.members.slice(0, cut) : g.members.slice(0, 1);
       const right = cut > 0 ? g.members.slice(cut) : g.members.slice(1);
-      const cue = u.slice(Math.max(0, g.first - 5), g.first - 1).some((x) => lex.betweenCues.has(x.lower) || lex.betweenCues.has(x.lemma) || (x.kind === 'entity' && (x.entity ?? '').split('-').some((w) => lex.betweenCues.has(w))));
-      const alone = g.first - 1 === 0 || (g.first - 2 >= 0 && BOUNDARY.has(u[g.first - 2]!.lower));
-      const chooser = ['choose', 'decide', 'select', 'pick'].includes(u[g.first - 2]?.lemma ?? '');
+      const cue = u.slice(Math.max(0, first - 5), first - 1).some((x) => lex.betweenCues.has(x.lower) || lex.betweenCues.has(x.lemma) || (x.kind === 'entity' && (x.entity ?? '').split('-').some((w) => lex.betweenCues.has(w))));
+      const alone = first - 1 === 0 || (first - 2 >= 0 && BOUNDARY.has(u[first - 2]!.lower));
+      const chooser = ['choose', 'decide', 'select', 'pick'].includes(u[first - 2]?.lemma ?? '');
       if (chooser) pairsOf(g.members, 'alternative-to', 'marker:either-or', 0.85);
       else if (cue || alone) for (const x of left) r.emit([x], 'integrates-with', right, 'marker:between', 0.8);
       continue;
