@@ -86,6 +86,24 @@ describe('choices between coordinated names', () => {
   });
 });
 
+describe('means listed with "or"', () => {
+  it('reads the places or tools an activity is done in as alternatives', () => {
+    expect(withRules('You can manage users in the Microsoft 365 admin center, the Hybrid Configuration Wizard, or in Office 365 PowerShell.')).toEqual([
+      'hybrid-configuration-wizard alternative-to microsoft-365-admin-center (group:means)', 'hybrid-configuration-wizard alternative-to office-365-powershell (group:means)', 'microsoft-365-admin-center alternative-to office-365-powershell (group:means)',
+    ]);
+  });
+
+  it('states no choice for an "and" list, a verb with its own preposition, a condition or a name as object', () => {
+    for (const text of [
+      'You can manage users in the Microsoft 365 admin center and Office 365 PowerShell.',
+      'You can integrate Office 365 with Exchange Server or SharePoint Server.',
+      'If you manage users in the Microsoft 365 admin center or Office 365 PowerShell, check the licenses.',
+      'You cannot manage users in the Microsoft 365 admin center or Office 365 PowerShell.',
+      'You can manage Exchange Online in the Microsoft 365 admin center or Office 365 PowerShell.',
+    ]) expect(one(text).filter((t) => t.includes('alternative-to')), text).toEqual([]);
+  });
+});
+
 describe('fragments about a topic', () => {
   it('reads a table cell that starts with a participle as said of its row\'s name', () => {
     const md = '# Tools\n\n| Tool | Notes |\n| --- | --- |\n| Directory synchronization | Required for many hybrid scenarios (password hash sync, pass-through authentication). |\n| DirSync | Replaced by Azure AD Connect. |\n';

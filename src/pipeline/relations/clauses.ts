@@ -664,6 +664,7 @@ function readGroups(r: Reader): void {
     // any number as the destination of a move ("migrate your X to A, B, or C").
     else if (choice !== undefined && (orRun.length === 2 || choice === 'destination')) pairsOf(orRun, 'alternative-to', 'group:or', 0.7);
     else if (g.either) readEitherOr(r, g);
+    else readMeansChoice(r, g);
     if (g.conj === 'and' && g.members.length >= 2 && countedBefore(r, g)) pairsOf(g.members, 'alternative-to', 'group:choices', 0.8);
     readExamples(r, g);
     readWithOption(r, g);
@@ -911,4 +912,55 @@ function readReciprocal(r: Reader, g: Group): void {
     if (u[n]?.kind !== 'word' || !lex.reciprocalNouns.has(u[n]!.lemma) || !ends(n + 1)) return;
   } else return;
   g.members.forEach((m, i) => r.emit([m], 'integrates-with', g.members.slice(i + 1), 'group:reciprocal', 0.75));
+}
+
+/**
+ * "manage their contacts from A, B, or C", "manage users in A, B, or in C": the places or tools an
+ * activity can be done in, listed with "or" after its object, are alternatives. Not after a verb
+ * that takes the preposition itself ("integrate X with A or B", "migrate X from A or B").
+ */
+function readMeansChoice(r: Reader, g: Group): void {
+  const { u, a, lex } = r;
+  let p = g.first - 1;
+  while (p > 0 && u[p]!.kind === 'word' && (u[p]!.pos === 'DET' || isPossessive(u[p]!)) && g.first - p < 3) p--;
+  const prep = u[p]?.lower ?? '';
+  if (!lex.meansPreps.has(prep)) return;
+  // The list: names joined by ",", "or", ", or", "or in" (the preposition again), at least one "or".
+  const ids: string[] = [];
+  let sawOr = false;
+  let k = p + 1;
+  for (;;) {
+    while (k < u.length && u[k]!.kind === 'word' && (u[k]!.pos === 'DET' || isPossessive(u[k]!) || lex.fillers.has(u[k]!.lower))) k++;
+    const item = u[k]?.kind === 'entity' ? a.groupAt.get(k) : undefined;
+    if (item === undefined || item.modifier || item.joins.includes('and') || item.joins.includes('/')) return;
+    for (const m of item.members) if (!ids.includes(m)) ids.push(m);
+    sawOr ||= item.joins.includes('or');
+    k = item.last + 1;
+    let j = k;
+    if (u[j]?.lower === ',') j++;
+    if (u[j]?.lower === 'or') {
+      sawOr = true;
+      j++;
+      if (u[j]?.lower === prep) j++;
+    } else if (j === k) break;
+    if (u[j]?.kind !== 'entity' && !(u[j]?.kind === 'word' && (u[j]!.pos === 'DET' || isPossessive(u[j]!)))) {
+      if (j > k) return;
+      break;
+    }
+    k = j;
+  }
+  if (!sawOr || ids.length < 2) return;
+  const end = u[k];
+  if (end !== undefined && !(BOUNDARY.has(end.lower) || end.lower === ',' || (end.kind === 'word' && (CLAUSE_WORDS.has(end.lower) || end.lower === 'to' || end.lower === 'and')))) return;
+  // The activity: a verb, then its object (a few words, no name), then the preposition.
+  let v = p - 1;
+  while (v >= 0 && p - v <= 5 && u[v]!.kind === 'word' && u[v]!.pos !== 'VERB' && !BOUNDARY.has(u[v]!.lower) && u[v]!.lower !== ',') v--;
+  const verb = u[v];
+  if (verb === undefined || verb.pos !== 'VERB' || v === p - 1) return;
+  const own = lex.verbs.get(verb.lemma) ?? [];
+  if (own.length > 0 || lex.choiceVerbs.has(verb.lemma) || r.u.slice(v + 1, p).some((x, n) => x.kind === 'entity' && !a.groupAt.get(v + 1 + n)!.modifier)) return;
+  const left = auxChain(r, v);
+  const why = blockedAt(r, v, left);
+  if (why !== undefined && !(why === 'condition' && !inStrictCondition(u, left.at))) return;
+  ids.forEach((x, i) => r.emit([x], 'alternative-to', ids.slice(i + 1), 'group:means', 0.7));
 }

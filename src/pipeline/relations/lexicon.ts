@@ -73,6 +73,7 @@ const LexiconSchema = z.strictObject({
     reciprocalVerbs: words,
     reciprocalNouns: words,
     reciprocalHolders: words,
+    meansPreps: words,
   }),
   topicSubjects: z.array(words.min(1)),
   pointerStarts: z.array(words.min(1)),
@@ -115,6 +116,8 @@ export interface Lexicon {
   /** "A and B require synchronization": the noun after one of `reciprocalHolders`. */
   reciprocalNouns: ReadonlySet<string>;
   reciprocalHolders: ReadonlySet<string>;
+  /** "manage users in A, B, or C": prepositions of where or with what an activity is done. */
+  meansPreps: ReadonlySet<string>;
   topicSubjects: readonly (readonly string[])[];
   pointerStarts: readonly (readonly string[])[];
   headingWords: readonly StructureEntry[];
@@ -128,7 +131,7 @@ export interface Lexicon {
   places: ReadonlySet<string>;
   /** Words (every inflection) any of whose presence lets a sentence state a relation (a cheap test before tagging). */
   triggers: ReadonlySet<string>;
-  /** Verbs of choosing (every inflection): a trigger only beside an "or" ("add A or B"). */
+  /** Verbs of choosing (every inflection): a trigger only beside an "or" ("add A or B"), as are `meansPreps`. */
   choiceTriggers: ReadonlySet<string>;
 }
 
@@ -182,6 +185,7 @@ export function parseLexicon(text: string): Lexicon {
     reciprocalVerbs: new Set(data.fillers.reciprocalVerbs),
     reciprocalNouns: new Set(data.fillers.reciprocalNouns),
     reciprocalHolders: new Set(data.fillers.reciprocalHolders),
+    meansPreps: new Set(data.fillers.meansPreps),
     topicSubjects: data.topicSubjects,
     pointerStarts: data.pointerStarts,
     headingWords: data.headingWords,
@@ -217,7 +221,7 @@ export function inflections(word: string): string[] {
 export function mayState(text: string, lex: Lexicon): boolean {
   const words = text.toLowerCase().split(/[^\p{L}]+/u);
   for (const word of words) if (word !== '' && lex.triggers.has(word)) return true;
-  return words.includes('or') && words.some((w) => lex.choiceTriggers.has(w));
+  return words.includes('or') && words.some((w) => lex.choiceTriggers.has(w) || lex.meansPreps.has(w));
 }
 
 let defaultLexicon: Lexicon | undefined;
