@@ -161,7 +161,7 @@ export function analyseRelations(input: RelationInput, options: { explain?: bool
       note?.reasons.push('no-predicate');
       continue;
     }
-    const found = analyseSentence(s.text, slots, { topic, fragment: s.block === 'listItem' || s.block === 'tableCell' }, lex, undefined, titleSpans(s));
+    const found = analyseSentence(s.text, slots, { topic, fragment: s.block === 'listItem' || s.block === 'tableCell' }, lex, undefined, titleSpans(s, slots));
     for (const st of found.statements) add(st.source, st.type, st.target, 'extracted', s, st.rule, st.confidence);
     if (note) for (const r of found.reasons) if (!note.reasons.includes(r)) note.reasons.push(r);
   }
@@ -225,11 +225,16 @@ const MEMO_LIMIT = 20_000;
 const memo = new Map<string, { statements: Statement[]; reasons: string[] }>();
 
 /** Where the sentence's link titles are (each title's first place in the text). */
-function titleSpans(s: Sentence): [number, number][] {
+function titleSpans(s: Sentence, slots: readonly Slot[]): [number, number][] {
   const spans: [number, number][] = [];
   for (const title of s.titles ?? []) {
     const at = s.text.indexOf(title.replace(/\s+/g, ' '));
-    if (at >= 0) spans.push([at, at + title.length]);
+    if (at < 0) continue;
+    const end = at + title.length;
+    // "[SharePoint Server 2013](...)": a link whose text is only a name is that name, not a title.
+    const inside = slots.filter((x) => x.start >= at && x.end <= end);
+    if (inside.length === 1 && !/[\p{L}\p{N}]/u.test(s.text.slice(at, inside[0]!.start) + s.text.slice(inside[0]!.end, end))) continue;
+    spans.push([at, end]);
   }
   return spans;
 }
@@ -239,7 +244,8 @@ export function analyseSentence(text: string, slots: readonly Slot[], ctx: Claus
   const key = `${text}\u0000${slots.map((s) => `${s.entityId}:${s.start}:${s.end}`).join(',')}\u0000${ctx.topic ?? ''}\u0000${ctx.fragment}\u0000${virtual?.members.join(',') ?? ''}\u0000${titles.join(';')}`;
   const hit = memo.get(key);
   if (hit !== undefined) return hit;
-  const analysed = buildUnits(tagSentence(text), slots, lex, virtual, titles);
+  // A fragment about its topic ("Required for X" in a table row, a list item under a name).
+  const analysed = buildUnits(tagSentence(text), slots, lex, virtual, titles, ctx.fragment && ctx.topic !== undefined);
   const found = readClauses(analysed, lex, ctx);
   const result = { statements: found.statements, reasons: [...new Set(found.rejections.map((r) => (r.word === undefined ? r.reason : `${r.reason}: ${r.word}`)))] };
   if (memo.size >= MEMO_LIMIT) memo.clear();

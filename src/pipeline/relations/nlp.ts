@@ -96,5 +96,10 @@ function tag(text: string): Compact {
     compact.negated[i] = negation[i] === true ? 1 : 0;
     compact.lemmas[i] = intern((lemmas[i] ?? value).toLowerCase());
   });
+  // "with or without Y" offers Y as an option; wink opens a negation scope at "without" all the same.
+  for (let i = 2; i < n; i++) {
+    if (values[i]!.toLowerCase() !== 'without' || values[i - 1]!.toLowerCase() !== 'or' || values[i - 2]!.toLowerCase() !== 'with' || compact.negated[i - 2] === 1) continue;
+    for (let j = i + 1; j < n && compact.negated[j] === 1; j++) compact.negated[j] = 0;
+  }
   return compact;
 }

@@ -28,7 +28,17 @@ export function objectsFrom(a: Analysed, lexicon: Lexicon, start: number, preps:
     const x = u[k]!;
     if (x.kind === 'entity') {
       const g = a.groupAt.get(k)!;
-      if (g.modifier) break;
+      if (g.modifier) {
+        // "many hybrid scenarios (Staged migration, Hybrid Exchange)": the names in the parenthesis.
+        let n = g.last + 1;
+        while (n < u.length && n - g.last < 4 && u[n]!.kind === 'word' && (u[n]!.pos === 'NOUN' || u[n]!.pos === 'PROPN')) n++;
+        if (u[n]?.lower === '(' && u[n + 1]?.kind === 'entity') {
+          out.skipped += n - k;
+          k = n + 1;
+          continue;
+        }
+        break;
+      }
       // "uses two main identity models: A and B": the counted name is the category of the list after it.
       if (counted && u[g.last + 1]?.lower === ':') {
         k = g.last + 2;

@@ -25,7 +25,7 @@ export interface Unit {
 
 export interface Group {
   members: string[];
-  /** The word that joins each member to the one before ('' for the first, ',' for a bare comma). */
+  /** The word that joins each member to the one before ('' for the first, ',' for a bare comma, '/' for a slash). */
   joins: string[];
   /** Units the group spans (first and last, inclusive). */
   first: number;
@@ -53,7 +53,12 @@ export interface VirtualList {
   members: readonly string[];
 }
 
-export function buildUnits(tokens: readonly Token[], allSlots: readonly Slot[], lexicon: Lexicon, virtual?: VirtualList, opaque: readonly (readonly [number, number])[] = []): Analysed {
+/**
+ * `copula`: the text is a fragment about its topic (a table cell, a list item under a name); one that
+ * starts with a lexicon adjective or participle ("Required for X", "Included in Y", "Replaced by Z")
+ * reads as "<topic> is required for X".
+ */
+export function buildUnits(tokens: readonly Token[], allSlots: readonly Slot[], lexicon: Lexicon, virtual?: VirtualList, opaque: readonly (readonly [number, number])[] = [], copula = false): Analysed {
   const units: Unit[] = [];
   // Titles of linked articles are one opaque word: their names and verbs state nothing here.
   const inTitle = (start: number, end: number): boolean => opaque.some(([a, b]) => start < b && end > a);
@@ -71,8 +76,10 @@ export function buildUnits(tokens: readonly Token[], allSlots: readonly Slot[], 
     if (slot !== undefined && t.start < slot.end && t.end > slot.start) {
       // Every token the mention touches becomes one unit.
       let negated = t.negated;
+      let written = t.text;
       while (i + 1 < tokens.length && tokens[i + 1]!.start < slot.end) {
         i++;
+        written += tokens[i]!.text;
         if (tokens[i]!.negated) negated = true;
       }
       const before = units[units.length - 1];
@@ -80,7 +87,8 @@ export function buildUnits(tokens: readonly Token[], allSlots: readonly Slot[], 
       if (before?.kind === 'entity' && previousSlot !== undefined && slot.start - previousSlot.end <= 1) {
         // "United States Government Community Cloud", "Office 365 Exchange Online": two names with
         // nothing between are one compound name, and the last is its head.
-        before.entity = slot.entityId;
+        // "Exchange Server 2013 CU19", "Windows Server 2008 R2": a version tag is no head.
+        if (!VERSION_TAG.test(written)) before.entity = slot.entityId;
         before.negated ||= negated;
       } else units.push({ kind: 'entity', lower: '', lemma: '', pos: 'ENT', negated, entity: slot.entityId });
       s++;
@@ -98,6 +106,7 @@ export function buildUnits(tokens: readonly Token[], allSlots: readonly Slot[], 
     units.push({ kind: 'word', lower: t.lower, lemma: t.lemma, pos: t.pos, negated: t.negated });
   }
   if (virtual) placeVirtual(units, virtual);
+  if (copula) placeCopula(units, lexicon);
   const groups = findGroups(units, lexicon);
   const groupAt = new Map<number, Group>();
   for (const g of groups) for (let i = g.first; i <= g.last; i++) if (units[i]!.kind === 'entity') groupAt.set(i, g);
@@ -122,6 +131,20 @@ function placeVirtual(units: Unit[], virtual: VirtualList): void {
   units.splice(end, 0, list);
 }
 
+/** "- Required for X" -> "is required for X": the subject is the fragment's topic (see buildUnits). */
+function placeCopula(units: Unit[], lexicon: Lexicon): void {
+  let first = 0;
+  while (first < units.length && units[first]!.pos === 'PUNCT') first++;
+  const w = units[first];
+  if (w === undefined || w.kind !== 'word') return;
+  const adjective = lexicon.adjectives.has(w.lower);
+  const participle = /ed$/.test(w.lower) && w.lower !== w.lemma && (lexicon.verbs.has(w.lemma) || lexicon.verbs.has(w.lower));
+  if (!adjective && !participle) return;
+  units.splice(0, first, { kind: 'word', lower: 'is', lemma: 'be', pos: 'AUX', negated: false });
+}
+
+const VERSION_TAG = /^(?:cu|sp|r|v|rtm|update)?\d+(?:[.]\d+)*[a-z]?$/i;
+
 const JOINERS = new Set([',', 'and', 'or', 'and/or', '&', '/']);
 
 function findGroups(units: readonly Unit[], lexicon: Lexicon): Group[] {
@@ -130,7 +153,10 @@ function findGroups(units: readonly Unit[], lexicon: Lexicon): Group[] {
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
     if (u.kind !== 'entity') continue;
-    const prev = units[i - 1]?.lower;
+    // "either X or Y", "either the X or the Y", "both the X and Y".
+    let p = i - 1;
+    while (p > 0 && units[p]!.kind === 'word' && units[p]!.pos === 'DET' && units[p]!.lower !== 'either' && units[p]!.lower !== 'both' && i - p < 3) p--;
+    const prev = units[p]?.lower;
     const g: Group = { members: [...members(u)], joins: members(u).map(() => ''), first: i, last: skipHeads(units, i, lexicon), conj: '', either: prev === 'either' || prev === 'both', modifier: false };
     let j = g.last + 1;
     for (;;) {
@@ -138,10 +164,12 @@ function findGroups(units: readonly Unit[], lexicon: Lexicon): Group[] {
       let k = j;
       let conj: Group['conj'] | undefined;
       let sawJoiner = false;
+      let slash = false;
       while (k < units.length && units[k]!.kind === 'word' && JOINERS.has(units[k]!.lower)) {
         const w = units[k]!.lower;
         if (w === 'and' || w === '&') conj = 'and';
         if (w === 'or' || w === 'and/or' || w === '/') conj = 'or';
+        if (w === '/') slash = true;
         sawJoiner = true;
         k++;
       }
@@ -159,7 +187,8 @@ function findGroups(units: readonly Unit[], lexicon: Lexicon): Group[] {
       for (const m of members(next)) {
         if (g.members.includes(m)) continue;
         g.members.push(m);
-        g.joins.push(conj ?? ',');
+        // "TCP/IP", "A/B": a slash joins a compound or a pair of labels, not a choice.
+        g.joins.push(slash ? '/' : (conj ?? ','));
       }
       if (conj !== undefined) g.conj = g.conj === '' || g.conj === conj ? conj : g.conj;
       g.last = skipHeads(units, k, lexicon);
