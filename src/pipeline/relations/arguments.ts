@@ -83,7 +83,9 @@ function nounChunks(text: string, tokens: readonly Token[], known: readonly Slot
     // for a kind of thing ("Azure Active Directory admin portal", "Azure VPN gateway"); "BGP
     // advertisements" or "SAML 1.1 token format" are still BGP and SAML.
     const tail = words[j]!.lower;
-    const before = lex.termHeads.has(tail) || lex.typeWords.has(tail) ? known.find((k) => k.end === words[i]!.start - 1 || k.end === words[i]!.start) : undefined;
+    // A version after the name ("SAML 1.1 token format") is a release of that name, not a new compound.
+    const compounds = (lex.termHeads.has(tail) || lex.typeWords.has(tail)) && !/^\p{N}/u.test(words[i]!.text);
+    const before = compounds ? known.find((k) => k.end === words[i]!.start - 1 || k.end === words[i]!.start) : undefined;
     // Trim determiner-like words at the start (not after a name), anything but a noun at the end.
     let a = i;
     while (before === undefined && a <= j && (lex.stopWords.has(words[a]!.lower) || lex.fillers.has(words[a]!.lower))) a++;
