@@ -42,6 +42,14 @@ describe('discovery from definitions and arguments', () => {
     expect(result.entities.map((e) => e.label)).toContain('Contoso Gateway Server');
   });
 
+  it('reads a version after a known name as that name, not a new compound ("SAML 1.1 token format")', () => {
+    const saml: Entity = { id: 'saml', type: 'concept', label: 'SAML', aliases: [], formerNames: [], description: '', origin: 'vocabulary' };
+    const result = discoverEntities([s('a', 'Exchange Online Protection requires the SAML 1.1 token cache.')], [...known, saml]);
+    expect(result.entities.map((e) => e.label)).not.toContain('SAML 1.1 token cache');
+    // Without the version the compound is a thing of its own.
+    expect(discoverEntities([s('a', 'Exchange Online Protection requires the SAML token cache.')], [...known, saml]).entities.map((e) => e.label)).toContain('SAML token cache');
+  });
+
   it('tells names from generic noun phrases', () => {
     const lex = lexicon();
     expect(nameOf('Office 365 CDN', false, lex)).toBe('Office 365 CDN');

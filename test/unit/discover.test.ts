@@ -60,3 +60,68 @@ describe('discoverEntities', () => {
     expect(discoverEntities(sentences, known, { minDocs: 2 }).entities.map((e) => e.id)).toContain('idfix');
   });
 });
+
+describe('discoverEntities: lone capitalised words', () => {
+  // Outlook recurs mid-sentence in three documents and is never written "outlook"; Settings is
+  // written "settings" as often; Save is what a button shows; Fabrikam is capitalised only at
+  // sentence starts; Microsoft is the maker; Europe is a place.
+  const docs = ['a', 'b', 'c'];
+  const sentences: Sentence[] = docs.flatMap((d) => [
+    s(d, 'Users read mail in Outlook on their phones.'),
+    s(d, 'Change the Settings of the mailbox, then click Save to keep the settings.'),
+    s(d, 'Fabrikam stores data in Europe and buys licenses from Microsoft.'),
+    s(d, 'Review your settings and sign in.'),
+  ]);
+  const result = discoverEntities(sentences, known);
+
+  it('promotes a word the corpus writes only capitalised, matched only as written', () => {
+    const outlook = result.entities.find((e) => e.id === 'outlook');
+    expect(outlook).toMatchObject({ label: 'Outlook', origin: 'discovered', caseSensitive: ['Outlook'] });
+  });
+
+  it('does not promote words written in lower case too, screen labels, sentence starts, makers or places', () => {
+    const ids = result.entities.map((e) => e.id);
+    for (const bad of ['settings', 'save', 'fabrikam', 'microsoft', 'europe']) expect(ids, bad).not.toContain(bad);
+    // Without the corpus's lower-case counts no lone word is promoted.
+    expect(discoverEntities(sentences, known, { lowerCase: new Map([['outlook', 9]]) }).entities.map((e) => e.id)).not.toContain('outlook');
+  });
+
+  it('needs three documents', () => {
+    const two = sentences.filter((x) => x.docId !== 'doc:c');
+    expect(discoverEntities(two, known).entities.map((e) => e.id)).not.toContain('outlook');
+  });
+});
+
+describe('discoverEntities: names spelled around known ones', () => {
+  it('gives a known name the spelling with its maker in front ("Microsoft Office 365")', () => {
+    const result = discoverEntities([s('a', 'SharePoint Online is part of Microsoft Office 365 for most plans.')], known);
+    expect(result.aliases.get('office-365')).toEqual(['Microsoft Office 365']);
+    // Not any capitalised word: "Contoso Office 365" is not Office 365 by another name.
+    expect(discoverEntities([s('a', 'Contoso Office 365 tenants sign in.')], known).aliases.get('office-365')).toBeUndefined();
+  });
+
+  it('keeps a defined name\'s every spelling as an alias ("Exchange Web Service" of "Exchange Web Services (EWS)")', () => {
+    const result = discoverEntities([
+      s('a', 'Outlook clients call Exchange Web Services (EWS) for free/busy data.'),
+      s('b', 'The server contains the Exchange Web Service and an archive.'),
+    ], known);
+    const ews = result.entities.find((e) => e.label === 'Exchange Web Services');
+    expect(ews?.aliases).toEqual(expect.arrayContaining(['EWS', 'Exchange Web Service']));
+  });
+
+  it('extends a known name by the capitals a relation takes right after it ("Premium P2"), not a name of its own', () => {
+    const premium: Entity = { id: 'azure-ad-premium', type: 'product', label: 'Azure AD Premium', aliases: [], formerNames: [], description: '', origin: 'vocabulary' };
+    const result = discoverEntities([s('a', 'AD FS is included with Azure AD Premium P2.')], [...known, premium]);
+    const labels = result.entities.map((e) => e.label);
+    expect(labels).toContain('Azure AD Premium P2');
+    expect(labels).not.toContain('P2');
+  });
+});
+
+describe('discoverEntities: Title Case names of kind words', () => {
+  it('matches "Online Service" only as written ("an online service" is any)', () => {
+    const result = discoverEntities(['a', 'b', 'c'].map((d) => s(d, 'Users reach the Online Service and the Contoso Gateway Server daily.')), known);
+    expect(result.entities.find((e) => e.label === 'Online Service')?.caseSensitive).toEqual(['Online Service']);
+    expect(result.entities.find((e) => e.label === 'Contoso Gateway Server')?.caseSensitive).toBeUndefined();
+  });
+});
