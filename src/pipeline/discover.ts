@@ -148,6 +148,26 @@ export function scanCandidates(sentences: readonly Sentence[], matcher: MentionM
         while (words.length > 0 && isStop(words[words.length - 1]!)) words.pop();
         if (words.length > 0) result.found.push([`${m.matched} ${words.join(' ')}`, 'extension']);
       }
+      // "Remote PowerShell", "Exchange Online PowerShell": capitalised words, or another known
+      // proper name, right before a known proper name make another name (not at a sentence start,
+      // where a verb is capitalised too; a maker's name before it is the same thing, above).
+      known.forEach((m, i) => {
+        if (!/^[\p{Lu}\p{N}]/u.test(m.matched)) return;
+        const prev = known[i - 1];
+        if (prev !== undefined && prev.end + 1 === m.start && s.text[prev.end] === ' ' && /^[\p{Lu}\p{N}]/u.test(prev.matched)) {
+          if (!atSentenceStart(s.text, prev.start) && !lex.makers.has(prev.matched.toLowerCase())) result.found.push([`${prev.matched} ${m.matched}`, 'extension']);
+          return;
+        }
+        const run = /(?<![\p{L}\p{N}_\u0000.\/-])(?:\p{Lu}[\p{L}\p{N}]* (?:for )?)+$/u.exec(text.slice(0, m.start));
+        if (run === null || atSentenceStart(text, run.index)) return;
+        const words = run[0].trim().split(' ');
+        while (words.length > 0 && (isStop(words[0]!) || lex.makers.has(words[0]!.toLowerCase()))) words.shift();
+        // "Deploy Office 365", "Managing Office 365": a verb before the name is a title's, not a name's.
+        const verb = (w: string): boolean => /ing$/.test(w) || lex.verbs.has(w.toLowerCase()) || lex.triggers.has(w.toLowerCase());
+        const name = `${words.join(' ')} ${m.matched}`;
+        const inner = (w: string, k: number): boolean => w === 'for' && k > 0 && k < words.length - 1;
+        if (words.length > 0 && !words.some((w, k) => (isStop(w) && !inner(w, k)) || verb(w)) && !(s.titles ?? []).some((t) => t.includes(name))) result.found.push([name, 'extension']);
+      });
     }
     const taken = new Uint8Array(text.length);
     const scan = (re: RegExp, kind: CandidateKind, pick: (match: RegExpExecArray) => string | undefined): void => {

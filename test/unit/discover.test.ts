@@ -125,3 +125,29 @@ describe('discoverEntities: Title Case names of kind words', () => {
     expect(result.entities.find((e) => e.label === 'Contoso Gateway Server')?.caseSensitive).toBeUndefined();
   });
 });
+
+describe('discoverEntities: capitals before a known name', () => {
+  const powershell: Entity = { id: 'powershell', type: 'tool', label: 'PowerShell', aliases: [], formerNames: [], description: '', origin: 'vocabulary' };
+  const withPs = [...known, powershell];
+
+  it('makes "Remote PowerShell" and "Office 365 PowerShell" names of their own', () => {
+    const result = discoverEntities([
+      s('a', 'Admins connect with Remote PowerShell to the service.'),
+      s('b', 'You can use Remote PowerShell or Office 365 PowerShell for this.'),
+      s('c', 'Then Office 365 PowerShell lists the users.'),
+    ], withPs);
+    expect(result.entities.map((e) => e.label)).toEqual(expect.arrayContaining(['Remote PowerShell', 'Office 365 PowerShell']));
+  });
+
+  it('not verbs of a title, sentence starts, or a maker before the name', () => {
+    const result = discoverEntities([
+      s('a', 'For details, read Deploying Office 365 and Managing Office 365 today.'),
+      s('b', 'For details, read Deploying Office 365 and Managing Office 365 today.'),
+      s('a', 'Remote PowerShell is one way.'),
+      s('b', 'Remote PowerShell is another way.'),
+      s('c', 'Buy it from Microsoft PowerShell experts or Microsoft PowerShell partners.'),
+    ], withPs);
+    const labels = result.entities.map((e) => e.label);
+    for (const bad of ['Deploying Office 365', 'Managing Office 365', 'Remote PowerShell', 'Microsoft PowerShell']) expect(labels, bad).not.toContain(bad);
+  });
+});
