@@ -60,7 +60,8 @@ const ACRONYM = /(?<![\p{L}\p{N}_-])\p{Lu}{2,6}(?:s)?(?![\p{L}\p{N}_-])/gu;
 const MULTIWORD =
   /(?<![\p{L}\p{N}_-])\p{Lu}[\p{L}\p{N}]*(?: (?:for )?\p{Lu}[\p{L}\p{N}]*)+(?: \p{N}[\p{N}.]*)*(?![\p{L}\p{N}_-])/gu;
 // One capitalised word and a version: "Exchange 2016", "Office 2010", "Outlook 2013 SP1".
-const VERSIONED = /(?<![\p{L}\p{N}_\u0000-] ?)\p{Lu}\p{Ll}+ (?:\d{4}|\d{2,3}|\d{1,2}(?:\.\d+)+)(?: (?:R2|SP\d|CU\d+))?(?![\p{L}\p{N}_-])/gu;
+// Not the end of a longer capitalised name ("Server 2016" of "Windows Server 2016" at a sentence start).
+const VERSIONED = /(?<![\p{L}\p{N}_\u0000-]|(?:\p{Lu}[\p{L}\p{N}]*|\u0000|for) )\p{Lu}\p{Ll}+ (?:\d{4}|\d{2,3}|\d{1,2}(?:\.\d+)+)(?: (?:R2|SP\d|CU\d+))?(?![\p{L}\p{N}_-])/gu;
 // Lower-case compounds of one to three words before a term head.
 const TERM = /(?<![\p{L}\p{N}_\u0000-])(?:\p{Ll}[\p{Ll}\p{N}]*(?:-\p{Ll}[\p{Ll}\p{N}]*)* ){1,3}\p{Ll}+(?![\p{L}\p{N}_-])/gu;
 // One capitalised word, not glued to other name pieces ("Outlook", "Netmon"; not "Knockout.js").

@@ -151,3 +151,15 @@ describe('discoverEntities: capitals before a known name', () => {
     for (const bad of ['Deploying Office 365', 'Managing Office 365', 'Remote PowerShell', 'Microsoft PowerShell']) expect(labels, bad).not.toContain(bad);
   });
 });
+
+describe('discoverEntities: versions', () => {
+  it('finds a versioned name after a lower-case word, never the tail of a longer name or a date', () => {
+    const result = discoverEntities([
+      s('a', 'Office 2010 (including Word 2010 and Outlook 2010) ends on Oct 13 this year.'),
+      s('b', 'The host runs Windows Server 2016, and Word 2010 opens it.'),
+    ], known);
+    const names = result.candidates.map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['Word 2010', 'Outlook 2010', 'Office 2010']));
+    for (const bad of ['Server 2016', 'Oct 13']) expect(names, bad).not.toContain(bad);
+  });
+});
