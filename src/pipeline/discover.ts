@@ -62,8 +62,8 @@ const MULTIWORD =
 // One capitalised word and a version: "Exchange 2016", "Office 2010", "Outlook 2013 SP1".
 // Not the end of a longer capitalised name ("Server 2016" of "Windows Server 2016" at a sentence start).
 const VERSIONED = /(?<![\p{L}\p{N}_\u0000-]|(?:\p{Lu}[\p{L}\p{N}]*|\u0000|for) )\p{Lu}\p{Ll}+ (?:\d{4}|\d{2,3}|\d{1,2}(?:\.\d+)+)(?: (?:R2|SP\d|CU\d+))?(?![\p{L}\p{N}_-])/gu;
-// Lower-case compounds of one to three words before a term head.
-const TERM = /(?<![\p{L}\p{N}_\u0000-])(?:\p{Ll}[\p{Ll}\p{N}]*(?:-\p{Ll}[\p{Ll}\p{N}]*)* ){1,3}\p{Ll}+(?![\p{L}\p{N}_-])/gu;
+// Runs of lower-case words (hyphenated ones too); the compounds before a term head are read out of them.
+const TERM_RUN = /(?<![\p{L}\p{N}_\u0000-])\p{Ll}[\p{Ll}\p{N}]*(?:-\p{Ll}[\p{Ll}\p{N}]*)*(?: \p{Ll}[\p{Ll}\p{N}]*(?:-\p{Ll}[\p{Ll}\p{N}]*)*)+(?![\p{L}\p{N}_-])/gu;
 // One capitalised word, not glued to other name pieces ("Outlook", "Netmon"; not "Knockout.js").
 const PROPER = /(?<![\p{L}\p{N}_\u0000./-])\p{Lu}\p{Ll}{2,}(?![\p{L}\p{N}_\u0000-]|[./]\p{L})/gu;
 // After a known name: capitalised words, versions and update levels ("Office 365 CDN", "Exchange Server 2013 CU19").
@@ -204,7 +204,19 @@ export function scanCandidates(sentences: readonly Sentence[], matcher: MentionM
       scan(ACRONYM, 'acronym', (m) => m[0]);
     }
     if (s.block !== 'heading') {
-      scan(TERM, 'term', (m) => termOf(m[0], termHeads));
+      // "use lean popouts for Outlook": every term head of the run with up to three words before it.
+      for (const m of text.matchAll(TERM_RUN)) {
+        const words = m[0].split(' ');
+        words.forEach((w, k) => {
+          if (!termHeads.has(w) || termHeads.has(words[k + 1] ?? '')) return;
+          // Back from the head while the words modify it: a stop word or a lexicon verb ends the term.
+          let a = k;
+          while (a > 0 && k - a < 3 && !lex.triggers.has(words[a - 1]!) && !isStop(words[a - 1]!) && !/^\p{N}/u.test(words[a - 1]!)) a--;
+          const term = termOf(words.slice(a, k + 1).join(' '), termHeads);
+          if (term === undefined) return;
+          result.found.push([term, 'term']);
+        });
+      }
     }
     // Headings are Title Case and table cells hold labels: only running text says a lone capital is a name.
     if (s.block === 'paragraph' || s.block === 'listItem') {

@@ -163,3 +163,22 @@ describe('discoverEntities: versions', () => {
     for (const bad of ['Server 2016', 'Oct 13']) expect(names, bad).not.toContain(bad);
   });
 });
+
+describe('discoverEntities: lower-case terms', () => {
+  it('reads the term before a head out of a longer lower-case run, stopping at stop words and verbs', () => {
+    const result = discoverEntities([
+      s('a', 'Admins can configure lean popouts for all users.'),
+      s('a', 'To enable lean popouts for everyone, run the cmdlet.'),
+      s('b', 'When lean popouts are on, pages load faster.'),
+    ], known);
+    expect(result.entities.map((e) => e.label)).toContain('lean popouts');
+    const names = result.candidates.map((c) => c.name);
+    for (const bad of ['configure lean popouts', 'enable lean popouts', 'lean popouts for']) expect(names, bad).not.toContain(bad);
+  });
+
+  it('does not promote a term seen once', () => {
+    const result = discoverEntities([s('a', 'It uses a few hundred mailboxes and a blob cache.')], known);
+    expect(result.entities.map((e) => e.label)).not.toContain('blob cache');
+    expect(result.candidates.map((c) => c.name)).not.toContain('few hundred mailboxes');
+  });
+});
