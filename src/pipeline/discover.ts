@@ -244,11 +244,25 @@ function properWord(text: string, index: number, word: string, ui: ReadonlySet<s
   return !(prev !== undefined && ui.has(prev)) && !(next !== undefined && ui.has(next));
 }
 
-/** The single capitalised words the scans found, whose lower-case occurrences decide them (sorted). */
+/**
+ * The single capitalised words the scans found often enough to be promoted (three times, in three
+ * documents), whose lower-case occurrences decide them (sorted).
+ */
 export function properWords(scans: readonly { scan: CandidateScan }[]): string[] {
-  const words = new Set<string>();
-  for (const { scan } of scans) for (const [raw, kind] of scan.found) if (kind === 'proper') words.add(raw.toLowerCase());
-  return [...words].sort(cmp);
+  const seen = new Map<string, { mentions: number; docs: number }>();
+  for (const { scan } of scans) {
+    const here = new Set<string>();
+    for (const [raw, kind] of scan.found) {
+      if (kind !== 'proper') continue;
+      const w = raw.toLowerCase();
+      const t = seen.get(w) ?? { mentions: 0, docs: 0 };
+      t.mentions++;
+      if (!here.has(w)) t.docs++;
+      here.add(w);
+      seen.set(w, t);
+    }
+  }
+  return [...seen].filter(([, t]) => t.mentions >= 3 && t.docs >= 3).map(([w]) => w).sort(cmp);
 }
 
 // Words of prose only: not pieces of host names, paths or identifiers ("outlook.office.com").
