@@ -59,5 +59,9 @@ describe('discovery from definitions and arguments', () => {
     expect(nameOf('Office 365 settings', false, lex)).toBeUndefined();
     expect(nameOf('Advantages', false, lex)).toBeUndefined();
     expect(nameOf('HTTP/2 protocol', false, lex)).toBe('HTTP/2');
+    // Lower-case words after a version are a part of that release.
+    expect(nameOf('SAML 1.1 token format', false, lex)).toBe('SAML 1.1');
+    expect(nameOf('SharePoint 2010 databases', false, lex)).toBe('SharePoint 2010');
+    expect(nameOf('Exchange Server 2013 CU19', false, lex)).toBe('Exchange Server 2013 CU19');
   });
 });

@@ -106,6 +106,10 @@ function nounChunks(text: string, tokens: readonly Token[], known: readonly Slot
 export function nameOf(raw: string, atStart: boolean, lex: Lexicon): string | undefined {
   const words = raw.split(/\s+/);
   if (words.length > 6 || words.some((w) => /[^\p{L}\p{N}./+#&-]/u.test(w))) return undefined;
+  // "SAML 1.1 token format", "Windows 10 devices": lower-case words after a version are a part of
+  // that release, which the name up to its version names.
+  const version = words.findIndex((w, k) => k > 0 && /^\p{N}/u.test(w) && /^\p{Ll}/u.test(words[k + 1] ?? ''));
+  if (version > 0) return nameOf(words.slice(0, version + 1).join(' '), atStart, lex);
   const last = words[words.length - 1]!.toLowerCase();
   const strong = (w: string, k: number): boolean => /\p{Lu}.*\p{Lu}|\p{Ll}\p{Lu}/u.test(w) || (/^\p{Lu}/u.test(w) && !(atStart && k === 0));
   if (/^\p{N}/u.test(words[0]!)) return undefined;
