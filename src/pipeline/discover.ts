@@ -86,6 +86,8 @@ export interface CandidateScan {
   atStart: string[];
   /** Names defined as the same thing: "long form (ACR)", "X, also known as Y". */
   defined?: Definition[];
+  /** Definitions made in headings only: Title Case capitals spell acronyms by accident more often. */
+  headingDefined?: Definition[];
   /** A type the text gives a name ("the IdFix tool": tool), by the word right after it. */
   typed?: [raw: string, type: EntityType][];
   /** Noun phrases a relation of the sentence takes as an argument ("provisioned through SharePoint"). */
@@ -129,7 +131,7 @@ export function scanCandidates(sentences: readonly Sentence[], matcher: MentionM
         result.arguments!.push(glued === undefined ? name : `${glued.matched} ${name}`);
       }
     }
-    for (const d of acronymDefinitions(s.text)) result.defined!.push(d);
+    for (const d of acronymDefinitions(s.text)) (s.block === 'heading' ? (result.headingDefined ??= []) : result.defined!).push(d);
     for (const d of alsoKnownAs(s.text, (at) => known.find((m) => m.end === at || m.end + 1 === at)?.matched)) result.defined!.push(d);
     // "Microsoft Azure Active Directory" is Azure Active Directory: a maker's name before a known
     // proper name is the same thing, spelled in full.
@@ -405,6 +407,9 @@ export function discoverFromScans(
     if (id === '' || ids.has(id)) continue;
     const candidate = byKey.get(keyOf(d.long, 'multiword')) ?? byKey.get(d.long.toLowerCase());
     const shortCandidate = byKey.get(keyOf(d.short, 'acronym'));
+    // Only a heading defines it, and the corpus uses the acronym in ten times as many documents: the
+    // heading's initials spelled it by accident ("Information Protection (IP)" beside every IP address).
+    if (!d.inText && shortCandidate !== undefined && shortCandidate.documents >= 10 * d.documents) continue;
     for (const c of [candidate, shortCandidate]) if (c) merged.add(c.id);
     // Every spelling the text uses ("Exchange Web Service" of "Exchange Web Services (EWS)") matches.
     const spellings = (c: EntityCandidate | undefined): string[] => (c ? [c.name, ...c.variants] : []);
@@ -492,12 +497,13 @@ function inferType(name: string, votes: Map<EntityType, number> | undefined, lex
 function resolveDefinitions(
   scans: readonly { docId: string; scan: CandidateScan }[],
   knownNames: ReadonlyMap<string, string>,
-): { aliases: Map<string, string[]>; fresh: { long: string; short: string; documents: number }[] } {
-  const pairs = new Map<string, { long: string; short: string; docs: Set<string>; count: number; spellings: Map<string, number> }>();
+): { aliases: Map<string, string[]>; fresh: { long: string; short: string; documents: number; inText: boolean }[] } {
+  const pairs = new Map<string, { long: string; short: string; docs: Set<string>; count: number; spellings: Map<string, number>; inText: boolean }>();
   for (const { docId, scan } of scans) {
-    for (const [long, short] of scan.defined ?? []) {
+    for (const [long, short, inText] of [...(scan.defined ?? []).map(([l, sh]) => [l, sh, true] as const), ...(scan.headingDefined ?? []).map(([l, sh]) => [l, sh, false] as const)]) {
       const key = `${long.toLowerCase()}\u0000${short}`;
-      const p = pairs.get(key) ?? { long, short, docs: new Set<string>(), count: 0, spellings: new Map<string, number>() };
+      const p = pairs.get(key) ?? { long, short, docs: new Set<string>(), count: 0, spellings: new Map<string, number>(), inText: false };
+      p.inText ||= inText;
       p.docs.add(docId);
       p.count++;
       p.spellings.set(long, (p.spellings.get(long) ?? 0) + 1);
@@ -506,10 +512,10 @@ function resolveDefinitions(
   }
   // The most frequent spelling of the long form (then the first in code-unit order), whatever the document order.
   for (const p of pairs.values()) p.long = [...p.spellings].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0]![0];
-  const best = new Map<string, { long: string; short: string; docs: Set<string>; count: number }>();
+  const best = new Map<string, { long: string; short: string; docs: Set<string>; count: number; inText: boolean }>();
   for (const p of [...pairs.values()].sort((a, b) => b.count - a.count || cmp(a.long, b.long))) if (!best.has(p.short)) best.set(p.short, p);
   const aliases = new Map<string, string[]>();
-  const fresh: { long: string; short: string; documents: number }[] = [];
+  const fresh: { long: string; short: string; documents: number; inText: boolean }[] = [];
   const claimed = new Set(knownNames.keys());
   const give = (id: string, name: string): void => {
     if (claimed.has(name.toLowerCase())) return;
@@ -521,7 +527,7 @@ function resolveDefinitions(
     const shortId = knownNames.get(p.short.toLowerCase());
     if (longId !== undefined && shortId === undefined) give(longId, p.short);
     else if (shortId !== undefined && longId === undefined) give(shortId, p.long);
-    else if (longId === undefined && shortId === undefined) fresh.push({ long: p.long, short: p.short, documents: p.docs.size });
+    else if (longId === undefined && shortId === undefined) fresh.push({ long: p.long, short: p.short, documents: p.docs.size, inText: p.inText });
   }
   for (const list of aliases.values()) list.sort(cmp);
   return { aliases, fresh };

@@ -37,6 +37,18 @@ describe('discovery from definitions and arguments', () => {
     expect(result.entities.find((e) => e.id === 'pass-through-authentication')).toMatchObject({ label: 'pass-through authentication', aliases: ['PTA'], type: 'concept', origin: 'discovered' });
   });
 
+  it('does not let a heading rename an acronym the corpus uses everywhere ("Information Protection (IP)")', () => {
+    const h = (doc: string, text: string): Sentence => ({ ...s(doc, text), block: 'heading' });
+    const uses = 'abcdefghijkl'.split('').map((d) => s(d, 'Every device needs an IP address and the IP range of the network.'));
+    const result = discoverEntities([h('a', 'Information Protection (IP) Policy'), ...uses], known);
+    expect(result.entities.find((e) => e.aliases.includes('IP'))).toBeUndefined();
+    // Running text defines it: the acronym is the long form's.
+    const defined = discoverEntities([s('a', 'Use Information Protection (IP) for labels.'), ...uses], known);
+    expect(defined.entities.find((e) => e.label === 'Information Protection')?.aliases).toContain('IP');
+    // A heading defining an acronym the corpus seldom uses still counts.
+    expect(discoverEntities([h('a', 'Privileged Identity Management (PIM)')], known).entities.map((e) => e.label)).toContain('Privileged Identity Management');
+  });
+
   it('promotes a name that a relation takes as an argument, once', () => {
     const result = discoverEntities([s('a', 'Exchange Online Protection requires the Contoso Gateway Server.')], known);
     expect(result.entities.map((e) => e.label)).toContain('Contoso Gateway Server');
