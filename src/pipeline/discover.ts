@@ -12,9 +12,11 @@ import type { Entity, EntityType, Sentence } from './types.ts';
  * camel, hyphenated, acronym, multiword: shapes of a name; versioned: a capitalised word and a
  * version ("Exchange 2016"); extension: a known name and the capitalised words after it ("Office 365
  * CDN", "Azure AD Connect Health"), which name another thing; term: a lower-case compound ending
- * in a lexicon term head ("basic authentication", "blob cache").
+ * in a lexicon term head ("basic authentication", "blob cache"); proper: one capitalised word in the
+ * middle of a sentence ("Outlook", "Fiddler"), promoted only when the corpus almost never writes it
+ * in lower case.
  */
-export type CandidateKind = 'camel' | 'hyphenated' | 'acronym' | 'multiword' | 'versioned' | 'extension' | 'term';
+export type CandidateKind = 'camel' | 'hyphenated' | 'acronym' | 'multiword' | 'versioned' | 'extension' | 'term' | 'proper';
 
 export interface EntityCandidate {
   id: string;
@@ -32,6 +34,12 @@ export interface EntityCandidate {
 export interface DiscoverOptions {
   /** Documents a plain name must appear in to become an entity (default 3). */
   minDocs?: number;
+  /**
+   * How often the corpus writes each word of `properWords(scans)` in lower case (by lower-case
+   * form). A single capitalised word is a name only when its lower-case form is rare: without
+   * these counts no such word is promoted.
+   */
+  lowerCase?: ReadonlyMap<string, number>;
 }
 
 // Words that look like names only because of capitals (admonitions, UI verbs, document furniture,
@@ -52,9 +60,12 @@ const ACRONYM = /(?<![\p{L}\p{N}_-])\p{Lu}{2,6}(?:s)?(?![\p{L}\p{N}_-])/gu;
 const MULTIWORD =
   /(?<![\p{L}\p{N}_-])\p{Lu}[\p{L}\p{N}]*(?: (?:for )?\p{Lu}[\p{L}\p{N}]*)+(?: \p{N}[\p{N}.]*)*(?![\p{L}\p{N}_-])/gu;
 // One capitalised word and a version: "Exchange 2016", "Office 2010", "Outlook 2013 SP1".
-const VERSIONED = /(?<![\p{L}\p{N}_\u0000-] ?)\p{Lu}\p{Ll}+ (?:\d{4}|\d{2,3}|\d{1,2}(?:\.\d+)+)(?: (?:R2|SP\d|CU\d+))?(?![\p{L}\p{N}_-])/gu;
-// Lower-case compounds of one to three words before a term head.
-const TERM = /(?<![\p{L}\p{N}_\u0000-])(?:\p{Ll}[\p{Ll}\p{N}]*(?:-\p{Ll}[\p{Ll}\p{N}]*)* ){1,3}\p{Ll}+(?![\p{L}\p{N}_-])/gu;
+// Not the end of a longer capitalised name ("Server 2016" of "Windows Server 2016" at a sentence start).
+const VERSIONED = /(?<![\p{L}\p{N}_\u0000-]|(?:\p{Lu}[\p{L}\p{N}]*|\u0000|for) )\p{Lu}\p{Ll}+ (?:\d{4}|\d{2,3}|\d{1,2}(?:\.\d+)+)(?: (?:R2|SP\d|CU\d+))?(?![\p{L}\p{N}_-])/gu;
+// Runs of lower-case words (hyphenated ones too); the compounds before a term head are read out of them.
+const TERM_RUN = /(?<![\p{L}\p{N}_\u0000-])\p{Ll}[\p{Ll}\p{N}]*(?:-\p{Ll}[\p{Ll}\p{N}]*)*(?: \p{Ll}[\p{Ll}\p{N}]*(?:-\p{Ll}[\p{Ll}\p{N}]*)*)+(?![\p{L}\p{N}_-])/gu;
+// One capitalised word, not glued to other name pieces ("Outlook", "Netmon"; not "Knockout.js").
+const PROPER = /(?<![\p{L}\p{N}_\u0000./-])\p{Lu}\p{Ll}{2,}(?![\p{L}\p{N}_\u0000-]|[./]\p{L})/gu;
 // After a known name: capitalised words, versions and update levels ("Office 365 CDN", "Exchange Server 2013 CU19").
 const EXTENSION = /^(?: (?:\p{Lu}[\p{L}\p{N}.+#]*|\p{N}+(?:\.\p{N}+)*|CU\d+|SP\d+|R2))+(?![\p{L}\p{N}_-])/u;
 
@@ -75,6 +86,8 @@ export interface CandidateScan {
   atStart: string[];
   /** Names defined as the same thing: "long form (ACR)", "X, also known as Y". */
   defined?: Definition[];
+  /** Definitions made in headings only: Title Case capitals spell acronyms by accident more often. */
+  headingDefined?: Definition[];
   /** A type the text gives a name ("the IdFix tool": tool), by the word right after it. */
   typed?: [raw: string, type: EntityType][];
   /** Noun phrases a relation of the sentence takes as an argument ("provisioned through SharePoint"). */
@@ -88,11 +101,9 @@ export function discoverEntities(
   opts: DiscoverOptions = {},
 ): Discovery {
   const matcher = createMentionMatcher(known);
-  return discoverFromScans(
-    [...groupBy(sentences, (s) => s.docId)].map(([docId, list]) => ({ docId, scan: scanCandidates(list, matcher) })),
-    known,
-    opts,
-  );
+  const scans = [...groupBy(sentences, (s) => s.docId)].map(([docId, list]) => ({ docId, scan: scanCandidates(list, matcher) }));
+  const lowerCase = opts.lowerCase ?? new Map(Object.entries(countLowerCase(sentences, new Set(properWords(scans)))));
+  return discoverFromScans(scans, known, { ...opts, lowerCase });
 }
 
 /** One document's candidate runs; `matcher` matches the known entities (createMentionMatcher). */
@@ -113,10 +124,21 @@ export function scanCandidates(sentences: readonly Sentence[], matcher: MentionM
     // of a relation worth reading (and only those are tagged: tagging is the cost).
     if (known.length > 0 && s.block !== 'heading' && s.text.length <= 600 && mayState(s.text, lex)) {
       const slots = known.map((m) => ({ entityId: m.entityId, start: m.start, end: m.end }));
-      for (const name of argumentNames(s.text, slots, lex, { fragment: s.block === 'listItem' || s.block === 'tableCell' })) result.arguments!.push(name);
+      for (const name of argumentNames(s.text, slots, lex, { fragment: s.block === 'listItem' || s.block === 'tableCell' })) {
+        // "Azure Active Directory Premium P2": capitals right after a known proper name extend it.
+        const at = s.text.indexOf(name);
+        const glued = /^\p{Lu}/u.test(name) ? known.find((m) => m.end + 1 === at && s.text[m.end] === ' ' && /^[\p{Lu}\p{N}]/u.test(m.matched)) : undefined;
+        result.arguments!.push(glued === undefined ? name : `${glued.matched} ${name}`);
+      }
     }
-    for (const d of acronymDefinitions(s.text)) result.defined!.push(d);
+    for (const d of acronymDefinitions(s.text)) (s.block === 'heading' ? (result.headingDefined ??= []) : result.defined!).push(d);
     for (const d of alsoKnownAs(s.text, (at) => known.find((m) => m.end === at || m.end + 1 === at)?.matched)) result.defined!.push(d);
+    // "Microsoft Azure Active Directory" is Azure Active Directory: a maker's name before a known
+    // proper name is the same thing, spelled in full.
+    for (const m of known) {
+      const maker = /(?<![\p{L}\p{N}_-])(\p{Lu}[\p{L}]+) $/u.exec(s.text.slice(0, m.start))?.[1];
+      if (maker !== undefined && lex.makers.has(maker.toLowerCase()) && /^\p{Lu}/u.test(m.matched)) result.defined!.push([`${maker} ${m.matched}`, m.matched]);
+    }
     // "Office 365 CDN": a known name that the capitalised words after it make into another (never
     // into the next known name, and never in Title Case headings).
     if (s.block !== 'heading') {
@@ -129,6 +151,26 @@ export function scanCandidates(sentences: readonly Sentence[], matcher: MentionM
         while (words.length > 0 && isStop(words[words.length - 1]!)) words.pop();
         if (words.length > 0) result.found.push([`${m.matched} ${words.join(' ')}`, 'extension']);
       }
+      // "Remote PowerShell", "Exchange Online PowerShell": capitalised words, or another known
+      // proper name, right before a known proper name make another name (not at a sentence start,
+      // where a verb is capitalised too; a maker's name before it is the same thing, above).
+      known.forEach((m, i) => {
+        if (!/^[\p{Lu}\p{N}]/u.test(m.matched)) return;
+        const prev = known[i - 1];
+        if (prev !== undefined && prev.end + 1 === m.start && s.text[prev.end] === ' ' && /^[\p{Lu}\p{N}]/u.test(prev.matched)) {
+          if (!atSentenceStart(s.text, prev.start) && !lex.makers.has(prev.matched.toLowerCase())) result.found.push([`${prev.matched} ${m.matched}`, 'extension']);
+          return;
+        }
+        const run = /(?<![\p{L}\p{N}_\u0000.\/-])(?:\p{Lu}[\p{L}\p{N}]* (?:for )?)+$/u.exec(text.slice(0, m.start));
+        if (run === null || atSentenceStart(text, run.index)) return;
+        const words = run[0].trim().split(' ');
+        while (words.length > 0 && (isStop(words[0]!) || lex.makers.has(words[0]!.toLowerCase()))) words.shift();
+        // "Deploy Office 365", "Managing Office 365": a verb before the name is a title's, not a name's.
+        const verb = (w: string): boolean => /ing$/.test(w) || lex.verbs.has(w.toLowerCase()) || lex.triggers.has(w.toLowerCase());
+        const name = `${words.join(' ')} ${m.matched}`;
+        const inner = (w: string, k: number): boolean => w === 'for' && k > 0 && k < words.length - 1;
+        if (words.length > 0 && !words.some((w, k) => (isStop(w) && !inner(w, k)) || verb(w)) && !(s.titles ?? []).some((t) => t.includes(name))) result.found.push([name, 'extension']);
+      });
     }
     const taken = new Uint8Array(text.length);
     const scan = (re: RegExp, kind: CandidateKind, pick: (match: RegExpExecArray) => string | undefined): void => {
@@ -164,10 +206,78 @@ export function scanCandidates(sentences: readonly Sentence[], matcher: MentionM
       scan(ACRONYM, 'acronym', (m) => m[0]);
     }
     if (s.block !== 'heading') {
-      scan(TERM, 'term', (m) => termOf(m[0], termHeads));
+      // "use lean popouts for Outlook": every term head of the run with up to three words before it.
+      for (const m of text.matchAll(TERM_RUN)) {
+        const words = m[0].split(' ');
+        words.forEach((w, k) => {
+          if (!termHeads.has(w) || termHeads.has(words[k + 1] ?? '')) return;
+          // Back from the head while the words modify it: a stop word or a lexicon verb ends the term.
+          let a = k;
+          while (a > 0 && k - a < 3 && !lex.triggers.has(words[a - 1]!) && !isStop(words[a - 1]!) && !/^\p{N}/u.test(words[a - 1]!)) a--;
+          const term = termOf(words.slice(a, k + 1).join(' '), termHeads);
+          if (term === undefined) return;
+          result.found.push([term, 'term']);
+        });
+      }
+    }
+    // Headings are Title Case and table cells hold labels: only running text says a lone capital is a name.
+    if (s.block === 'paragraph' || s.block === 'listItem') {
+      scan(PROPER, 'proper', (m) => (properWord(text, m.index, m[0], lex.uiWords) ? m[0] : undefined));
     }
   }
   return result;
+}
+
+/**
+ * A capitalised word capitalised for being a name: not at a sentence start, not beside another
+ * capitalised word, number or known name (pieces of a longer name or Title Case labels), not a
+ * stop word, and not a label on the screen ("click Save", "the Settings page").
+ */
+function properWord(text: string, index: number, word: string, ui: ReadonlySet<string>): boolean {
+  if (isStop(word) || atSentenceStart(text, index)) return false;
+  const before = text.slice(0, index);
+  const after = text.slice(index + word.length);
+  // After the end of a sentence-like piece or an opening quote: capitalised by grammar.
+  if (/[.:!?;"“‘'(\[]\s*$|\u0000\s?$|\p{Lu}[\p{L}\p{N}]*[\s-]$|\p{N}\s$/u.test(before)) return false;
+  if (/^\s?\u0000|^[\s-](?:for |and |of )?[\p{Lu}\p{N}]/u.test(after)) return false;
+  const prev = /([\p{L}]+)\s+$/u.exec(before)?.[1]?.toLowerCase();
+  // The next word other than capitalised words, names and small words: "page" in "the Welcome to Azure AD Connect page".
+  const next = /^(?:\s+(?:to|for|of|and|the|[\p{Lu}\p{N}][\p{L}\p{N}]*|\u0000+))*\s+(\p{L}+)/u.exec(after)?.[1]?.toLowerCase();
+  return !(prev !== undefined && ui.has(prev)) && !(next !== undefined && ui.has(next));
+}
+
+/**
+ * The single capitalised words the scans found often enough to be promoted (three times, in three
+ * documents), whose lower-case occurrences decide them (sorted).
+ */
+export function properWords(scans: readonly { scan: CandidateScan }[]): string[] {
+  const seen = new Map<string, { mentions: number; docs: number }>();
+  for (const { scan } of scans) {
+    const here = new Set<string>();
+    for (const [raw, kind] of scan.found) {
+      if (kind !== 'proper') continue;
+      const w = raw.toLowerCase();
+      const t = seen.get(w) ?? { mentions: 0, docs: 0 };
+      t.mentions++;
+      if (!here.has(w)) t.docs++;
+      here.add(w);
+      seen.set(w, t);
+    }
+  }
+  return [...seen].filter(([, t]) => t.mentions >= 3 && t.docs >= 3).map(([w]) => w).sort(cmp);
+}
+
+// Words of prose only: not pieces of host names, paths or identifiers ("outlook.office.com").
+const LOWER_WORD = /(?<![\p{L}\p{N}_./@\\-])\p{Ll}+(?![\p{L}\p{N}_@-]|[./:\\][\p{L}\p{N}])/gu;
+
+/** How often each of `words` (lower-case forms) is written in lower case in the sentences. */
+export function countLowerCase(sentences: readonly Sentence[], words: ReadonlySet<string>): Record<string, number> {
+  const counts: Record<string, number> = {};
+  if (words.size === 0) return counts;
+  for (const s of sentences) {
+    for (const m of s.text.matchAll(LOWER_WORD)) if (words.has(m[0])) counts[m[0]] = (counts[m[0]] ?? 0) + 1;
+  }
+  return counts;
 }
 
 /** "basic authentication" from "use basic authentication": the compound before a term head, trimmed of stop words. */
@@ -246,7 +356,7 @@ export function discoverFromScans(
   for (const { scan } of scans) {
     for (const [raw, type] of scan.typed ?? []) {
       const name = trimStops(raw, 'multiword') ?? raw;
-      for (const key of [keyOf(name, 'multiword'), keyOf(raw, 'acronym')]) {
+      for (const key of [keyOf(name, 'multiword'), keyOf(raw, 'acronym'), keyOf(raw, 'proper')]) {
         if (!tallies.has(key)) continue;
         const v = votes.get(key) ?? new Map<EntityType, number>();
         v.set(type, (v.get(type) ?? 0) + 1);
@@ -277,7 +387,7 @@ export function discoverFromScans(
   const entities: Entity[] = [];
   const ids = new Set(knownIds);
   const merged = new Set<string>();
-  const makeEntity = (id: string, label: string, aliases: string[], documents: number, key: string, note?: string): void => {
+  const makeEntity = (id: string, label: string, aliases: string[], documents: number, key: string, note?: string, caseSensitive?: string[]): void => {
     ids.add(id);
     entities.push({
       id,
@@ -287,6 +397,8 @@ export function discoverFromScans(
       formerNames: [],
       description: note ?? `Discovered in ${documents} documents.`,
       origin: 'discovered',
+      // "Exchange" is a name, "exchange" a verb: a word that is a name only when capitalised matches only so.
+      ...(caseSensitive === undefined ? {} : { caseSensitive }),
     });
   };
   // Names the text defines ("pass-through authentication (PTA)") are things, however rare.
@@ -295,14 +407,23 @@ export function discoverFromScans(
     if (id === '' || ids.has(id)) continue;
     const candidate = byKey.get(keyOf(d.long, 'multiword')) ?? byKey.get(d.long.toLowerCase());
     const shortCandidate = byKey.get(keyOf(d.short, 'acronym'));
+    // Only a heading defines it, and the corpus uses the acronym in ten times as many documents: the
+    // heading's initials spelled it by accident ("Information Protection (IP)" beside every IP address).
+    if (!d.inText && shortCandidate !== undefined && shortCandidate.documents >= 10 * d.documents) continue;
     for (const c of [candidate, shortCandidate]) if (c) merged.add(c.id);
-    const aliases = [...new Set([d.short, ...(candidate?.variants ?? []), ...(shortCandidate ? [shortCandidate.name, ...shortCandidate.variants] : [])])].filter((a) => a !== d.long).sort(cmp);
+    // Every spelling the text uses ("Exchange Web Service" of "Exchange Web Services (EWS)") matches.
+    const spellings = (c: EntityCandidate | undefined): string[] => (c ? [c.name, ...c.variants] : []);
+    const aliases = [...new Set([d.short, ...spellings(candidate), ...spellings(shortCandidate)])].filter((a) => a !== d.long).sort(cmp);
     makeEntity(id, d.long, aliases, d.documents, keyOf(d.long, 'multiword'), `Defined in the text as ${d.long} (${d.short}); named in ${d.documents} document${d.documents === 1 ? '' : 's'}.`);
   }
   for (const c of candidates) {
     const key = keyOf(c.name, c.kind);
+    if (c.kind === 'proper') {
+      if (!ids.has(c.id) && opts.lowerCase !== undefined && properName(c, opts.lowerCase.get(c.name.toLowerCase()) ?? 0, lex)) makeEntity(c.id, c.name, c.variants, c.documents, key, undefined, [c.name, ...c.variants]);
+      continue;
+    }
     if (c.id === '' || ids.has(c.id) || merged.has(c.id) || !(argued.has(key) || promotable(c, minDocs, votes.has(key), lex))) continue;
-    makeEntity(c.id, c.name, c.variants, c.documents, keyOf(c.name, c.kind));
+    makeEntity(c.id, c.name, c.variants, c.documents, keyOf(c.name, c.kind), undefined, plainWords(c.name, lex) ? [c.name, ...c.variants].filter((n) => /\p{Lu}/u.test(n)) : undefined);
   }
   return { entities, candidates, aliases: definitions.aliases };
 }
@@ -340,6 +461,26 @@ function promotable(c: EntityCandidate, minDocs: number, typed: boolean, lex: Re
   }
 }
 
+/**
+ * "Online Service": a capitalised name made only of words for kinds of things is a name only as
+ * written; "an online service" is any online service.
+ */
+function plainWords(name: string, lex: ReturnType<typeof lexicon>): boolean {
+  const words = name.toLowerCase().split(/[\s-]+/);
+  return /\p{Lu}/u.test(name) && words.length > 1 && words.every((w) => lex.typeWords.has(w));
+}
+
+/**
+ * A single capitalised word is a name when it recurs mid-sentence (three times, in three documents)
+ * and the corpus writes it in lower case at most a third as often ("Outlook": never; "Settings",
+ * "Training": as often as not), and it is not a place or the company that makes things.
+ */
+function properName(c: EntityCandidate, lower: number, lex: ReturnType<typeof lexicon>): boolean {
+  if (c.documents < 3 || c.mentions < 3) return false;
+  const word = c.name.toLowerCase();
+  return lower * 3 <= c.mentions && !lex.places.has(word) && !lex.makers.has(word);
+}
+
 /** What the text calls the thing most often, else the name's own last word ("... Protection": product). */
 function inferType(name: string, votes: Map<EntityType, number> | undefined, lex: ReturnType<typeof lexicon>): EntityType | 'discovered' {
   if (votes !== undefined && votes.size > 0) {
@@ -356,12 +497,13 @@ function inferType(name: string, votes: Map<EntityType, number> | undefined, lex
 function resolveDefinitions(
   scans: readonly { docId: string; scan: CandidateScan }[],
   knownNames: ReadonlyMap<string, string>,
-): { aliases: Map<string, string[]>; fresh: { long: string; short: string; documents: number }[] } {
-  const pairs = new Map<string, { long: string; short: string; docs: Set<string>; count: number; spellings: Map<string, number> }>();
+): { aliases: Map<string, string[]>; fresh: { long: string; short: string; documents: number; inText: boolean }[] } {
+  const pairs = new Map<string, { long: string; short: string; docs: Set<string>; count: number; spellings: Map<string, number>; inText: boolean }>();
   for (const { docId, scan } of scans) {
-    for (const [long, short] of scan.defined ?? []) {
+    for (const [long, short, inText] of [...(scan.defined ?? []).map(([l, sh]) => [l, sh, true] as const), ...(scan.headingDefined ?? []).map(([l, sh]) => [l, sh, false] as const)]) {
       const key = `${long.toLowerCase()}\u0000${short}`;
-      const p = pairs.get(key) ?? { long, short, docs: new Set<string>(), count: 0, spellings: new Map<string, number>() };
+      const p = pairs.get(key) ?? { long, short, docs: new Set<string>(), count: 0, spellings: new Map<string, number>(), inText: false };
+      p.inText ||= inText;
       p.docs.add(docId);
       p.count++;
       p.spellings.set(long, (p.spellings.get(long) ?? 0) + 1);
@@ -370,10 +512,10 @@ function resolveDefinitions(
   }
   // The most frequent spelling of the long form (then the first in code-unit order), whatever the document order.
   for (const p of pairs.values()) p.long = [...p.spellings].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0]![0];
-  const best = new Map<string, { long: string; short: string; docs: Set<string>; count: number }>();
+  const best = new Map<string, { long: string; short: string; docs: Set<string>; count: number; inText: boolean }>();
   for (const p of [...pairs.values()].sort((a, b) => b.count - a.count || cmp(a.long, b.long))) if (!best.has(p.short)) best.set(p.short, p);
   const aliases = new Map<string, string[]>();
-  const fresh: { long: string; short: string; documents: number }[] = [];
+  const fresh: { long: string; short: string; documents: number; inText: boolean }[] = [];
   const claimed = new Set(knownNames.keys());
   const give = (id: string, name: string): void => {
     if (claimed.has(name.toLowerCase())) return;
@@ -385,7 +527,7 @@ function resolveDefinitions(
     const shortId = knownNames.get(p.short.toLowerCase());
     if (longId !== undefined && shortId === undefined) give(longId, p.short);
     else if (shortId !== undefined && longId === undefined) give(shortId, p.long);
-    else if (longId === undefined && shortId === undefined) fresh.push({ long: p.long, short: p.short, documents: p.docs.size });
+    else if (longId === undefined && shortId === undefined) fresh.push({ long: p.long, short: p.short, documents: p.docs.size, inText: p.inText });
   }
   for (const list of aliases.values()) list.sort(cmp);
   return { aliases, fresh };
@@ -411,12 +553,15 @@ function atSentenceStart(text: string, index: number): boolean {
   return /^[\s\p{P}\p{S}\d]*$/u.test(text.slice(0, index));
 }
 
-const KIND_ORDER: readonly CandidateKind[] = ['extension', 'versioned', 'multiword', 'term', 'camel', 'hyphenated', 'acronym'];
+const PROPER_KEY = '\u0001';
 
-/** Grouping key: case-folded, plural "s" of acronyms and of a run's last word dropped. */
+const KIND_ORDER: readonly CandidateKind[] = ['extension', 'versioned', 'multiword', 'term', 'camel', 'hyphenated', 'acronym', 'proper'];
+
+/** Grouping key: case-folded, plural "s" of acronyms and of a run's last word dropped; lone capitalised words apart. */
 function keyOf(name: string, kind: CandidateKind): string {
+  // A lone capitalised word is judged on its own ("Endpoint" does not make "EndPoint" more of a name).
+  if (kind === 'proper') return PROPER_KEY + name.toLowerCase();
   const base = name.includes(' ') ? name.replace(/(\p{Ll}{2}[^s])s$/u, '$1') : singular(name);
-  void kind;
   return base.toLowerCase();
 }
 

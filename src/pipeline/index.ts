@@ -6,14 +6,14 @@
 // syntax trees. Links are resolved as each document is parsed (every document and asset is known
 // from the file list); only anchors into documents not parsed yet wait for the final resolution,
 // which then tells the renderer what changed.
-import { discoverFromScans } from './discover.ts';
+import { countLowerCase, discoverFromScans, properWords } from './discover.ts';
 import { planContent, unusedIncludes, type ContentPlan, type ParseCache } from './documents.ts';
 import { processDocument, type ProcessedDocument, type RenderDocument, type RenderedDocument } from './process.ts';
 import { buildGraph } from './graph.ts';
 import type { ContentSnapshot } from './load.ts';
 import { createMentionMatcher } from './mentions.ts';
 import { buildNav } from './nav.ts';
-import { documentCandidates, documentMentions, documentRelations, type DocumentWork, type StageCache } from './per-document.ts';
+import { cachedPerDocument, documentCandidates, documentMentions, documentRelations, type DocumentWork, type StageCache } from './per-document.ts';
 import { analyseRelations, compareRelations, type RelationExplanation } from './relations.ts';
 import { buildReport, type BuildReport } from './report.ts';
 import { diagnoseLink, indexTargets, resolveLink, resolveLinks, type LinkIndex } from './resolve.ts';
@@ -188,7 +188,16 @@ export function runPipeline(snapshot: ContentSnapshot, options: PipelineOptions 
   const knownMatcher = lazy(() => createMentionMatcher(vocabulary.entities));
   const scanCache = options.cache?.stage?.('candidates', JSON.stringify(vocabulary.entities));
   const scans = work.map((doc) => ({ docId: doc.id, scan: documentCandidates(doc, knownMatcher, scanCache) }));
-  const discovered = discoverFromScans(scans, vocabulary.entities, { minDocs: options.discoverMinDocs ?? 5 });
+  // A lone capitalised word is a name when the corpus seldom writes it in lower case: one more pass
+  // over the sentences, for those words only (per document, cached while the words stay the same).
+  const proper = properWords(scans);
+  const properSet = new Set(proper);
+  const lowerCache = options.cache?.stage?.('lower-case', JSON.stringify(proper));
+  const lowerCase = new Map<string, number>();
+  for (const doc of work) {
+    for (const [w, n] of Object.entries(cachedPerDocument(lowerCache, doc.key, () => countLowerCase(doc.sentences, properSet)))) lowerCase.set(w, (lowerCase.get(w) ?? 0) + n);
+  }
+  const discovered = discoverFromScans(scans, vocabulary.entities, { minDocs: options.discoverMinDocs ?? 5, lowerCase });
   // Aliases the text defines ("Exchange Online Protection (EOP)") join their vocabulary entries.
   const known = vocabulary.entities.map((e) => {
     const more = discovered.aliases.get(e.id);

@@ -163,17 +163,35 @@ export function createMentionMatcher(entities: readonly Entity[]): MentionMatche
         candidates.push({ p, start, end });
       }
     }
-    // Longest match wins, then leftmost, then vocabulary order; accepted spans never overlap.
+    // Longest match wins, then leftmost, then vocabulary order; accepted spans never overlap. Two
+    // overlapping names of one entity are one longer mention of it: "Azure ExpressRoute" and
+    // "ExpressRoute for Office 365" in "Azure ExpressRoute for Office 365".
     candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.p - b.p);
-    const used = new Uint8Array(text.length);
+    // Per code unit: 1 + the index of the accepted match covering it, or 0.
+    const owner = new Int32Array(text.length);
     const accepted: TextMatch[] = [];
     for (const c of candidates) {
-      let free = true;
-      for (let k = c.start; k < c.end; k++) if (used[k] === 1) { free = false; break; }
-      if (!free) continue;
-      used.fill(1, c.start, c.end);
-      accepted.push({ entityId: patterns[c.p]!.entityId, matched: text.slice(c.start, c.end), start: c.start, end: c.end });
+      const entityId = patterns[c.p]!.entityId;
+      let over = 0;
+      let mixed = false;
+      for (let k = c.start; k < c.end; k++) {
+        const o = owner[k]!;
+        if (o === 0) continue;
+        if (over !== 0 && o !== over) mixed = true;
+        over = o;
+      }
+      if (over === 0) {
+        accepted.push({ entityId, matched: '', start: c.start, end: c.end });
+        owner.fill(accepted.length, c.start, c.end);
+        continue;
+      }
+      const into = accepted[over - 1]!;
+      if (mixed || into.entityId !== entityId || (c.start >= into.start && c.end <= into.end)) continue;
+      into.start = Math.min(into.start, c.start);
+      into.end = Math.max(into.end, c.end);
+      owner.fill(over, into.start, into.end);
     }
+    for (const m of accepted) m.matched = text.slice(m.start, m.end);
     return accepted.sort((a, b) => a.start - b.start);
   }
 

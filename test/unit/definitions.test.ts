@@ -37,9 +37,29 @@ describe('discovery from definitions and arguments', () => {
     expect(result.entities.find((e) => e.id === 'pass-through-authentication')).toMatchObject({ label: 'pass-through authentication', aliases: ['PTA'], type: 'concept', origin: 'discovered' });
   });
 
+  it('does not let a heading rename an acronym the corpus uses everywhere ("Information Protection (IP)")', () => {
+    const h = (doc: string, text: string): Sentence => ({ ...s(doc, text), block: 'heading' });
+    const uses = 'abcdefghijkl'.split('').map((d) => s(d, 'Every device needs an IP address and the IP range of the network.'));
+    const result = discoverEntities([h('a', 'Information Protection (IP) Policy'), ...uses], known);
+    expect(result.entities.find((e) => e.aliases.includes('IP'))).toBeUndefined();
+    // Running text defines it: the acronym is the long form's.
+    const defined = discoverEntities([s('a', 'Use Information Protection (IP) for labels.'), ...uses], known);
+    expect(defined.entities.find((e) => e.label === 'Information Protection')?.aliases).toContain('IP');
+    // A heading defining an acronym the corpus seldom uses still counts.
+    expect(discoverEntities([h('a', 'Privileged Identity Management (PIM)')], known).entities.map((e) => e.label)).toContain('Privileged Identity Management');
+  });
+
   it('promotes a name that a relation takes as an argument, once', () => {
     const result = discoverEntities([s('a', 'Exchange Online Protection requires the Contoso Gateway Server.')], known);
     expect(result.entities.map((e) => e.label)).toContain('Contoso Gateway Server');
+  });
+
+  it('reads a version after a known name as that name, not a new compound ("SAML 1.1 token format")', () => {
+    const saml: Entity = { id: 'saml', type: 'concept', label: 'SAML', aliases: [], formerNames: [], description: '', origin: 'vocabulary' };
+    const result = discoverEntities([s('a', 'Exchange Online Protection requires the SAML 1.1 token cache.')], [...known, saml]);
+    expect(result.entities.map((e) => e.label)).not.toContain('SAML 1.1 token cache');
+    // Without the version the compound is a thing of its own.
+    expect(discoverEntities([s('a', 'Exchange Online Protection requires the SAML token cache.')], [...known, saml]).entities.map((e) => e.label)).toContain('SAML token cache');
   });
 
   it('tells names from generic noun phrases', () => {
@@ -51,5 +71,9 @@ describe('discovery from definitions and arguments', () => {
     expect(nameOf('Office 365 settings', false, lex)).toBeUndefined();
     expect(nameOf('Advantages', false, lex)).toBeUndefined();
     expect(nameOf('HTTP/2 protocol', false, lex)).toBe('HTTP/2');
+    // Lower-case words after a version are a part of that release.
+    expect(nameOf('SAML 1.1 token format', false, lex)).toBe('SAML 1.1');
+    expect(nameOf('SharePoint 2010 databases', false, lex)).toBe('SharePoint 2010');
+    expect(nameOf('Exchange Server 2013 CU19', false, lex)).toBe('Exchange Server 2013 CU19');
   });
 });

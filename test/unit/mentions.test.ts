@@ -32,6 +32,15 @@ describe('mention matcher', () => {
     ]);
   });
 
+  it('joins two overlapping names of one entity into one mention, never names of two', () => {
+    const m = createMentionMatcher([...ENTITIES, entity('expressroute', 'ExpressRoute', ['Azure ExpressRoute', 'ExpressRoute for Office 365']), entity('azure', 'Azure')]);
+    const list = (text: string): string[] => m.match(text).map((x) => `${x.entityId}:${x.matched}`);
+    expect(list('Use Azure ExpressRoute for Office 365 today.')).toEqual(['expressroute:Azure ExpressRoute for Office 365']);
+    expect(list('Use Azure ExpressRoute with Office 365.')).toEqual(['expressroute:Azure ExpressRoute', 'office-365:Office 365']);
+    // Different entities overlapping: the longest still wins alone.
+    expect(list('Sync Azure AD Connect now.')).toEqual(['azure-ad-connect:Azure AD Connect']);
+  });
+
   it('matches short acronyms only as written, longer names in any case', () => {
     expect(isCaseSensitiveByDefault('PTA')).toBe(true);
     expect(isCaseSensitiveByDefault('AD FS')).toBe(true);

@@ -83,7 +83,9 @@ function nounChunks(text: string, tokens: readonly Token[], known: readonly Slot
     // for a kind of thing ("Azure Active Directory admin portal", "Azure VPN gateway"); "BGP
     // advertisements" or "SAML 1.1 token format" are still BGP and SAML.
     const tail = words[j]!.lower;
-    const before = lex.termHeads.has(tail) || lex.typeWords.has(tail) ? known.find((k) => k.end === words[i]!.start - 1 || k.end === words[i]!.start) : undefined;
+    // A version after the name ("SAML 1.1 token format") is a release of that name, not a new compound.
+    const compounds = (lex.termHeads.has(tail) || lex.typeWords.has(tail)) && !/^\p{N}/u.test(words[i]!.text);
+    const before = compounds ? known.find((k) => k.end === words[i]!.start - 1 || k.end === words[i]!.start) : undefined;
     // Trim determiner-like words at the start (not after a name), anything but a noun at the end.
     let a = i;
     while (before === undefined && a <= j && (lex.stopWords.has(words[a]!.lower) || lex.fillers.has(words[a]!.lower))) a++;
@@ -104,6 +106,10 @@ function nounChunks(text: string, tokens: readonly Token[], known: readonly Slot
 export function nameOf(raw: string, atStart: boolean, lex: Lexicon): string | undefined {
   const words = raw.split(/\s+/);
   if (words.length > 6 || words.some((w) => /[^\p{L}\p{N}./+#&-]/u.test(w))) return undefined;
+  // "SAML 1.1 token format", "Windows 10 devices": lower-case words after a version are a part of
+  // that release, which the name up to its version names.
+  const version = words.findIndex((w, k) => k > 0 && /^\p{N}/u.test(w) && /^\p{Ll}/u.test(words[k + 1] ?? ''));
+  if (version > 0) return nameOf(words.slice(0, version + 1).join(' '), atStart, lex);
   const last = words[words.length - 1]!.toLowerCase();
   const strong = (w: string, k: number): boolean => /\p{Lu}.*\p{Lu}|\p{Ll}\p{Lu}/u.test(w) || (/^\p{Lu}/u.test(w) && !(atStart && k === 0));
   if (/^\p{N}/u.test(words[0]!)) return undefined;

@@ -98,6 +98,8 @@ const LexiconSchema = z.strictObject({
   stopWords: words,
   places: words,
   brands: words,
+  uiWords: words,
+  makers: words,
 });
 
 export type VerbEntry = z.infer<typeof VerbSchema>;
@@ -142,6 +144,10 @@ export interface Lexicon {
   genericNouns: ReadonlySet<string>;
   stopWords: ReadonlySet<string>;
   places: ReadonlySet<string>;
+  /** Words after which a capitalised word is a label on the screen ("click Save"), not a name. */
+  uiWords: ReadonlySet<string>;
+  /** Companies: a maker's name alone ("sold by Microsoft", "Microsoft cloud services") is not a thing the docs are about. */
+  makers: ReadonlySet<string>;
   /** Words (every inflection) any of whose presence lets a sentence state a relation (a cheap test before tagging). */
   triggers: ReadonlySet<string>;
   /** Verbs of choosing (every inflection): a trigger only beside an "or" ("add A or B"), as are `meansPreps`. */
@@ -217,6 +223,8 @@ export function parseLexicon(text: string): Lexicon {
     genericNouns: new Set(data.genericNouns),
     stopWords: new Set(data.stopWords),
     places: new Set(data.places),
+    uiWords: new Set(data.uiWords),
+    makers: new Set(data.makers),
     triggers,
     choiceTriggers,
   };
