@@ -822,7 +822,6 @@ function readGroups(r: Reader): void {
   const pairsOf = (ids: readonly string[], type: RelationType, rule: string, confidence: number): void => {
     ids.forEach((x, k) => r.emit([x], type, ids.slice(k + 1), rule, confidence));
   };
-  readConcession(r);
   for (const g of a.groups) {
     if (negatedAround(g) || g.first >= r.limit) continue;
     readReciprocal(r, g);
@@ -1031,40 +1030,6 @@ function readEitherOr(r: Reader, g: Group): void {
     choices.forEach((c, i) => r.emit([c], 'alternative-to', choices.slice(i + 1), 'marker:either-or', 0.8));
     return;
   }
-}
-
-/**
- * "Although you can use X (to ...), you can also use Y": the main clause offers Y beside the X the
- * concession grants, two tools for one task.
- */
-function readConcession(r: Reader): void {
-  const { u, a, lex } = r;
-  let s = 0;
-  while (u[s]?.pos === 'PUNCT') s++;
-  if (!['although', 'though', 'while', 'whereas'].includes(u[s]?.lower ?? '')) return;
-  const comma = u.findIndex((x, i) => i > s && x.lower === ',');
-  if (comma < 0) return;
-  const used = (from: number, to: number): { ids: string[]; at: number } | undefined => {
-    for (let k = from; k < to; k++) {
-      const x = u[k]!;
-      if (x.kind !== 'word') continue;
-      if (BOUNDARY.has(x.lower)) return undefined;
-      if (x.lemma !== 'use') continue;
-      const objects = objectsFrom(a, lex, k + 1);
-      if (objects.groups.length === 0) return undefined;
-      const left = auxChain(r, k);
-      if (left.negated || left.hypothetical || x.negated) return undefined;
-      return { ids: members(objects.groups), at: k };
-    }
-    return undefined;
-  };
-  const granted = used(s + 1, comma);
-  const offered = used(comma + 1, Math.min(r.limit, comma + 8));
-  if (granted === undefined || offered === undefined) return;
-  // "you can also use Y", "use Y instead": the main clause offers Y as well.
-  const also = u.slice(comma + 1, offered.at).some((x) => x.lower === 'also') || u.slice(offered.at + 1, offered.at + 8).some((x) => x.lower === 'instead');
-  if (!also) return;
-  for (const g of granted.ids) r.emit([g], 'alternative-to', offered.ids, 'group:although-also', 0.75);
 }
 
 /**
