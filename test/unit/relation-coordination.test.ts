@@ -155,7 +155,7 @@ describe('coordinated subjects and clauses', () => {
   });
 
   it('reads "Although you can use X, you can also use Y" as two tools for one task', () => {
-    expect(withRules('Although you can use the Microsoft 365 admin center, you can also use Office 365 PowerShell to manage groups.')).toContain('microsoft-365-admin-center alternative-to office-365-powershell (group:although-also)');
+    expect(withRules('Although you can use the Microsoft 365 admin center, you can also use Office 365 PowerShell to manage groups.')).toContain('microsoft-365-admin-center alternative-to office-365-powershell (frame:concession)');
     for (const text of [
       'Although you can use the Microsoft 365 admin center, Office 365 PowerShell is faster.',
       'Although you cannot use the Microsoft 365 admin center, you can also use Office 365 PowerShell.',
