@@ -1,24 +1,10 @@
 // Sentence-level readings of the relation lexicon (src/pipeline/relations/clauses.ts, lexicon.yaml):
 // each reading with its direction, and the same words negated, asked, conditional or pointing elsewhere.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createMentionMatcher, findMentions } from '../../src/pipeline/mentions.ts';
+import { findMentions } from '../../src/pipeline/mentions.ts';
 import { extractRelations } from '../../src/pipeline/relations.ts';
-import type { Relation, Sentence } from '../../src/pipeline/types.ts';
-import { parseVocabulary } from '../../src/pipeline/vocabulary.ts';
-
-const read = (rel: string): string => readFileSync(fileURLToPath(new URL(rel, import.meta.url)), 'utf8');
-const { entities } = parseVocabulary(read('../../content/vocabulary.yaml'), 'vocabulary.yaml');
-const matcher = createMentionMatcher(entities);
-
-const sentence = (text: string, block: Sentence['block'] = 'paragraph'): Sentence => ({ docId: 'doc:t', sectionId: 's', file: 't.md', line: 1, text, block });
-const run = (text: string): Relation[] => {
-  const sentences = [sentence(text)];
-  return extractRelations({ sentences, sections: [], mentions: findMentions(sentences, matcher), entities });
-};
-const one = (text: string): string[] => [...new Set(run(text).map((r) => `${r.source} ${r.type} ${r.target}`))].sort();
-const rules = (text: string): string[] => [...new Set(run(text).map((r) => r.rule ?? ''))].sort();
+import type { Sentence } from '../../src/pipeline/types.ts';
+import { entities, matcher, one, rules } from '../helpers/relations.ts';
 
 /** Sentences that state nothing, however close their words come to a reading. */
 function none(...texts: string[]): void {

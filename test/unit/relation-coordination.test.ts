@@ -1,36 +1,12 @@
 // Relations stated by coordination ("either A or B", "add A or B", "A and B require synchronization")
 // and by structure (tables, lists under a topic), on sentences written for each case, with the
 // project's vocabulary: each reading with its direction, and the sentences that must stay silent.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createMentionMatcher, findMentions } from '../../src/pipeline/mentions.ts';
-import { parseMarkdown } from '../../src/pipeline/parse.ts';
-import { analyseSentence, extractRelations } from '../../src/pipeline/relations.ts';
+import { analyseSentence } from '../../src/pipeline/relations.ts';
 import { lexicon } from '../../src/pipeline/relations/lexicon.ts';
-import { extractSections } from '../../src/pipeline/sections.ts';
-import { extractSentences } from '../../src/pipeline/sentences.ts';
-import type { Relation, Sentence } from '../../src/pipeline/types.ts';
-import { parseVocabulary } from '../../src/pipeline/vocabulary.ts';
+import { one, relationsOfMarkdown, triples, withRules } from '../helpers/relations.ts';
 
-const read = (rel: string): string => readFileSync(fileURLToPath(new URL(rel, import.meta.url)), 'utf8');
-const { entities } = parseVocabulary(read('../../content/vocabulary.yaml'), 'vocabulary.yaml');
-const matcher = createMentionMatcher(entities);
-
-const sentence = (text: string): Sentence => ({ docId: 'doc:t', sectionId: 's', file: 't.md', line: 1, text, block: 'paragraph' });
-const run = (sentences: Sentence[]): Relation[] => extractRelations({ sentences, sections: [], mentions: findMentions(sentences, matcher), entities });
-const triples = (rs: Relation[]): string[] => [...new Set(rs.map((r) => `${r.source} ${r.type} ${r.target}`))].sort();
-const one = (text: string): string[] => triples(run([sentence(text)]));
-const withRules = (text: string): string[] => [...new Set(run([sentence(text)]).map((r) => `${r.source} ${r.type} ${r.target} (${r.rule})`))].sort();
-
-/** A Markdown document through the real parser and sentence extractor. */
-function fromMarkdown(md: string): string[] {
-  const tree = parseMarkdown(md, 'md');
-  const doc = { id: 'doc:t', path: 't.md', tree };
-  const { sections, headingIds } = extractSections(doc);
-  const sentences = extractSentences(doc, headingIds);
-  return triples(extractRelations({ sentences, sections, mentions: findMentions(sentences, matcher), entities }));
-}
+const fromMarkdown = (md: string): string[] => triples(relationsOfMarkdown(md));
 
 describe('choices between coordinated names', () => {
   it('reads "either the A or the B" across determiners', () => {

@@ -1,35 +1,10 @@
 // The frames of the sentence analysis (src/pipeline/relations/clauses.ts) and the structures around
 // sentences (lead-ins, tables, headings), on sentences written for each case, with the project's vocabulary.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createMentionMatcher, findMentions } from '../../src/pipeline/mentions.ts';
-import { parseMarkdown } from '../../src/pipeline/parse.ts';
-import { analyseRelations, extractRelations } from '../../src/pipeline/relations.ts';
+import { findMentions } from '../../src/pipeline/mentions.ts';
+import { analyseRelations } from '../../src/pipeline/relations.ts';
 import { parseLexicon } from '../../src/pipeline/relations/lexicon.ts';
-import { extractSections } from '../../src/pipeline/sections.ts';
-import { extractSentences } from '../../src/pipeline/sentences.ts';
-import type { Relation, Sentence } from '../../src/pipeline/types.ts';
-import { parseVocabulary } from '../../src/pipeline/vocabulary.ts';
-
-const read = (rel: string): string => readFileSync(fileURLToPath(new URL(rel, import.meta.url)), 'utf8');
-const { entities } = parseVocabulary(read('../../content/vocabulary.yaml'), 'vocabulary.yaml');
-const matcher = createMentionMatcher(entities);
-
-const sentence = (text: string, block: Sentence['block'] = 'paragraph', sectionId = 's'): Sentence => ({ docId: 'doc:t', sectionId, file: 't.md', line: 1, text, block });
-const run = (sentences: Sentence[]): Relation[] => extractRelations({ sentences, sections: [], mentions: findMentions(sentences, matcher), entities });
-const triples = (rs: Relation[]): string[] => [...new Set(rs.map((r) => `${r.source} ${r.type} ${r.target}`))].sort();
-const one = (text: string, block: Sentence['block'] = 'paragraph'): string[] => triples(run([sentence(text, block)]));
-const rules = (text: string): string[] => [...new Set(run([sentence(text)]).map((r) => r.rule ?? ''))].sort();
-
-/** A Markdown document through the real parser and sentence extractor. */
-function fromMarkdown(md: string): Relation[] {
-  const tree = parseMarkdown(md, 'md');
-  const doc = { id: 'doc:t', path: 't.md', tree };
-  const { sections, headingIds } = extractSections(doc);
-  const sentences = extractSentences(doc, headingIds);
-  return extractRelations({ sentences, sections, mentions: findMentions(sentences, matcher), entities });
-}
+import { entities, matcher, one, relationsOfMarkdown as fromMarkdown, rules, sentence, triples } from '../helpers/relations.ts';
 
 describe('sentence frames', () => {
   it('reads active and passive voice with the roles of the lexicon entry', () => {
