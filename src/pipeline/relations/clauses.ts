@@ -37,6 +37,7 @@ export interface ClauseContext {
 const BOUNDARY = new Set(['.', ';', ':', '?', '!', '(', ')', '[', ']', '—', '–']);
 const CLAUSE_WORDS = new Set(['if', 'unless', 'whether', 'because', 'although', 'though', 'while', 'whereas', 'since', 'so', 'but', 'when', 'after', 'before', 'until', 'once', 'where']);
 const CONDITIONS = new Set(['if', 'unless', 'whether', 'when', 'whenever']);
+const STRICT_CONDITIONS = new Set(['if', 'unless', 'whether']);
 const HYPOTHETICAL = new Set(['would', 'could', 'might', 'may']);
 const RELATIVE = new Set(['which', 'that', 'who']);
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'cannot', 'neither', 'nor', 'without']);
@@ -249,13 +250,16 @@ function antecedentOwner(r: Reader, noun: number): Subject {
   return owner.kind === 'group' ? owner : { kind: 'none', reason: 'no-subject' };
 }
 
-/** The predicate sits in an "if", "unless" or "when" clause (from the clause start up to it). */
-function inCondition(u: readonly Unit[], i: number): boolean {
+/**
+ * The predicate sits in an "if", "unless" or "when" clause (from the clause start up to it); with
+ * STRICT_CONDITIONS, only in an "if", "unless" or "whether" one (a "when" clause may still state what one does).
+ */
+function inCondition(u: readonly Unit[], i: number, words: ReadonlySet<string> = CONDITIONS): boolean {
   for (let j = i - 1; j >= 0; j--) {
     const x = u[j]!;
     if (x.kind !== 'word') continue;
     if (BOUNDARY.has(x.lower) || x.lower === ',') return false;
-    if (CONDITIONS.has(x.lower)) return true;
+    if (words.has(x.lower)) return true;
   }
   return false;
 }
@@ -895,7 +899,7 @@ function choiceVerbBefore(r: Reader, g: Group): 'choice' | 'destination' | undef
   // "if you use A or B", "you could use A or B": no choice is stated ("when you add A or B" is one).
   const left = auxChain(r, k);
   const why = blockedAt(r, k, left);
-  if (why !== undefined && !(why === 'condition' && !inStrictCondition(u, left.at))) return undefined;
+  if (why !== undefined && !(why === 'condition' && !inCondition(u, left.at, STRICT_CONDITIONS))) return undefined;
   return destination && (lex.verbs.get(verb.lemma) ?? []).some((e) => e.reverseObjects) ? 'destination' : 'choice';
 }
 
@@ -998,17 +1002,6 @@ function round(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
-/** Inside an "if", "unless" or "whether" clause (a "when" clause may still state what one does). */
-function inStrictCondition(u: readonly Unit[], i: number): boolean {
-  for (let j = i - 1; j >= 0; j--) {
-    const x = u[j]!;
-    if (x.kind !== 'word') continue;
-    if (BOUNDARY.has(x.lower) || x.lower === ',') return false;
-    if (x.lower === 'if' || x.lower === 'unless' || x.lower === 'whether') return true;
-  }
-  return false;
-}
-
 /**
  * "either A over the Internet or B", "either A and up, or B and up": an "either" name and the name
  * after the "or" that closes it a few words on, within the clause.
@@ -1046,7 +1039,7 @@ function readReciprocal(r: Reader, g: Group): void {
   const verb = u[k];
   if (verb === undefined || verb.kind !== 'word') return;
   const left = auxChain(r, k);
-  if (blockedAt(r, k, left) !== undefined || inStrictCondition(u, g.first)) return;
+  if (blockedAt(r, k, left) !== undefined || inCondition(u, g.first, STRICT_CONDITIONS)) return;
   // What follows must end the clause: no object of its own ("integrate with Office 365").
   const ends = (n: number): boolean => {
     let e = n;
@@ -1113,6 +1106,6 @@ function readMeansChoice(r: Reader, g: Group): void {
   if (own.length > 0 || lex.choiceVerbs.has(verb.lemma) || r.u.slice(v + 1, p).some((x, n) => x.kind === 'entity' && !a.groupAt.get(v + 1 + n)!.modifier)) return;
   const left = auxChain(r, v);
   const why = blockedAt(r, v, left);
-  if (why !== undefined && !(why === 'condition' && !inStrictCondition(u, left.at))) return;
+  if (why !== undefined && !(why === 'condition' && !inCondition(u, left.at, STRICT_CONDITIONS))) return;
   ids.forEach((x, i) => r.emit([x], 'alternative-to', ids.slice(i + 1), 'group:means', 0.7));
 }
