@@ -92,11 +92,17 @@ describe('npm run dev', () => {
     page.on('response', (r) => void (r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`)));
     // The rebuild is over when the page shows the new sentence.
     await expect.poll(async () => (await page.goto(`${base}/docs/office-365-integration/`), await page.locator('article').textContent()), { timeout: 15_000 }).toContain('Quokkasync');
-    await page.locator('[data-site-search][data-ready]').waitFor({ state: 'attached', timeout: 10_000 });
-    await page.locator('#site-search-input').click();
-    await page.keyboard.type('quokkasync', { delay: 20 });
-    const hit = page.locator('#site-search-results a.search-hit').first();
-    await expect.poll(() => hit.getAttribute('href'), { timeout: 10_000 }).toContain('/docs/office-365-integration/');
+    // The dev server may still reload the tab for this edit (its full-reload, or Astro's content sync)
+    // after the new text shows: a reload mid-typing empties the box, so the search is typed again.
+    const searchOnce = async () => {
+      await page.goto(`${base}/docs/office-365-integration/`);
+      await page.locator('[data-site-search][data-ready]').waitFor({ state: 'attached', timeout: 10_000 });
+      await page.locator('#site-search-input').click();
+      await page.keyboard.type('quokkasync', { delay: 20 });
+      const hit = page.locator('#site-search-results a.search-hit').first();
+      return hit.getAttribute('href', { timeout: 10_000 }).catch(() => null);
+    };
+    await expect.poll(searchOnce, { timeout: 60_000, intervals: [500] }).toContain('/docs/office-365-integration/');
     await page.goto(`${base}/graph/`);
     await page.locator('[data-graph][data-state="ready"]').waitFor({ state: 'attached', timeout: 90_000 });
     expect(failed).toEqual([]);

@@ -203,7 +203,8 @@ describe('theme', () => {
       // <body> can be parsed before the stylesheets arrive, so only the attribute is checked there; the
       // first frame (rendering waits for the stylesheets) must already be dark.
       expect(atBody).toMatchObject({ theme: 'dark', moduleScriptsRan: false });
-      const atFirstFrame = await page.evaluate(() => (window as unknown as { __atFirstFrame: unknown }).__atFirstFrame);
+      // The load event can come before the first frame on a busy machine: wait for the frame.
+      const atFirstFrame = await (await page.waitForFunction(() => (window as unknown as { __atFirstFrame: unknown }).__atFirstFrame)).jsonValue();
       expect(atFirstFrame).toMatchObject({ theme: 'dark', background: DARK_BG });
       await toggleReady(page);
       await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
