@@ -122,7 +122,7 @@ export function scanCandidates(sentences: readonly Sentence[], matcher: MentionM
     }
     // Only sentences that name a known thing and hold a lexicon word can make a new name an argument
     // of a relation worth reading (and only those are tagged: tagging is the cost).
-    if (known.length > 0 && s.block !== 'heading' && s.text.length <= 600 && mayState(s.text, lex)) {
+    if (known.length > 0 && s.block !== 'heading' && s.text.length <= 600 && mayState(text, lex)) {
       const slots = known.map((m) => ({ entityId: m.entityId, start: m.start, end: m.end }));
       for (const name of argumentNames(s.text, slots, lex, { fragment: s.block === 'listItem' || s.block === 'tableCell' })) {
         // "Azure Active Directory Premium P2": capitals right after a known proper name extend it.

@@ -157,7 +157,8 @@ export function analyseRelations(input: RelationInput, options: { explain?: bool
         add(slots[a]!.entityId, type, slots[b]!.entityId, 'structure', s, `phrase:${type}`, 0.8);
       }
     }
-    if (!mayState(s.text, lex)) {
+    // A lexicon word inside a name ("connect" of Azure AD Connect) is no predicate.
+    if (!mayState(masked(s.text, slots), lex)) {
       note?.reasons.push('no-predicate');
       continue;
     }
@@ -294,4 +295,11 @@ function allowed(type: RelationType, source: Entity, target: Entity, rule: strin
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** `text` with the names of `slots` blanked out (same length). */
+function masked(text: string, slots: readonly { start: number; end: number }[]): string {
+  let out = text;
+  for (const x of slots) out = out.slice(0, x.start) + '\u0000'.repeat(x.end - x.start) + out.slice(x.end);
+  return out;
 }
