@@ -68,7 +68,8 @@ function failure(run: TreeRun): string | undefined {
 
 async function starlightBuild(cold: boolean, timeoutMs: number): Promise<BuildRun | string> {
   if (cold) {
-    for (const dir of ['dist', '.astro', join('node_modules', '.astro')]) await rm(join(RECIPE, dir), { recursive: true, force: true });
+    // Every cache a new user does not have (issue 21): Astro's, its content layer's and Vite's.
+    for (const dir of ['dist', '.astro', join('node_modules', '.astro'), join('node_modules', '.vite')]) await rm(join(RECIPE, dir), { recursive: true, force: true });
   }
   const astro = join(RECIPE, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const run = await runMeasured(process.execPath, [astro, 'build'], { cwd: RECIPE, env: childEnv(), timeoutMs });
@@ -77,12 +78,13 @@ async function starlightBuild(cold: boolean, timeoutMs: number): Promise<BuildRu
 
 /** One full `npm run build` of `<work>/content` into `<work>/out` (cold: data and site folders removed first). */
 export async function docgraphBuild(work: string, cold: boolean, timeoutMs: number): Promise<BuildRun | string> {
-  const [content, data, out, timings] = ['content', 'data', 'out', 'timings.json'].map((p) => join(work, p)) as [string, string, string, string];
-  if (cold) for (const dir of [data, out]) await rm(dir, { recursive: true, force: true });
+  const [content, data, out, cache, timings] = ['content', 'data', 'out', 'cache', 'timings.json'].map((p) => join(work, p)) as [string, string, string, string, string];
+  // Cold: the cache folder too (the site kit, build roots, layout and export caches), as on a fresh clone.
+  if (cold) for (const dir of [data, out, cache]) await rm(dir, { recursive: true, force: true });
   await rm(timings, { force: true });
   // The heap limit `npm run build` starts with (package.json); the CLI runs the pipeline in a child
   // under a bigger budget when the content needs one, as it does for a user.
-  const args = [...NPM_BUILD_FLAGS, join(PROJECT, 'scripts', 'build.ts'), '--content', content, '--out', out, '--quiet', '--timings', timings];
+  const args = [...NPM_BUILD_FLAGS, join(PROJECT, 'scripts', 'build.ts'), '--content', content, '--out', out, '--cache-dir', cache, '--quiet', '--timings', timings];
   const run = await runMeasured(process.execPath, args, { cwd: PROJECT, env: childEnv({ DOCGRAPH_DATA: data }), timeoutMs });
   const failed = failure(run);
   if (failed) return failed;

@@ -102,7 +102,7 @@ describe('npm run dev', () => {
       const hit = page.locator('#site-search-results a.search-hit').first();
       return hit.getAttribute('href', { timeout: 10_000 }).catch(() => null);
     };
-    await expect.poll(searchOnce, { timeout: 60_000, intervals: [500] }).toContain('/docs/office-365-integration/');
+    await expect.poll(searchOnce, { timeout: 60_000, interval: 500 }).toContain('/docs/office-365-integration/');
     await page.goto(`${base}/graph/`);
     await page.locator('[data-graph][data-state="ready"]').waitFor({ state: 'attached', timeout: 90_000 });
     expect(failed).toEqual([]);
