@@ -69,6 +69,10 @@ export default defineConfig({
       __DOCGRAPH_TITLE__: JSON.stringify(env.DOCGRAPH_TITLE || 'docgraph'),
     },
     server: { fs: { allow: [projectDir, contentDir, dataDir] } },
+    // Vite's pre-bundled dependencies per data folder, not in the shared node_modules/.vite (the build
+    // root links node_modules): two dev servers of different sites, or a dev server beside tests,
+    // each re-bundled them for its own config and deleted the files the other's pages were loading.
+    cacheDir: path.join(dataDir, '.vite'),
     // `npm run dev`: the browser islands' dependencies are pre-bundled when the server starts. Found
     // on the first visit of a graph page instead, Vite bundled them then and reloaded the page.
     optimizeDeps: { include: ['cytoscape', '@dagrejs/dagre', 'zod'] },
