@@ -6,6 +6,7 @@ import { acronymDefinitions, alsoKnownAs, type Definition } from './definitions.
 import { createMentionMatcher, type MentionMatcher } from './mentions.ts';
 import { argumentNames } from './relations/arguments.ts';
 import { lexicon, mayState } from './relations/lexicon.ts';
+import { blankOut } from './relations/slots.ts';
 import type { Entity, EntityType, Sentence } from './types.ts';
 
 /**
@@ -112,14 +113,10 @@ export function scanCandidates(sentences: readonly Sentence[], matcher: MentionM
   const lex = lexicon();
   const { typeWords, termHeads } = lex;
   for (const s of sentences) {
-    let text = s.text;
-    const known = matcher.match(text);
+    const known = matcher.match(s.text);
     // Known mentions are blanked out first, so "FS" of "AD FS" or "Connect Health" after
     // "Azure AD" are not rediscovered as fragments.
-    for (const m of known) {
-      // Same-length mask with a separator that breaks every pattern.
-      text = text.slice(0, m.start) + '\u0000'.repeat(m.end - m.start) + text.slice(m.end);
-    }
+    const text = blankOut(s.text, known);
     // Only sentences that name a known thing and hold a lexicon word can make a new name an argument
     // of a relation worth reading (and only those are tagged: tagging is the cost).
     if (known.length > 0 && s.block !== 'heading' && s.text.length <= 600 && mayState(text, lex)) {

@@ -6,7 +6,7 @@
 import { readClauses, type ClauseContext, type Statement } from './relations/clauses.ts';
 import { lexicon, mayState, type Lexicon } from './relations/lexicon.ts';
 import { tagSentence } from './relations/nlp.ts';
-import { groupMentions, sentenceKey, skeleton, toSlots } from './relations/slots.ts';
+import { blankOut, groupMentions, sentenceKey, skeleton, toSlots } from './relations/slots.ts';
 import { headerEntry, phraseRelations, soleEntity, subsectionRelations } from './relations/structure.ts';
 import { buildUnits, type Slot } from './relations/units.ts';
 import type { Entity, Evidence, Mention, Relation, RelationOrigin, RelationType, Section, Sentence } from './types.ts';
@@ -158,7 +158,7 @@ export function analyseRelations(input: RelationInput, options: { explain?: bool
       }
     }
     // A lexicon word inside a name ("connect" of Azure AD Connect) is no predicate.
-    if (!mayState(masked(s.text, slots), lex)) {
+    if (!mayState(blankOut(s.text, slots), lex)) {
       note?.reasons.push('no-predicate');
       continue;
     }
@@ -295,11 +295,4 @@ function allowed(type: RelationType, source: Entity, target: Entity, rule: strin
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** `text` with the names of `slots` blanked out (same length). */
-function masked(text: string, slots: readonly { start: number; end: number }[]): string {
-  let out = text;
-  for (const x of slots) out = out.slice(0, x.start) + '\u0000'.repeat(x.end - x.start) + out.slice(x.end);
-  return out;
 }

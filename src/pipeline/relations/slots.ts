@@ -41,3 +41,10 @@ export function groupMentions(mentions: readonly Mention[]): Map<string, Mention
   }
   return map;
 }
+
+/** `text` with each span blanked out: same length, so offsets hold; the separator breaks every pattern. */
+export function blankOut(text: string, spans: readonly { start: number; end: number }[]): string {
+  let out = text;
+  for (const x of spans) out = out.slice(0, x.start) + '\u0000'.repeat(x.end - x.start) + out.slice(x.end);
+  return out;
+}
