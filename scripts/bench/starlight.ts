@@ -76,10 +76,11 @@ async function starlightBuild(cold: boolean, timeoutMs: number): Promise<BuildRu
   return failure(run) ?? { ms: run.ms, peakMiB: run.peakMiB, cpuMs: run.cpuMs };
 }
 
-/** One full `npm run build` of `<work>/content` into `<work>/out` (cold: data and site folders removed first). */
+/** One full `npm run build` of `<work>/content` into `<work>/out` (cold: its data, cache and site folders removed first). */
 export async function docgraphBuild(work: string, cold: boolean, timeoutMs: number): Promise<BuildRun | string> {
   const [content, data, out, cache, timings] = ['content', 'data', 'out', 'cache', 'timings.json'].map((p) => join(work, p)) as [string, string, string, string, string];
-  // Cold: the cache folder too (the site kit, build roots, layout and export caches), as on a fresh clone.
+  // Cold: its own cache folder too (build roots), never the project's, as on a fresh clone; the site
+  // kit and the per-document, layout and export caches live in the data folder.
   if (cold) for (const dir of [data, out, cache]) await rm(dir, { recursive: true, force: true });
   await rm(timings, { force: true });
   // The heap limit `npm run build` starts with (package.json); the CLI runs the pipeline in a child
