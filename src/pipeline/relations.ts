@@ -97,6 +97,19 @@ export function analyseRelations(input: RelationInput, options: { explain?: bool
       if (id !== undefined && !rowEntity.has(key)) rowEntity.set(key, id);
     }
   }
+  // "**Outlook Web App (Browser-based)**" under "### Exchange": what follows, up to the next heading,
+  // is about the one entity the bold paragraph names, not the section's.
+  const underPseudoHeading = new Map<Sentence, string>();
+  let current: { section: string; entity: string | undefined } | undefined;
+  for (const s of input.sentences) {
+    const section = `${s.docId}#${s.sectionId}`;
+    if (current?.section !== section) current = undefined;
+    if (s.pseudoHeading) {
+      const named = [...new Set(slotsOf(s.docId, s.line, s.text).map((x) => x.entityId))];
+      current = { section, entity: named.length === 1 ? named[0] : undefined };
+    } else if (current?.entity !== undefined && s.block !== 'heading') underPseudoHeading.set(s, current.entity);
+  }
+
   // A section's topic: the one entity its heading names ("Azure AD Connect", "About IdFix").
   const topicOf = (s: Sentence): string | undefined => {
     const p = s.place;
@@ -107,6 +120,8 @@ export function analyseRelations(input: RelationInput, options: { explain?: bool
       if (named.length === 1) return named[0];
     }
     if (s.block === 'heading') return undefined;
+    const pseudo = underPseudoHeading.get(s);
+    if (pseudo !== undefined) return pseudo;
     const h = headings.get(`${s.docId}#${s.sectionId}`);
     const distinct = h === undefined ? [] : [...new Set(h.entities)];
     return distinct.length === 1 ? distinct[0] : undefined;

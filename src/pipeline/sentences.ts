@@ -2,7 +2,7 @@
 // relations) and its links and images (with the sentence around each, for backlinks and evidence).
 // Code, inline code, raw HTML and bare URLs never become part of a sentence, so entities are never
 // found inside them.
-import type { Definition, Heading, List, Nodes, PhrasingContent, RootContent, Table } from 'mdast';
+import type { Definition, Heading, List, Nodes, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { countNewlines, htmlLinks } from './links.ts';
 import type { LinkKind, LinkRef, ParsedDocument, Sentence, SentencePlace } from './types.ts';
@@ -170,9 +170,12 @@ export function extractProse(doc: Pick<ParsedDocument, 'id' | 'path' | 'tree'>, 
         sectionId = headingIds.get(node) ?? sectionId;
         emitBlock(node, 'heading', nodeFile);
         return;
-      case 'paragraph':
-        lastParagraph = { node, sentences: emitBlock(node, inList ? 'listItem' : 'paragraph', nodeFile) };
+      case 'paragraph': {
+        const emitted = emitBlock(node, inList ? 'listItem' : 'paragraph', nodeFile);
+        if (!inList && emitted.length === 1 && boldOnly(node)) emitted[0]!.pseudoHeading = true;
+        lastParagraph = { node, sentences: emitted };
         return;
+      }
       case 'list':
         visitList(node, nodeFile, leadInOf(prev));
         return;
@@ -202,6 +205,12 @@ export function extractProse(doc: Pick<ParsedDocument, 'id' | 'path' | 'tree'>, 
 
   doc.tree.children.forEach((node, i, all) => visit(node, doc.path, false, all[i - 1]));
   return { sentences, links };
+}
+
+/** The paragraph's text is one strong run, whitespace aside ("**Outlook Web App (Browser-based)**"). */
+function boldOnly(node: Paragraph): boolean {
+  const parts = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+  return parts.length === 1 && parts[0]!.type === 'strong';
 }
 
 export function extractSentences(doc: Pick<ParsedDocument, 'id' | 'path' | 'tree'>, headingIds: Map<Heading, string>): Sentence[] {

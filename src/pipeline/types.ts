@@ -86,6 +86,11 @@ export interface Sentence {
   navigation?: true;
   /** Texts of links of several words in the sentence (titles of other articles), as written. */
   titles?: string[];
+  /**
+   * A paragraph of bold text only ("**Outlook Web App/OWA (Browser-based)**"): a heading in all but
+   * markup, which the sentences after it (up to the next heading) are about.
+   */
+  pseudoHeading?: true;
 }
 
 /**

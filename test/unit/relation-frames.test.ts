@@ -72,6 +72,13 @@ describe('sentence frames', () => {
     expect(triples(rels)).toEqual(['azure-ad-connect replaces dirsync', 'azure-ad-connect requires active-directory']);
     expect(rels.find((r) => r.type === 'replaces')?.confidence).toBeLessThan(1);
   });
+
+  it('reads a bold paragraph that names one entity as the topic of what follows it, up to the next heading', () => {
+    const md = '# Azure AD Connect\n\n**IdFix (a tool)**\n\nDescription:\n\n- Requires Active Directory.\n\n**Choices**\n\n- Requires Azure AD.\n\n## DirSync\n\n- Requires Office 365.\n';
+    expect(triples(fromMarkdown(md))).toEqual(['azure-ad-connect requires azure-ad', 'dirsync requires office-365', 'idfix requires active-directory']);
+    // Bold words inside a sentence are emphasis, not a heading.
+    expect(triples(fromMarkdown('# Azure AD Connect\n\nUse **IdFix** first.\n\n- Requires Active Directory.\n'))).toEqual(['azure-ad-connect requires active-directory']);
+  });
 });
 
 describe('structure', () => {
