@@ -44,6 +44,21 @@ describe('sentence frames', () => {
     expect(one('Upgrade from DirSync to Azure AD Connect.')).toEqual(['azure-ad-connect replaces dirsync']);
   });
 
+  it('keeps the name before a place phrase as the subject: "A in the B works with C" is about A', () => {
+    expect(one('Password hash sync in the Azure AD Connect wizard works with Seamless SSO.')).toEqual(['password-hash-sync works-with seamless-sso']);
+  });
+
+  it('reads an instrument after a comma and a connecting tool after "with"', () => {
+    expect(one('Set up and configure directory synchronization, using either Azure AD Connect or DirSync.')).toEqual([
+      'azure-ad-connect alternative-to dirsync', 'azure-ad-connect sets-up directory-synchronization', 'dirsync sets-up directory-synchronization',
+    ]);
+    expect(one('Connect to Exchange Online with the Hybrid Configuration Wizard.')).toEqual(['hybrid-configuration-wizard works-with exchange-online']);
+  });
+
+  it('takes "data" and "databases" after a name for the name ("upgrade SharePoint Server 2013 databases to SharePoint Online")', () => {
+    expect(one('Upgrade your SharePoint Server 2013 databases to SharePoint Online.')).toEqual(['sharepoint-online replaces sharepoint-server-2013']);
+  });
+
   it('makes the names after "services such as" parts of the name before', () => {
     expect(one('Office 365 services such as Exchange Online and SharePoint Online are global.')).toEqual(['exchange-online part-of office-365', 'sharepoint-online part-of office-365']);
   });

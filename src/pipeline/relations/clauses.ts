@@ -40,6 +40,8 @@ const CONDITIONS = new Set(['if', 'unless', 'whether', 'when', 'whenever']);
 const STRICT_CONDITIONS = new Set(['if', 'unless', 'whether']);
 const HYPOTHETICAL = new Set(['would', 'could', 'might', 'may']);
 const RELATIVE = new Set(['which', 'that', 'who']);
+/** Prepositions of place: "A in B" before a verb leaves A its subject. */
+const LOCATIVE = new Set(['in', 'within', 'inside']);
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'cannot', 'neither', 'nor', 'without']);
 const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those']);
 const CONCESSIVE = new Set(['although', 'though', 'while', 'whereas']);
@@ -187,6 +189,18 @@ function subjectBefore(r: Reader, end: number, verb?: Unit): Subject {
     // "Cloud services like Office 365 use CDNs": an example of the subject stands for it.
     const example = before !== undefined && lex.examples.some((p) => p.length === 1 && p[0] === before.lower) && u[g.first - 2]?.kind === 'word' && (u[g.first - 2]!.pos === 'NOUN' || u[g.first - 2]!.pos === 'PROPN');
     if (before !== undefined && (before.pos === 'ADP' || before.pos === 'VERB') && !lex.gerunds.has(before.lower) && !transparent && !example) return { kind: 'none', reason: 'subject-in-phrase' };
+    // "Private origins in the Office 365 CDN can be used for ...": the name a place phrase follows is the
+    // subject; "Cloud offerings within the Microsoft cloud include ...": a category noun stands for the
+    // name after it; "servers in the Azure virtual network use ...": neither is named.
+    const place = before?.pos === 'DET' ? u[g.first - 2] : undefined;
+    if (place !== undefined && LOCATIVE.has(place.lower)) {
+      const owner = u[g.first - 3];
+      if (owner?.kind === 'entity') {
+        const head = subjectBefore(r, g.first - 2, verb);
+        return head.kind === 'group' ? head : { kind: 'none', reason: 'subject-in-phrase' };
+      }
+      if (!(owner?.kind === 'word' && lex.categoryNouns.has(owner.lower))) return { kind: 'none', reason: 'subject-in-phrase' };
+    }
     return { kind: 'group', group: g };
   }
   if (RELATIVE.has(x.lower)) {
@@ -365,13 +379,17 @@ function readVerb(r: Reader, i: number, entry: VerbEntry): void {
   // "Office 365 uses two main identity models: A and B": the members are kinds the subject has, not what it needs.
   if (objects.listed && !entry.colonList) return r.reject('kinds-list', word);
 
-  // "configure Y using X": the instrument is the agent.
-  const instrumentAt = entry.instrumentPreps.length > 0 ? prepAhead(r, objects.next, entry.instrumentPreps) : -1;
+  // "configure Y using X": the instrument is the agent, when no name is the subject.
+  // "Set up the CDN, using either PowerShell or the CLI": the instrument phrase may follow a comma.
+  const commaTool = u[objects.next]?.lower === ',' && entry.instrumentPreps.includes(u[objects.next + 1]?.lower ?? '') ? objects.next + 1 : -1;
+  // A named subject is the agent itself ("The SharePoint server interfaces with X using external URLs").
+  const instrumentAt = entry.instrumentPreps.length > 0 && subject.kind !== 'group' ? (commaTool >= 0 ? commaTool : prepAhead(r, objects.next, entry.instrumentPreps)) : -1;
   if (instrumentAt >= 0) {
     const tools = objectsFrom(r.a, r.lex, instrumentAt + 1);
     if (tools.groups.length > 0) {
       if (blocked()) return;
-      orient(r, entry, members(tools.groups), members(objects.groups), `instrument:${entry.id}`, entry.confidence * 0.9);
+      // "connect to Y using X" says what "use X to connect to Y" does: the purpose's type where it has one.
+      orient(r, { ...entry, type: entry.purposeType ?? entry.type }, members(tools.groups), members(objects.groups), `instrument:${entry.id}`, entry.confidence * 0.9);
       return;
     }
   }
