@@ -150,7 +150,10 @@ export function analyseRelations(input: RelationInput, options: { explain?: bool
     if (p?.table !== undefined && (p.column ?? 0) > 0 && p.row! > 0 && topic !== undefined) {
       const entry = headerEntry(p.header ?? '', lex);
       if (entry !== undefined) {
+        // "Features from Exchange 2013 and ...": a name after "from" or "than" is what the cell compares with, not its item.
+        const items = new Set(slots.filter((x) => !lex.asidePreps.has(wordBefore(s.text, x.start))).map((x) => x.entityId));
         for (const id of distinct) {
+          if (!items.has(id)) continue;
           const [source, target] = entry.source === 'cell' ? [id, topic] : [topic, id];
           add(source, entry.type, target, 'structure', s, `table:${entry.type}`, entry.confidence, p.header);
         }
@@ -184,11 +187,12 @@ export function analyseRelations(input: RelationInput, options: { explain?: bool
 
   // "The following are required for Azure AD Connect:" + one item per prerequisite.
   for (const { leadIn, doc, items } of leadIns.values()) {
-    if (!mayState(leadIn.text, lex)) continue;
+    const own = slotsOf(doc.docId, leadIn.line, leadIn.text);
+    // As for any sentence: a lexicon word inside a name is no predicate.
+    if (!mayState(blankOut(leadIn.text, own), lex)) continue;
     const leadSentence: Sentence = { ...doc, line: leadIn.line, text: leadIn.text, block: 'paragraph' };
     delete leadSentence.place;
     const members = [...new Set(items.map((i) => i.entity))];
-    const own = slotsOf(doc.docId, leadIn.line, leadIn.text);
     const named = new Set(own.map((x) => x.entityId));
     const found = analyseSentence(leadIn.text, own, { topic: topicOf(leadSentence), fragment: false }, lex, { members });
     for (const st of found.statements) {
@@ -310,4 +314,11 @@ function allowed(type: RelationType, source: Entity, target: Entity, rule: strin
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The word before `at`, lower case, past a determiner ("from the X" -> "from"). */
+function wordBefore(text: string, at: number): string {
+  const words = text.slice(0, at).toLowerCase().match(/\p{L}+/gu) ?? [];
+  const last = words[words.length - 1];
+  return (last === 'the' || last === 'a' || last === 'an' ? words[words.length - 2] : last) ?? '';
 }

@@ -115,6 +115,11 @@ describe('structure', () => {
     expect(rels.find((r) => r.type === 'requires')).toMatchObject({ rule: 'table:requires', evidence: { context: 'Requires' } });
   });
 
+  it('leaves a name after "from" or "than" in a table cell out of the row\'s items', () => {
+    const rels = fromMarkdown('# Versions\n\n| Version | Features |\n| --- | --- |\n| Azure AD Connect | Features from DirSync and Seamless SSO |\n');
+    expect(triples(rels)).toEqual(['seamless-sso part-of azure-ad-connect']);
+  });
+
   it('reads "<entity> options" sections whose subsections each name one option', () => {
     const rels = fromMarkdown('# Sign-in\n\n## Single sign-on options\n\n### Use AD FS\n\nText.\n\n### Use seamless SSO\n\nText.\n');
     expect(triples(rels)).toEqual(['ad-fs option-of single-sign-on', 'seamless-sso option-of single-sign-on']);

@@ -86,6 +86,7 @@ const LexiconSchema = z.strictObject({
     reciprocalNouns: words,
     reciprocalHolders: words,
     meansPreps: words,
+    asidePreps: words,
   }),
   topicSubjects: z.array(words.min(1)),
   pointerStarts: z.array(words.min(1)),
@@ -133,6 +134,8 @@ export interface Lexicon {
   reciprocalHolders: ReadonlySet<string>;
   /** "manage users in A, B, or C": prepositions of where or with what an activity is done. */
   meansPreps: ReadonlySet<string>;
+  /** "Features from Exchange 2013": prepositions whose name a table cell compares with, not lists. */
+  asidePreps: ReadonlySet<string>;
   topicSubjects: readonly (readonly string[])[];
   pointerStarts: readonly (readonly string[])[];
   headingWords: readonly StructureEntry[];
@@ -213,6 +216,7 @@ export function parseLexicon(text: string): Lexicon {
     reciprocalNouns: new Set(data.fillers.reciprocalNouns),
     reciprocalHolders: new Set(data.fillers.reciprocalHolders),
     meansPreps: new Set(data.fillers.meansPreps),
+    asidePreps: new Set(data.fillers.asidePreps),
     topicSubjects: data.topicSubjects,
     pointerStarts: data.pointerStarts,
     headingWords: data.headingWords,
