@@ -18,6 +18,11 @@ describe('choices between coordinated names', () => {
     expect(one('You can either use synchronized identity or federated authentication.')).toEqual(['federated-authentication alternative-to synchronized-identity']);
   });
 
+  it('reads a counted list as choices only when the counted noun names kinds to choose from', () => {
+    expect(withRules('The two overall models are cloud authentication and federated authentication.')).toEqual(['cloud-authentication alternative-to federated-authentication (group:choices)']);
+    expect(one('Each server hosts two roles: AD FS and Web Application Proxy.')).toEqual([]);
+  });
+
   it('states no choice for a slash compound, a noun "use", a condition or a hypothetical', () => {
     for (const text of [
       'You must select the right Exchange Online/SharePoint Online path.',

@@ -928,6 +928,9 @@ function countedBefore(r: Reader, g: Group): boolean {
   if (u[k]?.lower === ':' || u[k]?.lemma === 'be') k--;
   else if (u[k]?.lower === 'from' && u[k - 1]?.lemma === 'choose') return true;
   else return false;
+  // "two overall models: A and B" offers a choice; "two roles: Active Directory and DNS" lists both.
+  const head = u[k];
+  if (head === undefined || !(lex.choiceNouns.has(head.lower) || lex.choiceNouns.has(head.lemma))) return false;
   let nouns = 0;
   while (k >= 0 && u[k]!.kind === 'word' && (u[k]!.pos === 'NOUN' || u[k]!.pos === 'ADJ' || u[k]!.lower === 'and') && nouns < 5) {
     k--;

@@ -81,6 +81,7 @@ const LexiconSchema = z.strictObject({
     betweenCues: words,
     choiceVerbs: words,
     countWords: words,
+    choiceNouns: words,
     gerunds: words,
     reciprocalVerbs: words,
     reciprocalNouns: words,
@@ -126,6 +127,8 @@ export interface Lexicon {
   betweenCues: ReadonlySet<string>;
   choiceVerbs: ReadonlySet<string>;
   countWords: ReadonlySet<string>;
+  /** "The two overall models are A and B": the counted nouns whose members are choices. */
+  choiceNouns: ReadonlySet<string>;
   gerunds: ReadonlySet<string>;
   /** "A and B communicate", "A and B are federated": joined with nothing else named. */
   reciprocalVerbs: ReadonlySet<string>;
@@ -211,6 +214,7 @@ export function parseLexicon(text: string): Lexicon {
     betweenCues: new Set(data.fillers.betweenCues),
     choiceVerbs: new Set(data.fillers.choiceVerbs),
     countWords: new Set(data.fillers.countWords),
+    choiceNouns: new Set(data.fillers.choiceNouns),
     gerunds: new Set(data.fillers.gerunds),
     reciprocalVerbs: new Set(data.fillers.reciprocalVerbs),
     reciprocalNouns: new Set(data.fillers.reciprocalNouns),
