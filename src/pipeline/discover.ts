@@ -442,6 +442,9 @@ function promotable(c: EntityCandidate, minDocs: number, typed: boolean, lex: Re
   const words = c.name.toLowerCase().split(/[\s-]+/);
   if (words.every((w) => lex.places.has(w))) return false;
   const shaped = typed || words.some((w) => lex.typeWords.has(w) || lex.brands.has(w));
+  // "Microsoft Access 2019", "Windows Server 2008 SP2": a brand's name with a release number is a product, however rare.
+  // Not after a maker's name: "Microsoft Outlook 2010" is Outlook 2010.
+  if (RELEASE.test(c.name) && words.some((w) => lex.brands.has(w)) && /^\p{Lu}/u.test(c.name) && !lex.makers.has(words[0]!)) return true;
   switch (c.kind) {
     case 'extension':
       return c.mentions >= 2;
@@ -551,6 +554,9 @@ function atSentenceStart(text: string, index: number): boolean {
 }
 
 const PROPER_KEY = '\u0001';
+
+// A release number at the end of a name: a year, a dotted version or an update level.
+const RELEASE = / (?:\d{4}|\d+(?:\.\d+)+)(?: (?:R2|SP\d|CU\d+))?$/u;
 
 const KIND_ORDER: readonly CandidateKind[] = ['extension', 'versioned', 'multiword', 'term', 'camel', 'hyphenated', 'acronym', 'proper'];
 

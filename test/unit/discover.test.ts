@@ -162,6 +162,13 @@ describe('discoverEntities: versions', () => {
     expect(names).toEqual(expect.arrayContaining(['Word 2010', 'Outlook 2010', 'Office 2010']));
     for (const bad of ['Server 2016', 'Oct 13']) expect(names, bad).not.toContain(bad);
   });
+
+  it('promotes a brand\'s name with a release number seen once, not one after a maker\'s name', () => {
+    const result = discoverEntities([s('a', 'You can keep SQL Server 2014 and Microsoft Outlook 2010 in use, and Contoso Portal 2014 too.')], known);
+    const labels = result.entities.map((e) => e.label);
+    expect(labels).toContain('SQL Server 2014');
+    for (const bad of ['Microsoft Outlook 2010', 'Contoso Portal 2014']) expect(labels, bad).not.toContain(bad);
+  });
 });
 
 describe('discoverEntities: lower-case terms', () => {
