@@ -69,8 +69,10 @@ export function placeLabels(cy: cytoscape.Core, plan: LabelPlan = {}): number {
     const [ra, rb] = [rank.get(a.id())!, rank.get(b.id())!];
     return ra[0] - rb[0] || ra[1] - rb[1] || ra[2] - rb[2] || (a.id() < b.id() ? -1 : 1);
   });
-  const bodyBox = (n: cytoscape.NodeSingular) => n.boundingBox({ includeLabels: false, includeOverlays: false }) as BB;
-  const fullBox = (n: cytoscape.NodeSingular) => n.boundingBox({ includeLabels: true, includeOverlays: false }) as BB;
+  // With overlays, as cytoscape reports what an element covers by default: a pixel wider on each side
+  // than without, so two labels it places never touch (they did, a pixel apart, on the corpus graph).
+  const bodyBox = (n: cytoscape.NodeSingular) => n.boundingBox({ includeLabels: false }) as BB;
+  const fullBox = (n: cytoscape.NodeSingular) => n.boundingBox({ includeLabels: true }) as BB;
   const extent = cy.extent();
   const cell = Math.max(20, Math.min(extent.w, extent.h) / 12);
   const bodies = new BoxGrid(cell);
@@ -91,7 +93,7 @@ export function placeLabels(cy: cytoscape.Core, plan: LabelPlan = {}): number {
   // Edge labels last: a relation's name is also in the tooltip, the panel and the list.
   plan.edgeLabels?.forEach((e) => {
     if (!e.visible() || !hasLabel(e)) return;
-    const box = e.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }) as BB;
+    const box = e.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }) as BB;
     if (box.x2 <= box.x1 || placed.hits(box, new Set()) || bodies.hits(box, new Set())) hidden.push(e);
     else placed.add(box, e.id());
   });
