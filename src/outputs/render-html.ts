@@ -170,10 +170,15 @@ function brokenSpan(className: string, children: PhrasingContent[], title: strin
 /** Allowed tags stay raw (sanitized later); comments go; anything else becomes visible text. */
 function rawHtml(value: string): 'keep' | RootContent | RootContent[] {
   if (/^<!--[\s\S]*-->$/.test(value.trim())) return [];
+  // "<br/>" in a table cell, the raw HTML of most documents: the element itself, without re-parsing
+  // the whole document through parse5 (rehype-raw) for it.
+  if (LINE_BREAK.test(value)) return { type: 'emphasis', data: { hName: 'br' }, children: [] } as RootContent;
   const tags = [...value.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9-]*)/g)].map((m) => m[1]!.toLowerCase());
   if (tags.length > 0 && tags.every((t) => CONTENT_HTML_TAGS.has(t))) return 'keep';
   return { type: 'text', value };
 }
+
+const LINE_BREAK = /^<br\s*\/?>$/i;
 
 /** Raw `<a href>` / `<img src>` URLs go through the same resolver as Markdown links. */
 function rewriteRawUrls(tree: HastRoot, ctx: RenderContext): void {

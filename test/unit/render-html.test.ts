@@ -97,6 +97,15 @@ describe('renderDocumentHtml', () => {
     expect(html).toContain('<td>cell</td>');
     expect(html).toContain('<details><summary>More</summary>Hidden</details>');
   });
+
+  it('writes line breaks alone the way it writes them beside other raw HTML', () => {
+    const cells = '| Service | Notes |\n| --- | --- |\n| Exchange <br/> | One<BR>two <br /> |\n';
+    const alone = render(cells);
+    expect(alone).toContain('<td>Exchange <br></td>');
+    expect(alone).toContain('<td>One<br>two <br></td>');
+    // The same cells in a document that also has other raw HTML (parsed with rehype-raw).
+    expect(render(`${cells}\nSee <sup>1</sup>.\n`)).toContain(alone.slice(0, alone.indexOf('</table>')));
+  });
 });
 
 describe('code highlighting', () => {
