@@ -59,7 +59,7 @@ const ACRONYM = /(?<![\p{L}\p{N}_-])\p{Lu}{2,6}(?:s)?(?![\p{L}\p{N}_-])/gu;
 // Runs of capitalised words (optionally joined by "for", and ending in version numbers):
 // "Cloud App Security", "Skype for Business Server", "Project Server 2016".
 const MULTIWORD =
-  /(?<![\p{L}\p{N}_-])\p{Lu}[\p{L}\p{N}]*(?: (?:for )?\p{Lu}[\p{L}\p{N}]*)+(?: \p{N}[\p{N}.]*)*(?![\p{L}\p{N}_-])/gu;
+  /(?<![\p{L}\p{N}_-])\p{Lu}[\p{L}\p{N}]*(?: (?:for )?\p{Lu}[\p{L}\p{N}]*)+(?: \p{N}+(?:\.\p{N}+)*)*(?![\p{L}\p{N}_-])/gu;
 // One capitalised word and a version: "Exchange 2016", "Office 2010", "Outlook 2013 SP1".
 // Not the end of a longer capitalised name ("Server 2016" of "Windows Server 2016" at a sentence start).
 const VERSIONED = /(?<![\p{L}\p{N}_\u0000-]|(?:\p{Lu}[\p{L}\p{N}]*|\u0000|for) )\p{Lu}\p{Ll}+ (?:\d{4}|\d{2,3}|\d{1,2}(?:\.\d+)+)(?: (?:R2|SP\d|CU\d+))?(?![\p{L}\p{N}_-])/gu;
@@ -68,6 +68,8 @@ const TERM_RUN = /(?<![\p{L}\p{N}_\u0000-])\p{Ll}[\p{Ll}\p{N}]*(?:-\p{Ll}[\p{Ll}
 // One capitalised word, not glued to other name pieces ("Outlook", "Netmon"; not "Knockout.js").
 const PROPER = /(?<![\p{L}\p{N}_\u0000./-])\p{Lu}\p{Ll}{2,}(?![\p{L}\p{N}_\u0000-]|[./]\p{L})/gu;
 // After a known name: capitalised words, versions and update levels ("Office 365 CDN", "Exchange Server 2013 CU19").
+// "U.S.", "N.A.": letters each followed by a dot; a dot after anything else ends the sentence.
+const ABBREVIATION = /^(?:\p{L}\.)+$/u;
 const EXTENSION = /^(?: (?:\p{Lu}[\p{L}\p{N}.+#]*|\p{N}+(?:\.\p{N}+)*|CU\d+|SP\d+|R2))+(?![\p{L}\p{N}_-])/u;
 
 interface Tally {
@@ -145,6 +147,9 @@ export function scanCandidates(sentences: readonly Sentence[], matcher: MentionM
         const ext = EXTENSION.exec(text.slice(m.end));
         if (ext === null || ext[0].includes('\u0000')) continue;
         const words = ext[0].trim().split(' ');
+        // "run it in the PowerShell ISE.": the sentence's full stop is not part of the name ("U.S." keeps its own).
+        const last = words.length - 1;
+        if (/[^.]\.$/u.test(words[last]!) && !ABBREVIATION.test(words[last]!)) words[last] = words[last]!.replace(/\.+$/u, '');
         while (words.length > 0 && isStop(words[words.length - 1]!)) words.pop();
         if (words.length > 0) result.found.push([`${m.matched} ${words.join(' ')}`, 'extension']);
       }

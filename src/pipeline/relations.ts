@@ -151,7 +151,7 @@ export function analyseRelations(input: RelationInput, options: { explain?: bool
       const entry = headerEntry(p.header ?? '', lex);
       if (entry !== undefined) {
         // "Features from Exchange 2013 and ...": a name after "from" or "than" is what the cell compares with, not its item.
-        const items = new Set(slots.filter((x) => !lex.asidePreps.has(wordBefore(s.text, x.start))).map((x) => x.entityId));
+        const items = new Set(slots.filter((x) => !lex.asidePreps.has(wordBefore(s.text, x.start, lex.fillers))).map((x) => x.entityId));
         for (const id of distinct) {
           if (!items.has(id)) continue;
           const [source, target] = entry.source === 'cell' ? [id, topic] : [topic, id];
@@ -316,9 +316,10 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The word before `at`, lower case, past a determiner ("from the X" -> "from"). */
-function wordBefore(text: string, at: number): string {
+/** The word before `at`, lower case, past the lexicon's determiner-like fillers ("from the X" -> "from"). */
+function wordBefore(text: string, at: number, fillers: ReadonlySet<string>): string {
   const words = text.slice(0, at).toLowerCase().match(/\p{L}+/gu) ?? [];
-  const last = words[words.length - 1];
-  return (last === 'the' || last === 'a' || last === 'an' ? words[words.length - 2] : last) ?? '';
+  let k = words.length - 1;
+  while (k > 0 && fillers.has(words[k]!)) k--;
+  return words[k] ?? '';
 }

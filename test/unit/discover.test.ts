@@ -171,6 +171,22 @@ describe('discoverEntities: versions', () => {
   });
 });
 
+describe('discoverEntities: the full stop after a name', () => {
+  it('is not part of a name that ends the sentence ("Project Server 2013.", "PowerShell ISE."), an abbreviation keeps its dots', () => {
+    const powershell: Entity = { id: 'powershell', type: 'tool', label: 'PowerShell', aliases: [], formerNames: [], description: '', origin: 'vocabulary' };
+    const result = discoverEntities([
+      s('a', 'Migrate your data to Project Server 2013.'),
+      s('b', 'Run the block in the PowerShell ISE.'),
+      s('c', 'Office 365 U.S. Government is a cloud.'),
+    ], [...known, powershell]);
+    const names = result.candidates.map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['Project Server 2013', 'PowerShell ISE', 'Office 365 U.S. Government']));
+    expect(names.filter((n) => n.endsWith('.'))).toEqual([]);
+    // An abbreviation that ends the sentence keeps its own dots.
+    expect(discoverEntities([s('a', 'It is hosted in Office 365 U.S.')], known).candidates.map((c) => c.name)).toContain('Office 365 U.S.');
+  });
+});
+
 describe('discoverEntities: lower-case terms', () => {
   it('reads the term before a head out of a longer lower-case run, stopping at stop words and verbs', () => {
     const result = discoverEntities([

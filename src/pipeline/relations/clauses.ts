@@ -381,9 +381,9 @@ function readVerb(r: Reader, i: number, entry: VerbEntry): void {
 
   // "configure Y using X": the instrument is the agent, when no name is the subject.
   // "Set up the CDN, using either PowerShell or the CLI": the instrument phrase may follow a comma.
-  const commaTool = u[objects.next]?.lower === ',' && entry.instrumentPreps.includes(u[objects.next + 1]?.lower ?? '') ? objects.next + 1 : -1;
   // A named subject is the agent itself ("The SharePoint server interfaces with X using external URLs").
-  const instrumentAt = entry.instrumentPreps.length > 0 && subject.kind !== 'group' ? (commaTool >= 0 ? commaTool : prepAhead(r, objects.next, entry.instrumentPreps)) : -1;
+  const afterComma = u[objects.next]?.lower === ',' && entry.instrumentPreps.includes(u[objects.next + 1]?.lower ?? '');
+  const instrumentAt = entry.instrumentPreps.length === 0 || subject.kind === 'group' ? -1 : afterComma ? objects.next + 1 : prepAhead(r, objects.next, entry.instrumentPreps);
   if (instrumentAt >= 0) {
     const tools = objectsFrom(r.a, r.lex, instrumentAt + 1);
     if (tools.groups.length > 0) {
