@@ -45,7 +45,7 @@ function initials(words: readonly string[]): string[] {
   return words.flatMap((w) => w.split('-').filter(Boolean).map((part) => part[0]!.toLowerCase()));
 }
 
-/** Every non-small word gives its initials (with or without its inner capitals: "OneDrive" -> o or od); small words may. */
+/** Every non-small word gives its initials (with or without its inner capitals: "OneDrive" -> o or od) or its first letters; small words may. */
 function matches(letters: string, words: readonly string[]): boolean {
   const go = (li: number, wi: number): boolean => {
     if (wi === words.length) return li === letters.length;
@@ -60,7 +60,10 @@ function spellings(word: string): string[] {
   const parts = word.split('-').filter(Boolean);
   const plain = parts.map((p) => p[0]!.toLowerCase()).join('');
   const caps = parts.map((p) => p[0]!.toLowerCase() + p.slice(1).replace(/[^A-Z]/g, '').toLowerCase()).join('');
-  return plain === caps ? [plain] : [plain, caps];
+  // "Exchange Online (EXO)", "Selective Acknowledgment (SACK)": a word may give its first two or three letters.
+  const word1 = parts.length === 1 ? word.toLowerCase() : '';
+  const leading = /^[a-z]{4,}$/.test(word1) ? [word1.slice(0, 2), word1.slice(0, 3)] : [];
+  return [...new Set([plain, caps, ...leading])];
 }
 
 const ALSO_KNOWN = /(?:,|\()\s*(?:also known as|also called|also referred to as|sometimes called|or simply)\s+(?:the\s+)?([^,.;:()]{2,60}?)\s*(?:[,.;:)]|$)/gi;

@@ -16,6 +16,13 @@ describe('acronym definitions', () => {
     expect(acronymDefinitions('Azure virtual networks (VNets) host servers')).toEqual([['virtual network', 'VNet']]);
   });
 
+  it('lets a word give its first two or three letters ("EXO", "SACK"), never letters from its middle', () => {
+    expect(acronymDefinitions('Connect to Exchange Online (EXO) first.')).toEqual([['Exchange Online', 'EXO']]);
+    expect(acronymDefinitions('Selective Acknowledgment (SACK) is another parameter.')).toEqual([['Selective Acknowledgment', 'SACK']]);
+    expect(acronymDefinitions('Read the Trust Center (TRC) pages.')).toEqual([['Trust Center', 'TRC']]);
+    expect(acronymDefinitions('Open the Trust Center (TUC) pages.')).toEqual([]);
+  });
+
   it('ignores parentheses that spell nothing before them', () => {
     expect(acronymDefinitions('Azure Active Directory (Azure AD) is the directory.')).toEqual([]);
     expect(acronymDefinitions('Install the update (KB123) now.')).toEqual([]);
