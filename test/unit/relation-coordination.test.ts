@@ -46,6 +46,9 @@ describe('choices between coordinated names', () => {
       'azure-ad-connect alternative-to azure-ad-sync', 'azure-ad-connect alternative-to idfix', 'azure-ad-connect replaces dirsync',
       'azure-ad-sync alternative-to idfix', 'azure-ad-sync replaces dirsync', 'idfix replaces dirsync',
     ]);
+    // What moves "from A to B" is not what B replaces.
+    expect(one('You can move your DirSync installation to Azure AD Connect.')).toEqual(['azure-ad-connect replaces dirsync']);
+    expect(one('You can move your DirSync installation from EUR to Azure AD Connect.')).toEqual([]);
     // A plain list of three after "use" is not a choice.
     expect(one('You can use Exchange Online, SharePoint Online, or Microsoft Teams.')).toEqual([]);
   });

@@ -350,6 +350,9 @@ function readVerb(r: Reader, i: number, entry: VerbEntry): void {
   if (entry.objectPreps.length > 0) {
     const first = objectsFrom(r.a, r.lex, after);
     const at = first.groups.length > 0 ? prepAhead(r, first.next, entry.objectPreps) : -1;
+    // "move the OneDrive of a user from EUR to AUS": what moves is not what the destination replaces
+    // (the "from" place is; the from-to marker reads it when it is a name).
+    if (at >= 0 && entry.reverseObjects && u.slice(first.next, at).some((x) => x.lower === 'from')) return;
     if (at >= 0) {
       const second = objectsFrom(r.a, r.lex, at + 1, [u[at]!.lower]);
       if (second.groups.length > 0) {
