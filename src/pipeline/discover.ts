@@ -68,9 +68,9 @@ const TERM_RUN = /(?<![\p{L}\p{N}_\u0000-])\p{Ll}[\p{Ll}\p{N}]*(?:-\p{Ll}[\p{Ll}
 // One capitalised word, not glued to other name pieces ("Outlook", "Netmon"; not "Knockout.js").
 const PROPER = /(?<![\p{L}\p{N}_\u0000./-])\p{Lu}\p{Ll}{2,}(?![\p{L}\p{N}_\u0000-]|[./]\p{L})/gu;
 // After a known name: capitalised words, versions and update levels ("Office 365 CDN", "Exchange Server 2013 CU19").
-// "U.S.", "N.A.": letters each followed by a dot; a dot after anything else ends the sentence.
-const ABBREVIATION = /^(?:\p{L}\.)+$/u;
-const EXTENSION = /^(?: (?:\p{Lu}[\p{L}\p{N}.+#]*|\p{N}+(?:\.\p{N}+)*|CU\d+|SP\d+|R2))+(?![\p{L}\p{N}_-])/u;
+// A dot belongs to a word only inside it ("ASP.NET") or after each letter ("U.S."): any other is the
+// sentence's full stop ("run it in the PowerShell ISE.").
+const EXTENSION = /^(?: (?:(?:\p{L}\.)+(?![\p{L}\p{N}])|\p{Lu}(?:[\p{L}\p{N}+#]|\.(?=[\p{L}\p{N}+#]))*|\p{N}+(?:\.\p{N}+)*|CU\d+|SP\d+|R2))+(?![\p{L}\p{N}_-])/u;
 
 interface Tally {
   kind: CandidateKind;
@@ -147,9 +147,6 @@ export function scanCandidates(sentences: readonly Sentence[], matcher: MentionM
         const ext = EXTENSION.exec(text.slice(m.end));
         if (ext === null || ext[0].includes('\u0000')) continue;
         const words = ext[0].trim().split(' ');
-        // "run it in the PowerShell ISE.": the sentence's full stop is not part of the name ("U.S." keeps its own).
-        const last = words.length - 1;
-        if (/[^.]\.$/u.test(words[last]!) && !ABBREVIATION.test(words[last]!)) words[last] = words[last]!.replace(/\.+$/u, '');
         while (words.length > 0 && isStop(words[words.length - 1]!)) words.pop();
         if (words.length > 0) result.found.push([`${m.matched} ${words.join(' ')}`, 'extension']);
       }
