@@ -119,6 +119,13 @@ describe('discoverEntities: names spelled around known ones', () => {
 });
 
 describe('discoverEntities: Title Case names of kind words', () => {
+  it('matches a known name and a kind word ("Office 365 Service") only as written, so "Office 365 services" still names Office 365', () => {
+    const result = discoverEntities(['a', 'b', 'c'].map((d) => s(d, 'Check the Office 365 Service status and the Office 365 Portal daily.')), known);
+    expect(result.entities.find((e) => e.label === 'Office 365 Service')?.caseSensitive).toEqual(['Office 365 Service']);
+    // "portal" is a term head: "Office 365 portal" in lower case is still that portal.
+    expect(result.entities.find((e) => e.label === 'Office 365 Portal')?.caseSensitive).toBeUndefined();
+  });
+
   it('matches "Online Service" only as written ("an online service" is any)', () => {
     const result = discoverEntities(['a', 'b', 'c'].map((d) => s(d, 'Users reach the Online Service and the Contoso Gateway Server daily.')), known);
     expect(result.entities.find((e) => e.label === 'Online Service')?.caseSensitive).toEqual(['Online Service']);
