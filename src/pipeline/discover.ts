@@ -422,7 +422,7 @@ export function discoverFromScans(
       continue;
     }
     if (c.id === '' || ids.has(c.id) || merged.has(c.id) || !(argued.has(key) || promotable(c, minDocs, votes.has(key), lex))) continue;
-    makeEntity(c.id, c.name, c.variants, c.documents, keyOf(c.name, c.kind), undefined, plainWords(c.name, lex) || genericExtension(c, lex) ? [c.name, ...c.variants].filter((n) => /\p{Lu}\S*$/u.test(n)) : undefined);
+    makeEntity(c.id, c.name, c.variants, c.documents, keyOf(c.name, c.kind), undefined, onlyAsWritten(c, lex));
   }
   return { entities, candidates, aliases: definitions.aliases };
 }
@@ -464,23 +464,18 @@ function promotable(c: EntityCandidate, minDocs: number, typed: boolean, lex: Re
 }
 
 /**
- * "Online Service": a capitalised name made only of words for kinds of things is a name only as
- * written; "an online service" is any online service.
+ * The spellings a name matches only as written (case-sensitively), or undefined when any letter case
+ * names it. "Online Service": a capitalised name made only of words for kinds of things ("an online
+ * service" is any online service). "Office 365 Service": a known name and one word for a kind of thing
+ * ("Office 365 services" are Office 365's services, and must still name Office 365); not a term head
+ * ("Azure virtual network", "Azure portal"), a compound the text writes in lower case.
  */
-function plainWords(name: string, lex: ReturnType<typeof lexicon>): boolean {
-  const words = name.toLowerCase().split(/[\s-]+/);
-  return /\p{Lu}/u.test(name) && words.length > 1 && words.every((w) => lex.typeWords.has(w));
-}
-
-/**
- * "Office 365 Service": a known name and one word for a kind of thing is a name only as written; "Office
- * 365 services" are Office 365's services, and must still name Office 365.
- */
-function genericExtension(c: EntityCandidate, lex: ReturnType<typeof lexicon>): boolean {
-  if (c.kind !== 'extension') return false;
+function onlyAsWritten(c: EntityCandidate, lex: ReturnType<typeof lexicon>): string[] | undefined {
+  const words = c.name.toLowerCase().split(/[\s-]+/);
   const last = c.name.toLowerCase().split(/\s+/).pop()!;
-  // "Azure virtual network", "Azure portal": a term head after the name makes a compound the text writes in lower case.
-  return (lex.genericNouns.has(last) || lex.headNouns.has(last)) && !lex.termHeads.has(last);
+  const plainWords = /\p{Lu}/u.test(c.name) && words.length > 1 && words.every((w) => lex.typeWords.has(w));
+  const genericExtension = c.kind === 'extension' && (lex.genericNouns.has(last) || lex.headNouns.has(last)) && !lex.termHeads.has(last);
+  return plainWords || genericExtension ? [c.name, ...c.variants].filter((n) => /\p{Lu}\S*$/u.test(n)) : undefined;
 }
 
 /**
